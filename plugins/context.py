@@ -1,0 +1,63 @@
+"""What a running task may use: the interface the engine gives to plugins.
+
+Plugins depend on this protocol, never on the engine's models.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Protocol
+
+
+class TaskLogger(Protocol):
+    def trace(self, message: str) -> None: ...
+    def debug(self, message: str) -> None: ...
+    def info(self, message: str) -> None: ...
+    def warn(self, message: str) -> None: ...
+    def error(self, message: str) -> None: ...
+
+
+class KVStore(Protocol):
+    def get(self, key: str, namespace: str | None = None) -> Any: ...
+    def set(self, key: str, value: Any, namespace: str | None = None, ttl: str | None = None,
+            overwrite: bool = True) -> None: ...
+    def delete(self, key: str, namespace: str | None = None) -> bool: ...
+
+
+class RunContext(Protocol):
+    namespace: str
+    flow_id: str
+    execution_id: str
+    taskrun_id: str
+    logger: TaskLogger
+    kv: KVStore
+
+    def render(self, value: Any, extra: dict | None = None) -> Any:
+        """Render Pebble expressions in a value (strings inside lists and maps too)."""
+
+    def render_property(self, name: str, default: Any = None) -> Any:
+        """The task's property `name`, rendered."""
+
+    def sleep(self, seconds: float) -> None:
+        """Wait, returning early with an error when the task is killed or times out."""
+
+    def working_dir(self) -> Path:
+        """A temporary folder for this attempt (shared inside a WorkingDirectory)."""
+
+    def put_file(self, path: Path, name: str | None = None) -> str:
+        """Copy a local file to internal storage; returns its kestra:// URI."""
+
+    def open_file(self, uri: str, mode: str = "rb"): ...
+
+    def secret(self, name: str) -> str: ...
+
+
+class TaskFailed(Exception):
+    """A task ends FAILED with this message (logged at ERROR)."""
+
+
+class TaskWarning(Exception):
+    """A task ends WARNING with this message; `outputs` are kept."""
+
+    def __init__(self, message: str, outputs: dict | None = None):
+        super().__init__(message)
+        self.outputs = outputs or {}

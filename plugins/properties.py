@@ -1,0 +1,76 @@
+"""Declared properties of a task type: one declaration gives validation, docs and schema."""
+from dataclasses import dataclass, field
+from typing import Any
+
+# Property kinds. "tasks" is a list of task definitions (flowables), "task" a single one.
+KINDS = (
+    "string", "integer", "number", "boolean", "duration", "object", "array", "any",
+    "tasks", "task", "enum",
+)
+
+
+@dataclass(frozen=True)
+class Property:
+    name: str
+    kind: str = "string"
+    required: bool = False
+    default: Any = None
+    description: str = ""
+    # Dynamic properties may hold Pebble expressions, rendered at run time; a value with
+    # an expression is not type-checked at validation time.
+    dynamic: bool = True
+    # Older property names Kestra still accepts (e.g. `fetchOne` for `fetchType`).
+    aliases: tuple = ()
+    values: tuple = ()  # allowed values when kind == "enum"
+    items: str | None = None  # item kind of an array, when checked
+
+    def __post_init__(self):
+        if self.kind not in KINDS:
+            raise ValueError(f"unknown property kind {self.kind!r} for {self.name}")
+
+
+# Properties every task accepts, whatever its type (Kestra's AbstractTask).
+COMMON_TASK_PROPERTIES = (
+    Property("id", required=True, dynamic=False, description="Unique id of the task in the flow."),
+    Property("type", required=True, dynamic=False, description="The task's type (class name)."),
+    Property("description", description="Free text shown in the UI."),
+    Property("retry", "object", dynamic=False, description="Retry policy: type constant, exponential or random."),
+    Property("timeout", "duration", description="Maximum duration of one attempt (ISO-8601, e.g. PT5M)."),
+    Property("disabled", "boolean", default=False, dynamic=False, description="A disabled task is not run."),
+    Property("allowFailure", "boolean", default=False, dynamic=False,
+             description="A failure of this task ends it WARNING and the flow goes on."),
+    Property("allowWarning", "boolean", default=False, dynamic=False,
+             description="A WARNING of this task counts as SUCCESS."),
+    Property("runIf", "string", description="Expression; when it renders false the task is SKIPPED."),
+    Property("logLevel", "enum", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), dynamic=False,
+             description="Minimum level of the logs kept for this task."),
+    Property("logToFile", "boolean", default=False, dynamic=False),
+    Property("workerGroup", "object", dynamic=False),
+)
+
+
+# Properties of every flowable: its local error and finally branches.
+FLOWABLE_PROPERTIES = (
+    Property("errors", "tasks", dynamic=False, description="Tasks run when a child fails."),
+    Property("finally", "tasks", dynamic=False, description="Tasks run after the children, whatever their state."),
+)
+
+
+@dataclass(frozen=True)
+class Output:
+    name: str
+    kind: str = "string"
+    description: str = ""
+
+
+def props(*items: Property) -> dict[str, Property]:
+    """Index declared properties by name."""
+    return {p.name: p for p in items}
+
+
+@dataclass
+class Example:
+    title: str
+    code: str
+    full: bool = False  # a whole flow rather than a task snippet
+    extra: dict = field(default_factory=dict)

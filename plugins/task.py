@@ -1,0 +1,88 @@
+"""Base classes of task types.
+
+A task type declares its Kestra type name (and older aliases), its properties and its
+outputs. Runnable tasks implement `run(ctx)`; flowable tasks lay out child tasks and
+let the engine decide their next taskruns (see executions.engine.flowables).
+"""
+from __future__ import annotations
+
+from typing import Any, ClassVar
+
+from .properties import COMMON_TASK_PROPERTIES, FLOWABLE_PROPERTIES, Example, Output, Property
+
+
+class TaskType:
+    type: ClassVar[str]
+    aliases: ClassVar[tuple[str, ...]] = ()
+    title: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    properties: ClassVar[tuple[Property, ...]] = ()
+    outputs: ClassVar[tuple[Output, ...]] = ()
+    examples: ClassVar[tuple[Example, ...]] = ()
+    deprecated: ClassVar[bool] = False
+    flowable: ClassVar[bool] = False
+    # Lightweight tasks run in the executor's own process (no worker hop).
+    lightweight: ClassVar[bool] = False
+
+    def __init__(self, spec: dict[str, Any]):
+        self.spec = spec  # the task's YAML mapping, pluginDefaults applied
+
+    @property
+    def id(self) -> str:
+        return self.spec["id"]
+
+    def get(self, name: str, default: Any = None) -> Any:
+        """The raw (unrendered) value of a property, trying its legacy aliases too."""
+        if name in self.spec:
+            return self.spec[name]
+        declared = self.declared().get(name)
+        for alias in declared.aliases if declared else ():
+            if alias in self.spec:
+                return self.spec[alias]
+        if declared is not None and declared.default is not None:
+            return declared.default
+        return default
+
+    @classmethod
+    def declared(cls) -> dict[str, Property]:
+        cached = cls.__dict__.get("_declared")
+        if cached is None:
+            common = COMMON_TASK_PROPERTIES + (FLOWABLE_PROPERTIES if cls.flowable else ())
+            cached = {p.name: p for p in (*common, *cls.properties)}
+            cls._declared = cached
+        return cached
+
+    @classmethod
+    def nested_task_lists(cls, spec: dict) -> dict[str, list]:
+        """Every nested list of task specs by its path below the task (e.g. "tasks",
+        "cases.FIRST", "errors"), for validation, id uniqueness and pluginDefaults.
+        Types whose children are not plain `tasks` lists (Switch, Dag) override it."""
+        lists = {}
+        for prop in cls.declared().values():
+            if prop.kind == "tasks" and isinstance(spec.get(prop.name), list):
+                lists[prop.name] = spec[prop.name]
+        return lists
+
+    @classmethod
+    def check(cls, spec: dict) -> list[tuple[str, str]]:
+        """Checks beyond declared properties, as (path below the task, message) pairs:
+        e.g. Dag refuses cycles. Runs after the declared properties were validated."""
+        return []
+
+    @classmethod
+    def names(cls) -> tuple[str, ...]:
+        return (cls.type, *cls.aliases)
+
+
+class RunnableTask(TaskType):
+    """A task that does work. `run` returns the task's outputs (a dict)."""
+
+    def run(self, ctx) -> dict[str, Any] | None:  # ctx: plugins.context.RunContext
+        raise NotImplementedError
+
+
+class FlowableTask(TaskType):
+    """A task that runs other tasks. The engine asks it for its child branches."""
+
+    flowable = True
+    lightweight = True
