@@ -14,10 +14,13 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# The web server and the django-q2 cluster (schedules, triggered executions) together;
+# Ctrl-C stops both.
 run: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py ensureadmin
-	$(PY) manage.py runserver 0.0.0.0:8080
+	$(PY) manage.py collectstatic --noinput --verbosity 0
+	trap 'kill 0' INT TERM EXIT; $(PY) manage.py qcluster & $(PY) manage.py runserver 0.0.0.0:8080
 
 test: install
 	$(PY) -m pytest

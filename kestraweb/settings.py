@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "django_q",
+    "kestraweb",
     "flows",
     "executions",
 ]
@@ -72,6 +73,9 @@ def _database():
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "kestraweb.sqlite3",
+        # A file, not shared-cache memory, even for tests: worker threads need real
+        # WAL locking rather than shared-cache table locks.
+        "TEST": {"NAME": str(DATA_DIR / "test-kestraweb.sqlite3")},
         "OPTIONS": {
             "timeout": 30,
             "transaction_mode": "IMMEDIATE",

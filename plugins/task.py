@@ -21,6 +21,7 @@ class TaskType:
     examples: ClassVar[tuple[Example, ...]] = ()
     deprecated: ClassVar[bool] = False
     flowable: ClassVar[bool] = False
+    executable: ClassVar[bool] = False
     # Lightweight tasks run in the executor's own process (no worker hop).
     lightweight: ClassVar[bool] = False
 
@@ -86,3 +87,34 @@ class FlowableTask(TaskType):
 
     flowable = True
     lightweight = True
+
+    def resolve(self, rt, taskrun):
+        """The next children to create and, once decided, this task's state.
+
+        rt: plugins.flowable.FlowableRuntime; returns plugins.flowable.Step."""
+        raise NotImplementedError
+
+    def tasks_with_handlers(self, rt, taskrun, step):
+        """Run this flowable's own `errors` and `finally` branches after `step`."""
+        return rt.with_handlers(step, taskrun, self.spec.get("errors"), self.spec.get("finally"))
+
+
+class ExecutableTask(TaskType):
+    """A task the executor carries itself because it waits on something outside any
+    worker: a Pause waits for a date or a person, a Subflow for another execution.
+
+    `start` runs once when the taskrun is created; `poll` runs on each executor round
+    until it returns the taskrun's final state; `kill` when the execution is killed.
+    rt: plugins.executable.ExecutableRuntime."""
+
+    executable = True
+    lightweight = True
+
+    def start(self, rt, taskrun) -> None:
+        raise NotImplementedError
+
+    def poll(self, rt, taskrun):
+        return None
+
+    def kill(self, rt, taskrun) -> None:
+        return None

@@ -1,0 +1,138 @@
+"""How lists of tasks progress under a parent taskrun: in order, side by side, and
+followed by their `errors` and `finally` handlers. Flowables compose these."""
+from __future__ import annotations
+
+from django.utils import timezone
+
+from executions.states import FAILING, TERMINAL, State, worst
+from plugins.flowable import Child, Step
+
+from .logger import ExecutionLogger
+
+
+def enabled(tasks) -> list[dict]:
+    """Disabled tasks are left out entirely, as if they were not written."""
+    return [t for t in tasks or [] if not t.get("disabled")]
+
+
+class BranchRuntime:
+    """plugins.flowable.FlowableRuntime over one execution view."""
+
+    def __init__(self, view, render, index):
+        self.view = view
+        self._render = render  # (value, taskrun) -> rendered value
+        self._index = index
+
+    # --- lookups -----------------------------------------------------------------
+    def _value(self, parent, value):
+        """Children carry the value they are given (a loop's), else their parent's."""
+        if value is not None:
+            return value
+        return parent.value if parent is not None else None
+
+    def find(self, task_id, parent, value=None):
+        return self.view.find(task_id, parent.id if parent is not None else None, value)
+
+    def children(self, taskrun):
+        return self.view.children(taskrun.id if taskrun is not None else None)
+
+    def render(self, value, taskrun):
+        return self._render(value, taskrun)
+
+    def memo(self, taskrun) -> dict:
+        return taskrun.memo
+
+    def save_memo(self, taskrun) -> None:
+        taskrun.save(update_fields=["memo"])
+
+    def now(self):
+        return timezone.now()
+
+    def set_wait(self, taskrun, until) -> None:
+        """Have the executor come back to this flowable at `until` (None: no wait)."""
+        taskrun.wait_until = until
+        taskrun.save(update_fields=["wait_until"])
+
+    def inline(self, taskrun, specs: list[dict]) -> None:
+        """Tasks this flowable brings at run time (a Template's), remembered in its memo
+        so any process resuming the execution knows them."""
+        if taskrun.memo.get("inlineTasks") != specs:
+            taskrun.memo["inlineTasks"] = specs
+            self.save_memo(taskrun)
+        self._index.add(specs)
+
+    def template(self, namespace, template_id):
+        """A saved Kestra template's (tasks, errors), or None."""
+        from flows.models import Template
+
+        saved = Template.objects.filter(namespace=namespace, template_id=template_id).first()
+        return (list(saved.tasks), list(saved.errors or [])) if saved else None
+
+    def log(self, taskrun, level, message):
+        ExecutionLogger(self.view.execution, taskrun).log(level, message)
+
+    def set_outputs(self, taskrun, outputs: dict) -> None:
+        taskrun.outputs = outputs
+        taskrun.save(update_fields=["outputs"])
+        self.view.outputs_changed()
+
+    # --- progress of a list of tasks ----------------------------------------------
+    def sequential(self, tasks, parent, value=None, iteration=False) -> Step:
+        """One after the other; the first failure ends the list."""
+        value = self._value(parent, value)
+        states = []
+        for spec in enabled(tasks):
+            tr = self.find(spec["id"], parent, value)
+            if tr is None:
+                return Step(create=[Child(spec, value, iteration)])
+            state = State(tr.state)
+            if state not in TERMINAL:
+                return Step()
+            if state in FAILING:
+                return Step(state=State.KILLED if state == State.KILLED else State.FAILED)
+            states.append(state)
+        return Step(state=worst(states))
+
+    def parallel(self, tasks, parent, limit=0, value=None, iteration=False) -> Step:
+        """Side by side, at most `limit` at a time (0: all). After a failure no new task
+        starts, the running ones finish, then the list fails."""
+        value = self._value(parent, value)
+        pending, running, states = [], 0, []
+        for spec in enabled(tasks):
+            tr = self.find(spec["id"], parent, value)
+            if tr is None:
+                pending.append(spec)
+            elif State(tr.state) not in TERMINAL:
+                running += 1
+            else:
+                states.append(State(tr.state))
+        if any(s in FAILING for s in states):
+            return Step() if running else Step(state=worst(states))
+        if pending:
+            slots = len(pending) if not limit or limit <= 0 else max(0, limit - running)
+            return Step(create=[Child(spec, value, iteration) for spec in pending[:slots]])
+        if running:
+            return Step()
+        return Step(state=worst(states))
+
+    def with_handlers(self, step: Step, parent, errors=None, finally_=None) -> Step:
+        """After the main list: `errors` when it failed, then `finally` in any case.
+        Errors handlers never turn a failure into a success."""
+        if not step.done:
+            return step
+        state = step.state
+        if state == State.KILLED:
+            return step
+        if state == State.FAILED and enabled(errors):
+            handled = self.sequential(errors, parent)
+            if not handled.done:
+                return handled
+        if enabled(finally_):
+            final = self.sequential(finally_, parent)
+            if not final.done:
+                return final
+            if final.state in FAILING:
+                state = State.FAILED
+            elif final.state == State.WARNING and state == State.SUCCESS:
+                state = State.WARNING
+        return Step(state=state)

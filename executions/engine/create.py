@@ -1,0 +1,55 @@
+"""Creating an execution: inputs are parsed and checked first, so a bad input creates
+nothing."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from executions.models import Execution
+from executions.states import State
+from storage import internal_storage
+
+from .ids import new_id
+from .variables import labels_map
+
+
+def _store_files(execution_id: str, flow, declared: list[dict], values: dict) -> dict:
+    """FILE inputs given as local paths go to internal storage; the input becomes its URI."""
+    storage = internal_storage()
+    for item in declared:
+        value = values.get(item["id"])
+        if item.get("type") == "FILE" and value and not str(value).startswith("kestra://"):
+            path = Path(str(value))
+            uri = storage.uri_for(*flow.namespace.split("."), flow.flow_id, "executions", execution_id,
+                                  "inputs", item["id"], path.name)
+            values[item["id"]] = storage.put(uri, path)
+    return values
+
+
+def merge_labels(*label_sets) -> list[dict]:
+    merged: dict = {}
+    for labels in label_sets:
+        merged.update(labels_map(labels))
+    return [{"key": str(k), "value": str(v)} for k, v in merged.items()]
+
+
+def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dict | None = None,
+                     parent: dict | None = None, revision: int | None = None) -> Execution:
+    """Create a CREATED execution of `flow` (a flows.models.Flow). Raises
+    flows.spec.InputInvalid naming the bad inputs; nothing is written then."""
+    from flows.models import FlowRevision
+    from flows.spec import parse_flow, parse_inputs
+
+    revision = revision or flow.revision
+    source = FlowRevision.objects.only("source").get(flow=flow, revision=revision).source
+    spec = parse_flow(source)
+    values = parse_inputs(spec.inputs, inputs or {})
+    execution_id = new_id()
+    values = _store_files(execution_id, flow, spec.inputs, values)
+    execution = Execution(
+        id=execution_id, namespace=flow.namespace, flow_id=flow.flow_id, flow_revision=revision,
+        inputs=values, labels=merge_labels(spec.labels, labels), trigger=trigger, parent=parent,
+        parent_id=(parent or {}).get("executionId"),
+    )
+    execution.set_state(State.CREATED)
+    execution.save(force_insert=True)
+    return execution

@@ -1,0 +1,90 @@
+"""The engine's side of plugins.executable.ExecutableRuntime."""
+from __future__ import annotations
+
+from django.utils import timezone
+
+from executions.models import Execution
+from storage import internal_storage
+
+from .logger import ExecutionLogger
+
+
+class EngineExecutableRuntime:
+    def __init__(self, executor):
+        self.executor = executor
+
+    @property
+    def view(self):
+        return self.executor.view
+
+    def render(self, value, taskrun, extra: dict | None = None):
+        return self.executor.context_for(taskrun).render(value, extra)
+
+    def logger(self, taskrun):
+        return ExecutionLogger(self.view.execution, taskrun)
+
+    def now(self):
+        return timezone.now()
+
+    def set_state(self, taskrun, state, wait_until=None):
+        taskrun.set_state(state)
+        taskrun.wait_until = wait_until
+        taskrun.save(update_fields=["state", "state_history", "start_date", "end_date", "wait_until"])
+
+    def set_outputs(self, taskrun, outputs: dict):
+        taskrun.outputs = outputs
+        taskrun.save(update_fields=["outputs"])
+        self.view.outputs_changed()
+
+    def memo(self, taskrun) -> dict:
+        return taskrun.memo
+
+    def save_memo(self, taskrun):
+        taskrun.save(update_fields=["memo"])
+
+    def current_execution(self):
+        return self.view.execution
+
+    def start_execution(self, namespace, flow_id, inputs, labels, taskrun, revision=None, wait=True) -> str:
+        from flows.models import Flow
+        from flows.spec import InputInvalid
+
+        from .create import create_execution
+
+        flow = Flow.objects.filter(namespace=namespace, flow_id=flow_id, deleted=False).first()
+        if flow is None:
+            raise ValueError(f"Unable to find flow '{namespace}.{flow_id}'")
+        ex = self.view.execution
+        parent = {"executionId": ex.id, "taskRunId": taskrun.id, "namespace": ex.namespace, "flowId": ex.flow_id,
+                  "taskId": taskrun.task_id}
+        try:
+            child = create_execution(flow, inputs, labels=labels, revision=revision, parent=parent,
+                                     trigger={"id": taskrun.task_id, "type": "io.kestra.plugin.core.flow.Subflow",
+                                              "variables": {"executionId": ex.id, "namespace": ex.namespace,
+                                                            "flowId": ex.flow_id, "flowRevision": ex.flow_revision}})
+        except InputInvalid as exc:
+            raise ValueError(f"Subflow '{namespace}.{flow_id}': {exc}") from exc
+        self.executor.spawned.append(child.id)
+        return child.id
+
+    def execution_result(self, execution_id):
+        state, outputs = Execution.objects.values_list("state", "outputs").get(pk=execution_id)
+        return state, outputs
+
+    def execution_states(self, execution_ids) -> dict:
+        return dict(Execution.objects.filter(pk__in=list(execution_ids)).values_list("id", "state"))
+
+    def kill_execution(self, execution_id):
+        from executions.operations import OperationRefused, kill
+
+        try:
+            kill(execution_id)
+        except OperationRefused:
+            pass  # it ended meanwhile
+
+    def open_file(self, uri, mode="rb"):
+        return internal_storage().open(uri, mode)
+
+    def put_bytes(self, taskrun, name, data: bytes) -> str:
+        ctx = self.executor.context_for(taskrun)
+        return internal_storage().put_bytes(ctx.storage_uri(name), data)

@@ -1,0 +1,318 @@
+"""The executor: reads an execution, decides its next taskruns, runs lightweight tasks
+in place and hands the others to workers, until nothing more can happen now.
+
+Each round is one transaction under the execution's lock; the round's decisions are
+in the database when it commits, so a crash loses at most the round under way.
+"""
+from __future__ import annotations
+
+from typing import Callable
+
+from django.db import transaction
+from django.utils import timezone
+
+import expressions
+from expressions import ExpressionError
+from executions.models import Execution, TaskRun
+from executions.states import State
+from plugins.context import TaskFailed
+
+from .branches import BranchRuntime
+from .executable_runtime import EngineExecutableRuntime
+from .flow_index import index_for_source
+from .ids import new_id
+from .logger import ExecutionLogger
+from .outputs import render_flow_outputs
+from .run_context import EngineRunContext
+from .view import ExecutionView
+from .worker import claim, run_attempt
+from .workers_alive import is_orphan
+
+Dispatch = Callable[[str, str], None]  # (execution id, taskrun id) to run on a worker
+Spawn = Callable[[str], None]  # a new execution (a subflow) to drive
+# Errors a task's own definition or expressions can raise while the engine evaluates it.
+TASK_ERRORS = (ExpressionError, TaskFailed, ValueError, TypeError, KeyError)
+STARTING = (State.CREATED.value, State.RESTARTED.value, State.QUEUED.value)
+
+
+def flow_source(execution: Execution) -> str:
+    from flows.models import FlowRevision
+
+    return FlowRevision.objects.only("source").get(
+        flow__namespace=execution.namespace, flow__flow_id=execution.flow_id, revision=execution.flow_revision
+    ).source
+
+
+class Executor:
+    def __init__(self, execution_id: str, dispatch: Dispatch | None = None, spawn: Spawn | None = None):
+        self.execution_id = execution_id
+        self.dispatch = dispatch
+        self.spawn = spawn
+        self.spawned: list[str] = []  # executions started during the current round
+        self.view: ExecutionView | None = None
+        self.index = None
+        self.executables = EngineExecutableRuntime(self)
+
+    # --- the loop ------------------------------------------------------------------
+    def advance(self) -> ExecutionView:
+        """Decide and do everything possible now; return the (written-through) view."""
+        self._load()
+        if self.view.execution.is_terminal:
+            return self.view
+        self.index = index_for_source(flow_source(self.view.execution))
+        self._register_inlined_tasks()
+        while True:
+            with transaction.atomic():
+                self.spawned = []
+                self._lock_and_refresh()
+                changed, to_dispatch = self._round()
+                if changed:
+                    self._bump_version()
+            for child_id in self.spawned:
+                if self.spawn is not None:
+                    self.spawn(child_id)
+            for taskrun_id in to_dispatch:
+                if self.dispatch is None:
+                    raise RuntimeError("a runnable task needs a worker but this executor has none")
+                self.dispatch(self.execution_id, taskrun_id)
+            if not changed or self.view.execution.is_terminal:
+                return self.view
+
+    def _load(self):
+        self.view = ExecutionView.load(self.execution_id)
+
+    def _register_inlined_tasks(self):
+        """Tasks a flowable inlined at run time (a Template's) are remembered in its memo."""
+        for tr in self.view.taskruns.values():
+            if tr.memo.get("inlineTasks"):
+                self.index.add(tr.memo["inlineTasks"])
+
+    def _lock_and_refresh(self):
+        version = Execution.objects.select_for_update().values_list("version", flat=True).get(pk=self.execution_id)
+        if version != self.view.execution.version:
+            self._load()
+            self._register_inlined_tasks()
+
+    def _bump_version(self):
+        ex = self.view.execution
+        ex.version += 1
+        Execution.objects.filter(pk=ex.id).update(version=ex.version)
+
+    # --- one round -----------------------------------------------------------------
+    def _round(self) -> tuple[bool, list[str]]:
+        view, ex = self.view, self.view.execution
+        if ex.is_terminal:
+            return False, []
+        changed = False
+        if ex.state in STARTING:
+            self._set_execution_state(State.RUNNING)
+            changed = True
+        killing = ex.state == State.KILLING.value
+        held = ex.state == State.PAUSED.value and not self._pause_tasks_waiting()
+        if held:  # paused by a person: nothing moves until resumed
+            return False, []
+        runtime = BranchRuntime(view, self.render_for, self.index)
+        to_create: list[tuple[TaskRun | None, object]] = []
+        changed |= self._resolve_flowables(runtime, killing, to_create)
+        if not killing:
+            spec = self.index.spec
+            root = runtime.with_handlers(runtime.sequential(spec.tasks, None), None, spec.errors, spec.finally_)
+            if root.done and not view.active():
+                self._finish(root.state)
+                return True, []
+            to_create.extend((None, child) for child in root.create)
+        elif not view.active():
+            self._finish(State.KILLED)
+            return True, []
+        for parent, child in to_create:
+            self._create_taskrun(parent, child)
+            changed = True
+        to_dispatch: list[str] = []
+        changed |= self._start_tasks(killing, to_dispatch)
+        changed |= self._follow_pauses()
+        return changed, to_dispatch
+
+    def _resolve_flowables(self, runtime, killing, to_create) -> bool:
+        """Ask each unfinished flowable, latest first (a parent then sees its children's
+        fresh states), for its next children or its final state."""
+        changed = False
+        for tr in reversed(self.view.active()):
+            task = self.index.task(tr.task_id)
+            if not task.flowable:
+                continue
+            if tr.state in STARTING:
+                self._set_taskrun_state(tr, State.RUNNING)
+                changed = True
+            if killing:
+                if all(c.is_terminal for c in self.view.children(tr.id)):
+                    self._set_taskrun_state(tr, State.KILLED)
+                    changed = True
+                continue
+            try:
+                step = task.resolve(runtime, tr)
+            except TASK_ERRORS as exc:
+                self._fail_taskrun(tr, exc)
+                changed = True
+                continue
+            if step.done:
+                self._set_taskrun_state(tr, self._allowed(task, step.state))
+                self._after_flowable(task, tr)
+                changed = True
+            else:
+                to_create.extend((tr, child) for child in step.create)
+        return changed
+
+    def _after_flowable(self, task, tr):
+        finished = getattr(task, "finished", None)
+        if finished is not None:
+            finished(tr)
+
+    def _allowed(self, task, state):
+        if state == State.FAILED and task.get("allowFailure"):
+            return State.WARNING
+        if state == State.WARNING and task.get("allowWarning"):
+            return State.SUCCESS
+        return state
+
+    def _start_tasks(self, killing: bool, to_dispatch: list) -> bool:
+        """Start, poll or kill the runnable and executable taskruns."""
+        changed = False
+        now = timezone.now()
+        for tr in self.view.active():
+            task = self.index.task(tr.task_id)
+            if task.flowable:
+                continue
+            if task.executable:
+                changed |= self._drive_executable(task, tr, killing)
+                continue
+            state = State(tr.state)
+            if state == State.RUNNING and is_orphan(tr):
+                self._retry_orphan(tr)
+                state, changed = State.CREATED, True
+            if killing:
+                if state in (State.CREATED, State.RETRYING):
+                    self._set_taskrun_state(tr, State.KILLED)
+                    changed = True
+                continue
+            due = state == State.CREATED or (state == State.RETRYING and (tr.wait_until is None or tr.wait_until <= now))
+            if not due:
+                continue
+            if state == State.CREATED and not self._should_run(task, tr):
+                changed = True
+                continue
+            if task.lightweight:
+                if claim(tr):
+                    run_attempt(self.view, self.index.spec, task, tr)
+                    self.view.outputs_changed()
+                    changed = True
+            else:
+                to_dispatch.append(tr.id)
+        return changed
+
+    def _should_run(self, task, tr) -> bool:
+        """runIf: a false condition skips the task; one that cannot render fails it."""
+        if task.get("runIf") is None:
+            return True
+        try:
+            run = expressions.is_truthy(self.render_for(task.get("runIf"), tr))
+        except ExpressionError as exc:
+            self._fail_taskrun(tr, exc)
+            return False
+        if not run:
+            self._set_taskrun_state(tr, State.SKIPPED)
+        return run
+
+    def _drive_executable(self, task, tr, killing: bool) -> bool:
+        rt = self.executables
+        if killing:
+            task.kill(rt, tr)
+            self._set_taskrun_state(tr, State.KILLED)
+            return True
+        changed = False
+        try:
+            if tr.state == State.CREATED.value:
+                if not self._should_run(task, tr):
+                    return True
+                self._set_taskrun_state(tr, State.RUNNING)
+                task.start(rt, tr)
+                changed = True
+            final = task.poll(rt, tr)
+        except TASK_ERRORS as exc:
+            self._fail_taskrun(tr, exc)
+            return True
+        if final is not None:
+            self._set_taskrun_state(tr, self._allowed(task, State(final)))
+            self.view.outputs_changed()
+            changed = True
+        return changed
+
+    def _pause_tasks_waiting(self) -> bool:
+        return any(tr.state == State.PAUSED.value for tr in self.view.active())
+
+    def _follow_pauses(self) -> bool:
+        """The execution is PAUSED while a Pause task waits, RUNNING again after."""
+        ex = self.view.execution
+        waiting = self._pause_tasks_waiting()
+        if waiting and ex.state == State.RUNNING.value:
+            self._set_execution_state(State.PAUSED)
+            return True
+        if not waiting and ex.state == State.PAUSED.value:
+            self._set_execution_state(State.RUNNING)
+            return True
+        return False
+
+    # --- writes ------------------------------------------------------------------
+    def _create_taskrun(self, parent: TaskRun | None, child) -> TaskRun:
+        keys = list(parent.iteration_keys) if parent is not None else []
+        if child.iteration:
+            keys.append(str(child.value))
+        tr = TaskRun(
+            id=new_id(), execution=self.view.execution, seq=self.view.next_seq, task_id=child.spec["id"],
+            parent=parent, value=child.value, iteration_keys=keys,
+        )
+        tr.set_state(State.CREATED)
+        tr.save(force_insert=True)
+        self.view.add(tr)
+        return tr
+
+    def _set_taskrun_state(self, tr: TaskRun, state: State):
+        tr.set_state(state)
+        tr.save(update_fields=["state", "state_history", "start_date", "end_date"])
+
+    def _set_execution_state(self, state: State):
+        ex = self.view.execution
+        ex.set_state(state)
+        ex.save(update_fields=["state", "state_history", "start_date", "end_date", "outputs", "updated"])
+
+    def _fail_taskrun(self, tr: TaskRun, exc: Exception):
+        ExecutionLogger(self.view.execution, tr).error(str(exc))
+        self._set_taskrun_state(tr, State.FAILED)
+
+    def _retry_orphan(self, tr: TaskRun):
+        """The worker running this taskrun died: record its attempt as KILLED and run it again."""
+        now = timezone.now()
+        if tr.attempts:
+            tr.attempts[-1]["state"]["current"] = State.KILLED.value
+            tr.attempts[-1]["state"]["histories"].append({"state": "KILLED", "date": now.isoformat()})
+        tr.set_state(State.CREATED, now)
+        tr.worker = ""
+        tr.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts", "worker"])
+        ExecutionLogger(self.view.execution, tr).warn("The worker running this task stopped; the task runs again.")
+
+    def _finish(self, state: State):
+        ex = self.view.execution
+        if state in (State.SUCCESS, State.WARNING) and self.index.spec.outputs:
+            try:
+                ex.outputs = render_flow_outputs(self.index.spec.outputs, self.context_for(None))
+            except (ExpressionError, ValueError) as exc:
+                ExecutionLogger(ex).error(f"Unable to render the flow outputs: {exc}")
+                state = State.FAILED
+        self._set_execution_state(state)
+
+    # --- expressions ---------------------------------------------------------------
+    def context_for(self, tr: TaskRun | None) -> EngineRunContext:
+        task = self.index.task(tr.task_id) if tr is not None else None
+        return EngineRunContext(self.view, self.index.spec, tr, task)
+
+    def render_for(self, value, tr: TaskRun | None):
+        return self.context_for(tr).render(value)

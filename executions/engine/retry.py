@@ -1,0 +1,36 @@
+"""Kestra's retry policies: constant, exponential and random back-off, bounded by
+maxAttempt (attempts in all) and maxDuration (time since the first attempt)."""
+from __future__ import annotations
+
+import random
+from datetime import datetime, timedelta
+
+from plugins.durations import parse_duration
+
+
+def next_delay(policy: dict | None, attempts_made: int, first_attempt_at: datetime, now: datetime) -> timedelta | None:
+    """The wait before the next attempt, or None when the policy allows no more."""
+    if not policy:
+        return None
+    max_attempt = policy.get("maxAttempt", policy.get("maxAttempts"))
+    if max_attempt is not None and attempts_made >= int(max_attempt):
+        return None
+    kind = str(policy.get("type", "constant")).lower()
+    if kind == "exponential":
+        interval = parse_duration(policy.get("interval", "PT1S"))
+        factor = float(policy.get("delayFactor", 2))
+        delay = interval * (factor ** (attempts_made - 1))
+        if policy.get("maxInterval"):
+            delay = min(delay, parse_duration(policy["maxInterval"]))
+    elif kind == "random":
+        low = parse_duration(policy.get("minInterval", "PT0S")).total_seconds()
+        high = parse_duration(policy.get("maxInterval", policy.get("minInterval", "PT1S"))).total_seconds()
+        delay = timedelta(seconds=random.uniform(low, max(low, high)))
+    else:
+        delay = parse_duration(policy.get("interval", "PT1S"))
+    if max_attempt is None and not policy.get("maxDuration"):
+        return None  # Kestra requires a bound; without one, do not retry forever
+    if policy.get("maxDuration"):
+        if now + delay - first_attempt_at > parse_duration(policy["maxDuration"]):
+            return None
+    return delay

@@ -1,0 +1,134 @@
+"""The engine's implementation of plugins.context.RunContext for one taskrun attempt."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+import expressions
+from executions.kv_store import NamespaceKV
+from executions.models import LogEntry
+from storage import internal_storage
+
+from .logger import ExecutionLogger
+from .secrets import read_secret
+from .variables import taskrun_variables
+
+
+class TaskInterrupted(Exception):
+    """Raised inside a task when it is killed or runs past its timeout."""
+
+
+class EngineRunContext:
+    def __init__(self, view, spec, taskrun, task, attempt_number=1, cancel: threading.Event | None = None,
+                 deadline: float | None = None, working_dir: Path | None = None):
+        ex = view.execution
+        self.view, self.spec, self.taskrun, self.task = view, spec, taskrun, task
+        self.namespace, self.flow_id, self.execution_id = ex.namespace, ex.flow_id, ex.id
+        self.taskrun_id = taskrun.id if taskrun else None
+        self.attempt_number = attempt_number
+        self.cancel = cancel or threading.Event()
+        self.deadline = deadline
+        self.secrets: set[str] = set()
+        self.logger = ExecutionLogger(ex, taskrun, attempt_number, task.get("logLevel") or "TRACE" if task else "TRACE",
+                                      secrets=self.secrets)
+        self.kv = NamespaceKV(ex.namespace)
+        self._variables = None
+        self._working_dir = working_dir
+        self._own_working_dir = None
+
+    # --- expressions -------------------------------------------------------------
+    @property
+    def variables(self) -> dict:
+        if self._variables is None:
+            self._variables = taskrun_variables(self.view, self.spec, self.taskrun, self.task)
+        return self._variables
+
+    def functions(self) -> dict:
+        return {
+            "kv": self._kv_function,
+            "secret": self.secret,
+            "errorLogs": self._error_logs,
+            "read": self._read,
+            "fileExists": lambda uri: internal_storage().exists(str(uri)),
+            "fileSize": lambda uri: internal_storage().size(str(uri)),
+        }
+
+    def render(self, value, extra: dict | None = None):
+        variables = self.variables
+        if extra:  # merged one level deep: extra {"taskrun": {"items": ...}} keeps taskrun.id
+            variables = dict(variables)
+            for key, more in extra.items():
+                base = variables.get(key)
+                variables[key] = {**base, **more} if isinstance(base, dict) and isinstance(more, dict) else more
+        return expressions.render_value(value, variables, self.functions())
+
+    def render_property(self, name: str, default=None):
+        return self.render(self.task.get(name, default))
+
+    def _kv_function(self, key, namespace=None, errorOnMissing=True):
+        return self.kv.get(str(key), namespace=namespace, error_on_missing=bool(errorOnMissing))
+
+    def _error_logs(self):
+        entries = LogEntry.objects.filter(execution_id=self.execution_id, level="ERROR").order_by("timestamp", "id")
+        return [
+            {"taskId": e.task_id, "taskRunId": e.taskrun_id, "message": e.message, "level": e.level,
+             "timestamp": e.timestamp.isoformat(), "executionId": e.execution_id}
+            for e in entries
+        ]
+
+    def _read(self, uri):
+        with internal_storage().open(str(uri), "rb") as handle:
+            return handle.read().decode()
+
+    def secret(self, name: str) -> str:
+        value = read_secret(str(name))
+        self.secrets.add(value)
+        return value
+
+    # --- running ---------------------------------------------------------------------
+    def check_interrupted(self):
+        if self.cancel.is_set():
+            raise TaskInterrupted("killed")
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            raise TaskInterrupted("timeout")
+
+    def sleep(self, seconds: float) -> None:
+        end = time.monotonic() + max(0.0, seconds)
+        while True:
+            self.check_interrupted()
+            remaining = end - time.monotonic()
+            if remaining <= 0:
+                return
+            limit = remaining if self.deadline is None else min(remaining, max(0.0, self.deadline - time.monotonic()))
+            self.cancel.wait(max(0.001, limit))
+
+    def working_dir(self) -> Path:
+        if self._working_dir is None and self.taskrun is not None:
+            for ancestor in self.view.ancestors(self.taskrun):  # inside a WorkingDirectory: share its folder
+                if ancestor.memo.get("workingDir"):
+                    self._working_dir = Path(ancestor.memo["workingDir"])
+                    break
+        if self._working_dir is None:
+            self._own_working_dir = Path(tempfile.mkdtemp(prefix=f"kestraweb-{self.taskrun_id}-"))
+            self._working_dir = self._own_working_dir
+        return self._working_dir
+
+    def cleanup(self):
+        if self._own_working_dir is not None:
+            shutil.rmtree(self._own_working_dir, ignore_errors=True)
+
+    # --- internal storage ------------------------------------------------------------
+    def storage_uri(self, name: str) -> str:
+        return internal_storage().uri_for(*self.namespace.split("."), self.flow_id, "executions", self.execution_id,
+                                          "tasks", self.taskrun.task_id if self.taskrun else "flow",
+                                          self.taskrun_id or "", name)
+
+    def put_file(self, path: Path, name: str | None = None) -> str:
+        path = Path(path)
+        return internal_storage().put(self.storage_uri(name or path.name), path)
+
+    def open_file(self, uri: str, mode: str = "rb"):
+        return internal_storage().open(uri, mode)

@@ -1,0 +1,131 @@
+"""Driving executions to their end in this process: the executor decides, a pool of
+worker threads runs the slow tasks, and the runner wakes the executor when a worker
+finishes or a wait (retry back-off, pause) is over."""
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
+
+from django.db import close_old_connections, connection
+from django.utils import timezone
+
+from executions.models import Execution, TaskRun
+from executions.states import State
+
+from .executor import Executor
+from .flow_index import index_for_source
+from .view import ExecutionView
+from .worker import WORKER_ID, claim, run_attempt
+
+HEARTBEAT_EVERY = 5.0
+POLL_EVERY = 0.5  # how often changes made by other processes (kill, resume) are noticed
+
+
+class Runner:
+    def __init__(self, workers: int = 8):
+        self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kestraweb-worker")
+        self.in_flight: dict[str, threading.Event] = {}
+        self.lock = threading.Lock()
+        self.wakeup = threading.Event()
+        self.watched: set[str] = set()
+
+    # --- workers ------------------------------------------------------------------
+    def dispatch(self, execution_id: str, taskrun_id: str):
+        with self.lock:
+            if taskrun_id in self.in_flight:
+                return
+            self.in_flight[taskrun_id] = threading.Event()
+        self.pool.submit(self._work, execution_id, taskrun_id)
+
+    def _work(self, execution_id: str, taskrun_id: str):
+        try:
+            taskrun = TaskRun.objects.get(pk=taskrun_id)
+            if claim(taskrun):
+                view = ExecutionView.load(execution_id)
+                from .executor import flow_source
+
+                index = index_for_source(flow_source(view.execution))
+                run_attempt(view, index.spec, index.task(taskrun.task_id), taskrun, self.in_flight[taskrun_id])
+        finally:
+            with self.lock:
+                self.in_flight.pop(taskrun_id, None)
+            close_old_connections()
+            connection.close()
+            self.wakeup.set()
+
+    def _heartbeat(self):
+        ids = list(self.in_flight)
+        if ids:
+            TaskRun.objects.filter(pk__in=ids, worker=WORKER_ID).update(heartbeat=timezone.now())
+
+    def _signal_kills(self, view: ExecutionView):
+        if view.execution.state == State.KILLING.value:
+            for tr in view.active():
+                event = self.in_flight.get(tr.id)
+                if event is not None:
+                    event.set()
+
+    # --- executions -------------------------------------------------------------------
+    def watch(self, execution_id: str):
+        self.watched.add(execution_id)
+        self.wakeup.set()
+
+    def run(self, execution_id: str, timeout: float | None = None) -> Execution:
+        """Advance `execution_id` (and the executions it starts) until it ends."""
+        self.watch(execution_id)
+        deadline = time.monotonic() + timeout if timeout else None
+        last_heartbeat = time.monotonic()
+        while True:
+            self.wakeup.clear()
+            wake_at = None
+            for ex_id in list(self.watched):
+                view = Executor(ex_id, self.dispatch, self.watch).advance()
+                self._signal_kills(view)
+                if view.execution.is_terminal and not self._has_in_flight(view):
+                    self.watched.discard(ex_id)
+                    continue
+                wake_at = _earliest(wake_at, _next_wait(view))
+            root = Execution.objects.get(pk=execution_id)
+            if root.is_terminal and not self.watched:
+                return root
+            if deadline is not None and time.monotonic() > deadline:
+                raise TimeoutError(f"execution {execution_id} did not end in {timeout} s")
+            wait = POLL_EVERY
+            if wake_at is not None:
+                wait = max(0.0, min(wait, (wake_at - timezone.now()).total_seconds()))
+            self.wakeup.wait(wait)
+            if time.monotonic() - last_heartbeat > HEARTBEAT_EVERY:
+                self._heartbeat()
+                last_heartbeat = time.monotonic()
+
+    def _has_in_flight(self, view) -> bool:
+        return any(tr_id in self.in_flight for tr_id in view.taskruns)
+
+    def close(self):
+        self.pool.shutdown(wait=True)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def _next_wait(view) -> datetime | None:
+    waits = [tr.wait_until for tr in view.active() if tr.wait_until is not None]
+    return min(waits) if waits else None
+
+
+def _earliest(a, b):
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b)
+
+
+def run_to_end(execution_id: str, timeout: float | None = None, workers: int = 8) -> Execution:
+    with Runner(workers=workers) as runner:
+        return runner.run(execution_id, timeout=timeout)

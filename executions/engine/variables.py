@@ -1,0 +1,61 @@
+"""Kestra's expression context: flow, execution, task, taskrun, parent(s), inputs,
+outputs, vars, labels, trigger, envs, globals."""
+from __future__ import annotations
+
+import os
+
+from executions.models.state_history import iso
+
+
+def env_variables() -> dict:
+    """Environment variables prefixed ENV_ are exposed as `envs.<name>` in lower case."""
+    return {k[4:].lower(): v for k, v in os.environ.items() if k.startswith("ENV_")}
+
+
+def labels_map(labels) -> dict:
+    if isinstance(labels, dict):
+        return dict(labels)
+    return {item["key"]: item["value"] for item in labels or [] if "key" in item}
+
+
+def execution_variables(view, spec) -> dict:
+    ex = view.execution
+    return {
+        "flow": {"id": ex.flow_id, "namespace": ex.namespace, "revision": ex.flow_revision},
+        "execution": {
+            "id": ex.id,
+            "startDate": iso(ex.start_date or ex.created),
+            "originalId": ex.original_id or ex.id,
+            "state": ex.state,
+        },
+        "inputs": ex.inputs or {},
+        "vars": spec.variables or {},
+        "labels": labels_map(ex.labels),
+        "trigger": (ex.trigger or {}).get("variables", {}),
+        "envs": env_variables(),
+        "globals": {},
+    }
+
+
+def _taskrun_variables(tr) -> dict:
+    return {
+        "id": tr.id,
+        "startDate": iso(tr.start_date) if tr.start_date else None,
+        "attemptsCount": len(tr.attempts or []),
+        "parentId": tr.parent_id,
+        "value": tr.value,
+    }
+
+
+def taskrun_variables(view, spec, tr, task) -> dict:
+    variables = execution_variables(view, spec)
+    variables["outputs"] = view.outputs()
+    if tr is None:
+        return variables
+    variables["task"] = {"id": task.id, "type": task.spec.get("type")}
+    variables["taskrun"] = _taskrun_variables(tr)
+    parents = [{"taskrun": _taskrun_variables(p), "outputs": p.outputs or {}} for p in view.ancestors(tr)]
+    if parents:
+        variables["parents"] = parents
+        variables["parent"] = parents[0]
+    return variables

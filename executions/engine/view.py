@@ -1,0 +1,78 @@
+"""An execution and its taskruns as the executor reasons about them, indexed in memory.
+
+The view is a cache of what is in the database, loaded at the start of each
+advance; the executor writes every change through before relying on it.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from executions.models import Execution, TaskRun
+from executions.states import TERMINAL, State
+
+
+class ExecutionView:
+    def __init__(self, execution: Execution, taskruns: list[TaskRun]):
+        self.execution = execution
+        self.taskruns: dict[str, TaskRun] = {}
+        self._children: dict[str | None, list[TaskRun]] = defaultdict(list)
+        self._by_key: dict[tuple, TaskRun] = {}
+        self._outputs: dict | None = None
+        self.next_seq = 0
+        for tr in taskruns:
+            self.add(tr)
+
+    @classmethod
+    def load(cls, execution_id: str) -> "ExecutionView":
+        execution = Execution.objects.get(pk=execution_id)
+        return cls(execution, list(TaskRun.objects.filter(execution_id=execution_id).order_by("seq")))
+
+    def add(self, tr: TaskRun):
+        self.taskruns[tr.id] = tr
+        self._children[tr.parent_id].append(tr)
+        self._by_key[(tr.task_id, tr.parent_id, tr.value)] = tr
+        self.next_seq = max(self.next_seq, tr.seq + 1)
+        self._outputs = None
+
+    def find(self, task_id: str, parent_id: str | None, value: str | None) -> TaskRun | None:
+        return self._by_key.get((task_id, parent_id, value))
+
+    def children(self, parent_id: str | None) -> list[TaskRun]:
+        return self._children.get(parent_id, [])
+
+    def parent_of(self, tr: TaskRun) -> TaskRun | None:
+        return self.taskruns.get(tr.parent_id) if tr.parent_id else None
+
+    def ancestors(self, tr: TaskRun) -> list[TaskRun]:
+        """Parents from the closest up to the root."""
+        chain, current = [], self.parent_of(tr)
+        while current is not None:
+            chain.append(current)
+            current = self.parent_of(current)
+        return chain
+
+    def ordered(self) -> list[TaskRun]:
+        return sorted(self.taskruns.values(), key=lambda t: t.seq)
+
+    def active(self) -> list[TaskRun]:
+        return [t for t in self.ordered() if State(t.state) not in TERMINAL]
+
+    def outputs_changed(self):
+        self._outputs = None
+
+    def outputs(self) -> dict:
+        """Kestra's `outputs` variable: task id -> outputs, keyed by loop values inside loops."""
+        if self._outputs is None:
+            tree: dict = {}
+            for tr in self.ordered():
+                if tr.outputs:
+                    merge_outputs(tree, tr.task_id, tr.iteration_keys or [], tr.outputs)
+            self._outputs = tree
+        return self._outputs
+
+
+def merge_outputs(tree: dict, task_id: str, keys: list[str], outputs: dict):
+    node = tree.setdefault(task_id, {})
+    for key in keys:
+        node = node.setdefault(str(key), {})
+    node.update(outputs)

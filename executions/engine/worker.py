@@ -1,0 +1,122 @@
+"""Running one attempt of a runnable taskrun: claim it, run the task with its timeout,
+write the attempt's result, and decide a retry."""
+from __future__ import annotations
+
+import os
+import socket
+import threading
+import time
+
+from django.db import transaction
+from django.utils import timezone
+
+from expressions import ExpressionError
+from executions.models import TaskRun
+from executions.models.state_history import iso
+from executions.states import State
+from plugins.context import TaskFailed, TaskWarning
+
+from plugins.durations import format_duration, parse_duration
+from .retry import next_delay
+from .run_context import EngineRunContext, TaskInterrupted
+
+WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
+CLAIMABLE = (State.CREATED.value, State.RETRYING.value)
+
+
+def claim(taskrun: TaskRun) -> bool:
+    """Move a CREATED/RETRYING taskrun to RUNNING with a new attempt, unless another
+    worker already did. The row is re-read under the lock: the in-memory copy may be stale."""
+    with transaction.atomic():
+        fresh = TaskRun.objects.select_for_update().filter(pk=taskrun.id, state__in=CLAIMABLE).first()
+        if fresh is None:
+            return False
+        now = timezone.now()
+        fresh.set_state(State.RUNNING, now)
+        fresh.attempts = [*fresh.attempts, {"state": {"current": "RUNNING",
+                                                      "histories": [{"state": "RUNNING", "date": iso(now)}],
+                                                      "startDate": iso(now)}}]
+        fresh.worker, fresh.heartbeat, fresh.wait_until = WORKER_ID, now, None
+        fresh.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts", "worker",
+                                  "heartbeat", "wait_until"])
+    for field in ("state", "state_history", "start_date", "end_date", "attempts", "worker", "heartbeat", "wait_until"):
+        setattr(taskrun, field, getattr(fresh, field))
+    return True
+
+
+def _run_with_timeout(task, ctx, timeout: float | None):
+    """Run the task; past its timeout, signal it and stop waiting for it."""
+    if timeout is None:
+        return task.run(ctx)
+    result: dict = {}
+
+    def target():
+        try:
+            result["value"] = task.run(ctx)
+        except BaseException as exc:  # handed back to the waiting thread
+            result["error"] = exc
+
+    thread = threading.Thread(target=target, name=f"task-{ctx.taskrun_id}", daemon=True)
+    thread.start()
+    thread.join(timeout)
+    if thread.is_alive():
+        ctx.cancel.set()
+        raise TaskInterrupted("timeout")
+    if "error" in result:
+        raise result["error"]
+    return result.get("value")
+
+
+def run_attempt(view, spec, task, taskrun: TaskRun, cancel: threading.Event | None = None) -> State:
+    """Run one claimed attempt and record its outcome. Returns the taskrun's new state."""
+    timeout_spec = task.get("timeout")
+    ctx = EngineRunContext(view, spec, taskrun, task, attempt_number=len(taskrun.attempts), cancel=cancel)
+    outputs, state = {}, State.SUCCESS
+    try:
+        timeout = parse_duration(ctx.render(timeout_spec)).total_seconds() if timeout_spec else None
+        ctx.deadline = time.monotonic() + timeout if timeout is not None else None
+        outputs = _run_with_timeout(task, ctx, timeout) or {}
+    except TaskWarning as warning:
+        outputs, state = warning.outputs, State.WARNING
+        ctx.logger.warn(str(warning))
+    except TaskInterrupted as interrupted:
+        if str(interrupted) == "timeout":
+            state = State.FAILED
+            ctx.logger.error(f"Timeout after {format_duration(parse_duration(ctx.render(timeout_spec)))}")
+        else:
+            state = State.KILLED
+            ctx.logger.warn("Task killed")
+    except (TaskFailed, ExpressionError) as failure:
+        state = State.FAILED
+        ctx.logger.error(str(failure))
+    except Exception as exc:  # a task's own bug or a library error: the task fails, not the engine
+        state = State.FAILED
+        ctx.logger.error(f"{type(exc).__name__}: {exc}")
+    finally:
+        ctx.cleanup()
+    return finish_attempt(taskrun, task, state, outputs)
+
+
+def finish_attempt(taskrun: TaskRun, task, state: State, outputs: dict) -> State:
+    now = timezone.now()
+    attempt = taskrun.attempts[-1]
+    attempt["state"]["current"] = state.value
+    attempt["state"]["histories"].append({"state": state.value, "date": iso(now)})
+    attempt["state"]["endDate"] = iso(now)
+    final = state
+    if state == State.FAILED:
+        first = taskrun.start_date or now
+        delay = next_delay(task.get("retry"), len(taskrun.attempts), first, now)
+        if delay is not None:
+            final = State.RETRYING
+            taskrun.wait_until = now + delay
+        elif task.get("allowFailure"):
+            final = State.WARNING
+    elif state == State.SUCCESS and len(taskrun.attempts) > 1 and (task.get("retry") or {}).get("warningOnRetry"):
+        final = State.WARNING
+    if state == State.WARNING and task.get("allowWarning"):
+        final = State.SUCCESS
+    taskrun.outputs = outputs if final != State.RETRYING else taskrun.outputs
+    taskrun.set_state(final, now)
+    taskrun.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts", "outputs", "wait_until"])
+    return final

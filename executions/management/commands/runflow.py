@@ -1,0 +1,72 @@
+"""`manage.py runflow PATH|NAMESPACE.ID [--input KEY=VALUE]... [--json]`
+
+Saves the flow (when given a path), runs it to its end in this process and prints a
+summary, or with --json the execution as the REST API returns it plus its "logs".
+Exit 0 for SUCCESS/WARNING, 1 for FAILED/KILLED, 2 for an invalid flow or input."""
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand
+
+from executions.engine.create import create_execution
+from executions.engine.runner import run_to_end
+from executions.serializers import execution_json, execution_logs
+from executions.states import State
+from executions.summary import summary
+from flows.models import Flow
+from flows.services import save_flow
+from flows.spec import FlowInvalid, InputInvalid
+
+
+class Invalid(Exception):
+    pass
+
+
+class Command(BaseCommand):
+    help = "Run a flow to its end in this process."
+
+    def add_arguments(self, parser):
+        parser.add_argument("flow", help="a flow file, or NAMESPACE.ID of a saved flow")
+        parser.add_argument("--input", action="append", default=[], metavar="KEY=VALUE",
+                            help="an input value (repeatable); FILE inputs take a local path")
+        parser.add_argument("--label", action="append", default=[], metavar="KEY=VALUE", help="an execution label")
+        parser.add_argument("--json", action="store_true", help="print the execution as JSON")
+        parser.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
+
+    def handle(self, *args, **options):
+        try:
+            flow = self._flow(options["flow"])
+            inputs = self._pairs(options["input"], "--input")
+            labels = self._pairs(options["label"], "--label")
+            execution = create_execution(flow, inputs, labels=labels)
+        except (Invalid, FlowInvalid, InputInvalid) as exc:
+            self.stderr.write(str(exc))
+            raise SystemExit(2)
+        execution = run_to_end(execution.id, timeout=options["timeout"])
+        if options["json"]:
+            self.stdout.write(json.dumps({**execution_json(execution), "logs": execution_logs(execution.id)}))
+        else:
+            self.stdout.write(summary(execution))
+        if execution.state not in (State.SUCCESS.value, State.WARNING.value):
+            raise SystemExit(1)
+
+    def _flow(self, ref: str) -> Flow:
+        path = Path(ref)
+        if path.is_file():
+            flow, _ = save_flow(path.read_text())
+            return flow
+        namespace, _, flow_id = ref.rpartition(".")
+        flow = Flow.objects.filter(namespace=namespace, flow_id=flow_id, deleted=False).first()
+        if flow is None:
+            raise Invalid(f"no flow file or saved flow named {ref!r}")
+        return flow
+
+    @staticmethod
+    def _pairs(items, option) -> dict:
+        pairs = {}
+        for item in items:
+            key, sep, value = item.partition("=")
+            if not sep or not key:
+                raise Invalid(f"{option} {item!r}: expected KEY=VALUE")
+            pairs[key] = value
+        return pairs

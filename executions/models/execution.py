@@ -1,0 +1,39 @@
+from django.db import models
+
+from .state_history import StateHistory
+
+
+class Execution(StateHistory):
+    """One run of one flow revision: a persisted state machine that any process can
+    pick up where another left it."""
+
+    id = models.CharField(primary_key=True, max_length=32)
+    namespace = models.CharField(max_length=255)
+    flow_id = models.CharField(max_length=255)
+    flow_revision = models.PositiveIntegerField()
+    inputs = models.JSONField(default=dict, blank=True)
+    outputs = models.JSONField(default=dict, blank=True)
+    labels = models.JSONField(default=list, blank=True)
+    variables = models.JSONField(default=dict, blank=True)
+    trigger = models.JSONField(null=True, blank=True)
+    # Set when a Subflow task started this execution: its execution, taskrun and flow.
+    parent = models.JSONField(null=True, blank=True)
+    parent_id = models.CharField(max_length=32, null=True, blank=True, db_index=True)
+    original_id = models.CharField(max_length=32, null=True, blank=True)
+    schedule_date = models.DateTimeField(null=True, blank=True)
+    deleted = models.BooleanField(default=False)
+    # Bumped by every executor round that changes something, so a second executor on
+    # the same execution notices and reloads instead of deciding on a stale view.
+    version = models.PositiveIntegerField(default=0)
+    created = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-created"]
+        indexes = [
+            models.Index(fields=["namespace", "flow_id", "-created"], name="execution_by_flow"),
+            models.Index(fields=["state", "-created"], name="execution_by_state"),
+        ]
+
+    def __str__(self):
+        return f"{self.namespace}.{self.flow_id} {self.id} {self.state}"

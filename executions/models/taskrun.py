@@ -1,0 +1,35 @@
+from django.db import models
+
+from .execution import Execution
+from .state_history import StateHistory
+
+
+class TaskRun(StateHistory):
+    """One run of one task in an execution (one per loop value inside loops), with its
+    attempts. A worker claims a taskrun with a conditional update of its state, so no
+    task runs twice because two workers saw it."""
+
+    id = models.CharField(primary_key=True, max_length=32)
+    execution = models.ForeignKey(Execution, on_delete=models.CASCADE, related_name="taskruns")
+    seq = models.PositiveIntegerField(help_text="Creation order within the execution.")
+    task_id = models.CharField(max_length=255)
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
+    value = models.TextField(null=True, blank=True)
+    # Loop values along the ancestors that key this taskrun's outputs (outputs.t['a']['b']).
+    iteration_keys = models.JSONField(default=list, blank=True)
+    outputs = models.JSONField(default=dict, blank=True)
+    attempts = models.JSONField(default=list, blank=True)
+    # When a waiting taskrun (retry back-off, Pause delay) may go on.
+    wait_until = models.DateTimeField(null=True, blank=True)
+    worker = models.CharField(max_length=255, blank=True, default="")
+    heartbeat = models.DateTimeField(null=True, blank=True)
+    # Engine-private bookkeeping of flowables (e.g. a Switch's chosen case).
+    memo = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["execution", "seq"]
+        constraints = [models.UniqueConstraint(fields=["execution", "seq"], name="unique_taskrun_seq")]
+
+    def __str__(self):
+        suffix = f"[{self.value}]" if self.value is not None else ""
+        return f"{self.task_id}{suffix} {self.state}"

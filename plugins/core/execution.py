@@ -1,0 +1,27 @@
+"""Fail: end the task (and so the branch) FAILED, optionally only when a condition holds."""
+import expressions
+from plugins.context import TaskFailed
+from plugins.properties import Example, Property
+from plugins.registry import register
+from plugins.task import RunnableTask
+
+
+@register
+class Fail(RunnableTask):
+    type = "io.kestra.plugin.core.execution.Fail"
+    aliases = ("io.kestra.core.tasks.executions.Fail",)
+    title = "Fail the execution."
+    description = "Fails with `errorMessage`; with a `condition`, only when it renders true."
+    lightweight = True
+    properties = (
+        Property("condition", description="Fail only when this renders true."),
+        Property("errorMessage", default="Task failure", description="The error message."),
+    )
+    examples = (Example("Fail on a condition", "id: fail\ntype: io.kestra.plugin.core.execution.Fail\n"
+                                                 "condition: \"{{ inputs.param == 'fail' }}\""),)
+
+    def run(self, ctx):
+        condition = self.get("condition")
+        if condition is not None and not expressions.is_truthy(ctx.render(condition)):
+            return {}
+        raise TaskFailed(str(ctx.render_property("errorMessage")))

@@ -1,0 +1,75 @@
+"""If and Switch: run the branch a rendered value selects."""
+import expressions
+from plugins.context import TaskFailed
+from plugins.properties import Output, Property
+from plugins.registry import register
+from plugins.task import FlowableTask
+
+from .branch_choice import chosen
+
+
+@register
+class If(FlowableTask):
+    type = "io.kestra.plugin.core.flow.If"
+    aliases = ("io.kestra.core.tasks.flows.If",)
+    title = "Run `then` when the condition renders true, else `else`."
+    properties = (
+        Property("condition", required=True, description="An expression rendered to true or false."),
+        Property("then", "tasks", required=True, dynamic=False, description="Tasks run when true."),
+        Property("else", "tasks", dynamic=False, description="Tasks run when false."),
+    )
+
+    def resolve(self, rt, taskrun):
+        branch = chosen(rt, taskrun, lambda: "then" if expressions.is_truthy(
+            rt.render(self.spec["condition"], taskrun)) else "else")
+        return self.tasks_with_handlers(rt, taskrun, rt.sequential(self.spec.get(branch) or [], taskrun))
+
+
+@register
+class Switch(FlowableTask):
+    type = "io.kestra.plugin.core.flow.Switch"
+    aliases = ("io.kestra.core.tasks.flows.Switch",)
+    title = "Run the tasks of the case matching a value."
+    description = "Renders `value` and runs the case with that key, else `defaults`; fails when neither exists."
+    properties = (
+        Property("value", required=True, description="The rendered value choosing the case."),
+        Property("cases", "object", dynamic=False, description="Map of value to the tasks to run."),
+        Property("defaults", "tasks", dynamic=False, description="Tasks run when no case matches."),
+    )
+    outputs = (Output("value", "string", "The rendered value."), Output("defaults", "boolean", "Whether defaults ran."))
+
+    @classmethod
+    def nested_task_lists(cls, spec):
+        lists = super().nested_task_lists(spec)
+        for key, tasks in (spec.get("cases") or {}).items() if isinstance(spec.get("cases"), dict) else ():
+            if isinstance(tasks, list):
+                lists[f"cases.{key}"] = tasks
+        return lists
+
+    @classmethod
+    def check(cls, spec):
+        cases = spec.get("cases")
+        if cases is not None and not isinstance(cases, dict):
+            return [("cases", "must be a map of value to a list of tasks")]
+        if not cases and not spec.get("defaults"):
+            return [("cases", "at least one case or defaults is required")]
+        return []
+
+    def _decide(self, rt, taskrun):
+        value = rt.render(self.spec["value"], taskrun)
+        value = "" if value is None else str(value)
+        cases = {str(k): v for k, v in (self.spec.get("cases") or {}).items()}
+        if value in cases:
+            branch = f"cases.{value}"
+        elif self.spec.get("defaults"):
+            branch = "defaults"
+        else:
+            raise TaskFailed(f"Switch '{self.id}': no case matches the value '{value}' and there are no defaults")
+        rt.set_outputs(taskrun, {"value": value, "defaults": branch == "defaults"})
+        return branch
+
+    def resolve(self, rt, taskrun):
+        branch = chosen(rt, taskrun, lambda: self._decide(rt, taskrun))
+        cases = {str(k): v for k, v in (self.spec.get("cases") or {}).items()}
+        tasks = self.spec.get("defaults") if branch == "defaults" else cases[branch[len("cases."):]]
+        return self.tasks_with_handlers(rt, taskrun, rt.sequential(tasks, taskrun))

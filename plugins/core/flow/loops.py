@@ -1,0 +1,126 @@
+"""ForEach and its deprecated ancestors EachSequential and EachParallel.
+
+Each value becomes an iteration: the children's taskruns carry the value, which keys
+their outputs (`outputs.task['value'].value`) and is `taskrun.value` inside."""
+import json
+
+from plugins.context import TaskFailed
+from plugins.flowable import Step
+from plugins.properties import Property
+from plugins.registry import register
+from plugins.states import FAILING, worst
+from plugins.task import FlowableTask
+
+from .sequential import TASKS
+
+
+def as_value(item) -> str:
+    """Loop values are strings, as in Kestra: maps and lists become compact JSON."""
+    if isinstance(item, str):
+        return item
+    if isinstance(item, bool):
+        return "true" if item else "false"
+    if isinstance(item, (dict, list)):
+        return json.dumps(item, separators=(",", ":"))
+    return "null" if item is None else str(item)
+
+
+def loop_values(rt, taskrun, raw, task_id: str) -> list[str]:
+    """The rendered values, once per taskrun (remembered so later rounds see the same list)."""
+    memo = rt.memo(taskrun)
+    if "values" not in memo:
+        rendered = rt.render(raw, taskrun)
+        if isinstance(rendered, str):
+            text = rendered.strip()
+            try:
+                rendered = json.loads(text) if text else []
+            except ValueError as exc:
+                raise TaskFailed(f"'{task_id}': values must be a list or a JSON array, got {text[:100]!r}") from exc
+        if rendered is None:
+            raise TaskFailed(f"'{task_id}': values must not be null")
+        if not isinstance(rendered, list):
+            raise TaskFailed(f"'{task_id}': values must be a list or a JSON array, got {type(rendered).__name__}")
+        memo["values"] = [as_value(v) for v in rendered]
+        rt.save_memo(taskrun)
+    return memo["values"]
+
+
+def iterate(rt, taskrun, values, tasks, limit: int, inner) -> Step:
+    """Run `inner(value)` for each value, at most `limit` iterations at once (0: all).
+    After a failed iteration no new one starts."""
+    create, states, running, pending = [], [], 0, []
+    first_id = tasks[0]["id"] if tasks else None
+    for value in values:
+        step = inner(value)
+        if step.done:
+            states.append(step.state)
+        elif first_id is not None and rt.find(first_id, taskrun, value) is not None:
+            running += 1
+            create += step.create
+        else:
+            pending.append(step)
+    if any(s in FAILING for s in states):
+        return Step(create=create) if running else Step(state=worst(states))
+    slots = len(pending) if limit <= 0 else max(0, limit - running)
+    for step in pending[:slots]:
+        create += step.create
+    if create or running or pending:
+        return Step(create=create)
+    return Step(state=worst(states))
+
+
+@register
+class ForEach(FlowableTask):
+    type = "io.kestra.plugin.core.flow.ForEach"
+    title = "Run the tasks once for each value of a list."
+    description = ("`values` is a list or a JSON array string. Iterations run one at a time by default; "
+                   "`concurrencyLimit` allows more (0: all at once). Inside, `taskrun.value` is the value.")
+    properties = (
+        Property("values", "any", required=True, description="A list, or a JSON array as a string."),
+        TASKS,
+        Property("concurrencyLimit", "integer", default=1, dynamic=False,
+                 description="How many iterations run at once; 0 means no limit."),
+    )
+
+    def resolve(self, rt, taskrun):
+        tasks = self.spec["tasks"]
+        values = loop_values(rt, taskrun, self.spec["values"], self.id)
+        step = iterate(rt, taskrun, values, tasks, int(self.get("concurrencyLimit")),
+                       lambda v: rt.sequential(tasks, taskrun, value=v, iteration=True))
+        return self.tasks_with_handlers(rt, taskrun, step)
+
+
+@register
+class EachSequential(FlowableTask):
+    type = "io.kestra.plugin.core.flow.EachSequential"
+    aliases = ("io.kestra.core.tasks.flows.EachSequential",)
+    title = "For each value, run the tasks; one value after the other (deprecated: use ForEach)."
+    deprecated = True
+    properties = (Property("value", "any", required=True, description="A list, or a JSON array as a string."), TASKS)
+
+    def resolve(self, rt, taskrun):
+        tasks = self.spec["tasks"]
+        values = loop_values(rt, taskrun, self.spec["value"], self.id)
+        step = iterate(rt, taskrun, values, tasks, 1, lambda v: rt.sequential(tasks, taskrun, value=v, iteration=True))
+        return self.tasks_with_handlers(rt, taskrun, step)
+
+
+@register
+class EachParallel(FlowableTask):
+    type = "io.kestra.plugin.core.flow.EachParallel"
+    aliases = ("io.kestra.core.tasks.flows.EachParallel",)
+    title = "For each value, run the tasks, all in parallel (deprecated: use ForEach)."
+    deprecated = True
+    properties = (
+        Property("value", "any", required=True, description="A list, or a JSON array as a string."),
+        TASKS,
+        Property("concurrent", "integer", default=0, dynamic=False,
+                 description="How many values run at once; 0 means no limit."),
+    )
+
+    def resolve(self, rt, taskrun):
+        tasks = self.spec["tasks"]
+        values = loop_values(rt, taskrun, self.spec["value"], self.id)
+        step = iterate(rt, taskrun, values, tasks, int(self.get("concurrent") or 0),
+                       lambda v: rt.parallel(tasks, taskrun, value=v, iteration=True))
+        return self.tasks_with_handlers(rt, taskrun, step)

@@ -1,0 +1,32 @@
+"""Sequential and AllowFailure: children one after the other."""
+from plugins.properties import Property
+from plugins.registry import register
+from plugins.states import State
+from plugins.flowable import Step
+from plugins.task import FlowableTask
+
+TASKS = Property("tasks", "tasks", required=True, dynamic=False, description="The tasks to run.")
+
+
+@register
+class Sequential(FlowableTask):
+    type = "io.kestra.plugin.core.flow.Sequential"
+    aliases = ("io.kestra.core.tasks.flows.Sequential",)
+    title = "Run tasks sequentially, one after the other."
+    properties = (TASKS,)
+
+    def resolve(self, rt, taskrun):
+        return self.tasks_with_handlers(rt, taskrun, rt.sequential(self.spec["tasks"], taskrun))
+
+
+@register
+class AllowFailure(Sequential):
+    type = "io.kestra.plugin.core.flow.AllowFailure"
+    aliases = ("io.kestra.core.tasks.flows.AllowFailure",)
+    title = "Let a block of tasks fail without failing the flow: a failure ends the block WARNING."
+
+    def resolve(self, rt, taskrun):
+        step = super().resolve(rt, taskrun)
+        if step.state == State.FAILED:
+            return Step(state=State.WARNING)
+        return step

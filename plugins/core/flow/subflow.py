@@ -1,0 +1,80 @@
+"""Subflow (and the older Flow task): start an execution of another flow and, by
+default, wait for it and take its outputs."""
+from plugins.context import TaskFailed
+from plugins.properties import Output, Property
+from plugins.registry import register
+from plugins.states import State
+from plugins.task import ExecutableTask
+
+TARGET = (
+    Property("namespace", required=True, description="Namespace of the flow to run."),
+    Property("flowId", required=True, description="Id of the flow to run."),
+    Property("revision", "integer", description="Revision to run (default: the latest)."),
+    Property("inputs", "object", description="Inputs of the subflow."),
+    Property("labels", "any", description="Labels of the subflow's execution (map or list of key/value)."),
+    Property("wait", "boolean", default=True, dynamic=False, description="Wait for the subflow to end."),
+    Property("transmitFailed", "boolean", default=True, dynamic=False,
+             description="When waiting, a failed subflow fails this task."),
+    Property("inheritLabels", "boolean", default=False, dynamic=False,
+             description="Give the subflow the labels of this execution."),
+)
+
+RESULT_STATES = {"SUCCESS": State.SUCCESS, "WARNING": State.WARNING, "FAILED": State.FAILED,
+                 "KILLED": State.KILLED, "CANCELLED": State.FAILED}
+
+
+def child_labels(rt, task, taskrun):
+    labels = rt.render(task.get("labels"), taskrun) or []
+    if isinstance(labels, dict):
+        labels = [{"key": k, "value": v} for k, v in labels.items()]
+    if task.get("inheritLabels"):
+        labels = [*rt.current_execution().labels, *labels]
+    return labels
+
+
+def outcome(state: str, transmit_failed: bool) -> State:
+    result = RESULT_STATES.get(state, State.FAILED)
+    if result in (State.FAILED, State.KILLED) and not transmit_failed:
+        return State.SUCCESS
+    return result
+
+
+@register
+class Subflow(ExecutableTask):
+    type = "io.kestra.plugin.core.flow.Subflow"
+    aliases = ("io.kestra.core.tasks.flows.Subflow", "io.kestra.core.tasks.flows.Flow",
+               "io.kestra.plugin.core.flow.Flow")
+    title = "Start an execution of another flow."
+    properties = TARGET
+    outputs = (Output("executionId", "string", "Id of the subflow's execution."),
+               Output("state", "string", "Final state of the subflow's execution, when waited for."),
+               Output("outputs", "object", "The subflow's flow outputs, when waited for."))
+
+    def start(self, rt, taskrun):
+        try:
+            child = rt.start_execution(
+                rt.render(self.spec["namespace"], taskrun), rt.render(self.spec["flowId"], taskrun),
+                rt.render(self.get("inputs") or {}, taskrun), child_labels(rt, self, taskrun), taskrun,
+                revision=self.get("revision"))
+        except ValueError as exc:
+            raise TaskFailed(str(exc)) from exc
+        rt.memo(taskrun)["executionId"] = child
+        rt.save_memo(taskrun)
+        rt.set_outputs(taskrun, {"executionId": child})
+
+    def poll(self, rt, taskrun):
+        child = rt.memo(taskrun)["executionId"]
+        if not self.get("wait"):
+            return State.SUCCESS
+        state, outputs = rt.execution_result(child)
+        if state not in RESULT_STATES:
+            return None
+        rt.set_outputs(taskrun, {"executionId": child, "state": state, "outputs": outputs or {}})
+        if state != "SUCCESS":
+            rt.logger(taskrun).warn(f"Subflow execution {child} ended {state}")
+        return outcome(state, bool(self.get("transmitFailed")))
+
+    def kill(self, rt, taskrun):
+        child = rt.memo(taskrun).get("executionId")
+        if child:
+            rt.kill_execution(child)

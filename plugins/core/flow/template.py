@@ -1,0 +1,36 @@
+"""Template (deprecated in Kestra, still found in older flows): inline the tasks of a
+saved template, run in order; `args` are available as `parent.outputs.args`."""
+from plugins.context import TaskFailed
+from plugins.properties import Output, Property
+from plugins.registry import register
+from plugins.task import FlowableTask
+
+
+@register
+class Template(FlowableTask):
+    type = "io.kestra.plugin.core.flow.Template"
+    aliases = ("io.kestra.core.tasks.flows.Template",)
+    title = "Run the tasks of a saved template."
+    deprecated = True
+    properties = (
+        Property("namespace", required=True, dynamic=False, description="Namespace of the template."),
+        Property("templateId", required=True, dynamic=False, description="Id of the template."),
+        Property("args", "object", description="Arguments, available to the template's tasks as parent.outputs.args."),
+    )
+    outputs = (Output("args", "object", "The rendered arguments."),)
+
+    def _load(self, rt, taskrun):
+        memo = rt.memo(taskrun)
+        if "templateTasks" not in memo:
+            saved = rt.template(self.spec["namespace"], self.spec["templateId"])
+            if saved is None:
+                raise TaskFailed(f"Template '{self.spec['namespace']}.{self.spec['templateId']}' does not exist")
+            memo["templateTasks"], memo["templateErrors"] = saved
+            rt.inline(taskrun, [*memo["templateTasks"], *memo["templateErrors"]])
+            rt.set_outputs(taskrun, {"args": rt.render(self.get("args") or {}, taskrun)})
+        return memo["templateTasks"], memo["templateErrors"]
+
+    def resolve(self, rt, taskrun):
+        tasks, errors = self._load(rt, taskrun)
+        step = rt.sequential(tasks, taskrun)
+        return rt.with_handlers(step, taskrun, [*(self.spec.get("errors") or []), *errors], self.spec.get("finally"))

@@ -1,0 +1,73 @@
+"""WaitFor (now LoopUntil): run the tasks again and again until a condition holds.
+
+Each iteration's taskruns carry the iteration number as their value; outputs are not
+keyed by it, so `outputs.<task>` is the latest iteration's, as in Kestra."""
+import expressions
+from plugins.durations import parse_duration
+from plugins.flowable import Step
+from plugins.properties import Output, Property
+from plugins.registry import register
+from plugins.states import FAILING, State
+from plugins.task import FlowableTask
+
+from .sequential import TASKS
+
+
+@register
+class WaitFor(FlowableTask):
+    type = "io.kestra.plugin.core.flow.WaitFor"
+    title = "Run tasks repeatedly until a condition is true."
+    default_frequency = {"maxIterations": 100, "maxDuration": "PT1H", "interval": "PT1S"}
+    properties = (
+        Property("condition", required=True, description="Rendered after each iteration; true ends the loop."),
+        TASKS,
+        Property("checkFrequency", "object", dynamic=False,
+                 description="maxIterations, maxDuration and interval between iterations."),
+        Property("failOnMaxReached", "boolean", default=False, dynamic=False,
+                 description="Fail when maxIterations or maxDuration is reached."),
+    )
+    outputs = (Output("iterationCount", "integer", "Iterations run so far."),)
+
+    def _frequency(self):
+        return {**self.default_frequency, **(self.get("checkFrequency") or {})}
+
+    def resolve(self, rt, taskrun):
+        memo = rt.memo(taskrun)
+        if "iteration" not in memo:
+            memo.update(iteration=0, started=rt.now().isoformat())
+            rt.save_memo(taskrun)
+            rt.set_outputs(taskrun, {"iterationCount": 1})
+        if taskrun.wait_until is not None:
+            if rt.now() < taskrun.wait_until:
+                return Step()
+            rt.set_wait(taskrun, None)
+        iteration = memo["iteration"]
+        step = rt.sequential(self.spec["tasks"], taskrun, value=str(iteration))
+        if not step.done or step.state in FAILING:
+            return self.tasks_with_handlers(rt, taskrun, step)
+        if expressions.is_truthy(rt.render(self.spec["condition"], taskrun)):
+            return self.tasks_with_handlers(rt, taskrun, step)
+        return self._next_iteration(rt, taskrun, memo, iteration)
+
+    def _next_iteration(self, rt, taskrun, memo, iteration):
+        from datetime import datetime
+
+        frequency = self._frequency()
+        elapsed = rt.now() - datetime.fromisoformat(memo["started"])
+        if iteration + 1 >= int(frequency["maxIterations"]) or elapsed >= parse_duration(frequency["maxDuration"]):
+            state = State.FAILED if self.get("failOnMaxReached") else State.SUCCESS
+            if state == State.FAILED:
+                rt.log(taskrun, "ERROR", f"'{self.id}': the condition was still false after {iteration + 1} iterations")
+            return self.tasks_with_handlers(rt, taskrun, Step(state=state))
+        memo["iteration"] = iteration + 1
+        rt.save_memo(taskrun)
+        rt.set_outputs(taskrun, {"iterationCount": iteration + 2})
+        rt.set_wait(taskrun, rt.now() + parse_duration(frequency["interval"]))
+        return Step()
+
+
+@register
+class LoopUntil(WaitFor):
+    type = "io.kestra.plugin.core.flow.LoopUntil"
+    title = "Run tasks repeatedly until a condition is true (the new name of WaitFor)."
+    default_frequency = {"maxIterations": 100, "maxDuration": "PT1H", "interval": "PT1M"}

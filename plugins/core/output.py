@@ -1,0 +1,17 @@
+"""OutputValues: expose rendered values as outputs for later tasks."""
+from plugins.properties import Output, Property
+from plugins.registry import register
+from plugins.task import RunnableTask
+
+
+@register
+class OutputValues(RunnableTask):
+    type = "io.kestra.plugin.core.output.OutputValues"
+    aliases = ("io.kestra.core.tasks.outputs.OutputValues",)
+    title = "Output one or more values."
+    lightweight = True
+    properties = (Property("values", "object", description="The values to output, rendered."),)
+    outputs = (Output("values", "object", "The rendered values."),)
+
+    def run(self, ctx):
+        return {"values": ctx.render_property("values") or {}}

@@ -1,0 +1,42 @@
+"""ISO-8601 durations (PT5M, PT0.5S, P1D) as Kestra writes them."""
+from datetime import timedelta
+
+import isodate
+
+
+class DurationError(ValueError):
+    pass
+
+
+def parse_duration(value) -> timedelta:
+    if isinstance(value, timedelta):
+        return value
+    if isinstance(value, (int, float)):
+        return timedelta(seconds=value)
+    try:
+        parsed = isodate.parse_duration(str(value).strip())
+    except (isodate.ISO8601Error, ValueError) as exc:
+        raise DurationError(f"invalid duration {value!r}: expected ISO-8601 like PT5M") from exc
+    if not isinstance(parsed, timedelta):  # years/months: approximate as Kestra's Duration cannot hold them
+        parsed = parsed.totimedelta(start=__import__("datetime").datetime(2000, 1, 1))
+    return parsed
+
+
+def format_duration(delta: timedelta) -> str:
+    """Java Duration.toString() style: PT1M30.5S."""
+    total = delta.total_seconds()
+    if total == 0:
+        return "PT0S"
+    sign = "-" if total < 0 else ""
+    total = abs(total)
+    hours, rest = divmod(total, 3600)
+    minutes, seconds = divmod(rest, 60)
+    out = "PT"
+    if hours:
+        out += f"{int(hours)}H"
+    if minutes:
+        out += f"{int(minutes)}M"
+    if seconds:
+        secs = f"{seconds:.6f}".rstrip("0").rstrip(".")
+        out += f"{secs}S"
+    return sign + out

@@ -1,0 +1,47 @@
+"""What flowable tasks return to the engine, and the runtime they reason with.
+
+A flowable's `resolve(rt, taskrun)` looks at its children's taskruns (through `rt`) and
+returns a Step: the children to create now, and its own final state once decided.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+
+@dataclass
+class Child:
+    """A taskrun to create under the flowable's taskrun."""
+
+    spec: dict
+    value: str | None = None  # None: the parent's value
+    iteration: bool = False  # True when `value` is a loop value keying outputs
+
+
+@dataclass
+class Step:
+    create: list[Child] = field(default_factory=list)
+    state: Any = None  # executions.states.State once the flowable is done, else None
+
+    @property
+    def done(self) -> bool:
+        return self.state is not None
+
+
+class FlowableRuntime(Protocol):
+    def sequential(self, tasks: list[dict], parent, value: str | None = None, iteration: bool = False) -> Step: ...
+    def parallel(self, tasks: list[dict], parent, limit: int = 0, value: str | None = None,
+                 iteration: bool = False) -> Step: ...
+    def with_handlers(self, step: Step, parent, errors: list[dict] | None = None,
+                      finally_: list[dict] | None = None) -> Step: ...
+    def render(self, value: Any, taskrun) -> Any: ...
+    def children(self, taskrun) -> list: ...
+    def find(self, task_id: str, parent, value: str | None = None): ...
+    def memo(self, taskrun) -> dict: ...
+    def save_memo(self, taskrun) -> None: ...
+    def set_outputs(self, taskrun, outputs: dict) -> None: ...
+    def now(self): ...
+    def set_wait(self, taskrun, until) -> None: ...
+    def inline(self, taskrun, specs: list[dict]) -> None: ...
+    def template(self, namespace: str, template_id: str) -> tuple[list, list] | None: ...
+    def log(self, taskrun, level: str, message: str) -> None: ...

@@ -1,0 +1,47 @@
+"""Kestra's execution and taskrun states, and the sets the engine and flowables reason
+with. They belong to the plugin interface: flowables decide states, the engine stores them."""
+from enum import Enum
+
+
+class State(str, Enum):
+    CREATED = "CREATED"
+    QUEUED = "QUEUED"
+    RUNNING = "RUNNING"
+    PAUSED = "PAUSED"
+    RESTARTED = "RESTARTED"
+    KILLING = "KILLING"
+    SUCCESS = "SUCCESS"
+    WARNING = "WARNING"
+    FAILED = "FAILED"
+    KILLED = "KILLED"
+    CANCELLED = "CANCELLED"
+    RETRYING = "RETRYING"
+    RETRIED = "RETRIED"
+    SKIPPED = "SKIPPED"
+
+    def __str__(self):
+        return self.value
+
+
+TERMINAL = frozenset({State.SUCCESS, State.WARNING, State.FAILED, State.KILLED, State.CANCELLED,
+                      State.RETRIED, State.SKIPPED})
+# States in which a finished child lets its branch go on.
+SUCCESSFUL = frozenset({State.SUCCESS, State.WARNING, State.SKIPPED})
+FAILING = frozenset({State.FAILED, State.KILLED, State.CANCELLED})
+CHOICES = [(s.value, s.value) for s in State]
+
+
+def is_terminal(state) -> bool:
+    return State(state) in TERMINAL
+
+
+def worst(states) -> State:
+    """The combined outcome of finished children: any failure fails, then a warning warns."""
+    states = {State(s) for s in states}
+    if State.KILLED in states:
+        return State.KILLED
+    if states & {State.FAILED, State.CANCELLED}:
+        return State.FAILED
+    if State.WARNING in states:
+        return State.WARNING
+    return State.SUCCESS

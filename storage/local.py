@@ -1,0 +1,67 @@
+"""Kestra's internal storage on the local disk.
+
+URIs look like Kestra's: kestra:///<namespace as folders>/<flow>/executions/<id>/tasks/<task>/<taskrun>/<file>.
+"""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from django.conf import settings
+
+SCHEME = "kestra://"
+
+
+class StorageError(Exception):
+    pass
+
+
+class InternalStorage:
+    def __init__(self, root: Path):
+        self.root = Path(root)
+
+    def _path(self, uri: str) -> Path:
+        if not str(uri).startswith(SCHEME):
+            raise StorageError(f"not an internal storage URI: {uri!r} (expected {SCHEME}...)")
+        relative = str(uri)[len(SCHEME):].lstrip("/")
+        path = (self.root / relative).resolve()
+        if self.root.resolve() not in path.parents:
+            raise StorageError(f"URI escapes the storage: {uri!r}")
+        return path
+
+    def uri_for(self, *parts: str) -> str:
+        return SCHEME + "/" + "/".join(p.strip("/") for p in parts if p)
+
+    def put(self, uri: str, source: Path) -> str:
+        target = self._path(uri)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+        return uri
+
+    def put_bytes(self, uri: str, data: bytes) -> str:
+        target = self._path(uri)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        return uri
+
+    def open(self, uri: str, mode: str = "rb"):
+        path = self._path(uri)
+        if "r" in mode and not path.exists():
+            raise StorageError(f"file not found in internal storage: {uri}")
+        return path.open(mode)
+
+    def exists(self, uri: str) -> bool:
+        return self._path(uri).exists()
+
+    def size(self, uri: str) -> int:
+        return self._path(uri).stat().st_size
+
+    def local_path(self, uri: str) -> Path:
+        return self._path(uri)
+
+    def delete_prefix(self, *parts: str) -> None:
+        shutil.rmtree(self._path(self.uri_for(*parts)), ignore_errors=True)
+
+
+def internal_storage() -> InternalStorage:
+    return InternalStorage(settings.STORAGE_DIR)

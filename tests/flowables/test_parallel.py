@@ -1,0 +1,67 @@
+import pytest
+
+from tests.flow_runs import run_flow
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_concurrent_limits_how_many_children_run_at_once():
+    run = run_flow("""
+        id: parallel-limit
+        namespace: tests.flowables
+        tasks:
+          - id: fan
+            type: io.kestra.plugin.core.flow.Parallel
+            concurrent: 1
+            tasks:
+              - id: s1
+                type: io.kestra.plugin.core.flow.Sleep
+                duration: PT0.2S
+              - id: s2
+                type: io.kestra.plugin.core.flow.Sleep
+                duration: PT0.2S
+    """)
+    s1, s2 = run.one("s1"), run.one("s2")
+    assert run.state == "SUCCESS"
+    assert s2.start_date >= s1.end_date
+
+
+def test_without_a_limit_children_overlap():
+    run = run_flow("""
+        id: parallel-all
+        namespace: tests.flowables
+        tasks:
+          - id: fan
+            type: io.kestra.core.tasks.flows.Parallel
+            tasks:
+              - id: s1
+                type: io.kestra.plugin.core.flow.Sleep
+                duration: PT0.5S
+              - id: s2
+                type: io.kestra.plugin.core.flow.Sleep
+                duration: PT0.5S
+    """)
+    s1, s2 = run.one("s1"), run.one("s2")
+    assert s2.start_date < s1.end_date and s1.start_date < s2.end_date
+
+
+def test_a_failure_lets_running_siblings_finish_then_fails():
+    run = run_flow("""
+        id: parallel-failure
+        namespace: tests.flowables
+        tasks:
+          - id: fan
+            type: io.kestra.plugin.core.flow.Parallel
+            tasks:
+              - id: slow
+                type: io.kestra.plugin.core.flow.Sleep
+                duration: PT0.4S
+              - id: boom
+                type: io.kestra.plugin.core.execution.Fail
+          - id: after
+            type: io.kestra.plugin.core.debug.Return
+            format: never
+    """)
+    assert run.state == "FAILED"
+    assert run.states() == {"fan": ["FAILED"], "slow": ["SUCCESS"], "boom": ["FAILED"]}
+    assert run.one("fan").end_date >= run.one("slow").end_date

@@ -1,0 +1,80 @@
+import threading
+import time
+
+import pytest
+
+from executions import operations
+from executions.engine.create import create_execution
+from executions.engine.runner import run_to_end
+from executions.models import Execution, TaskRun
+from tests.flow_runs import run_flow, save
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_a_delay_resumes_by_itself_and_the_execution_was_paused_meanwhile():
+    run = run_flow("""
+        id: pause-delay
+        namespace: tests.flowables
+        tasks:
+          - id: wait
+            type: io.kestra.plugin.core.flow.Pause
+            delay: PT0.3S
+          - id: after
+            type: io.kestra.plugin.core.debug.Return
+            format: after
+    """)
+    assert run.state == "SUCCESS"
+    assert "PAUSED" in [h["state"] for h in run.execution.state_history]
+    assert [h["state"] for h in run.one("wait").state_history][:2] == ["CREATED", "RUNNING"]
+
+
+def _run_in_background(execution_id):
+    result = {}
+    thread = threading.Thread(target=lambda: result.setdefault("execution", run_to_end(execution_id, timeout=30)))
+    thread.start()
+    return thread, result
+
+
+def _wait_for(predicate, seconds=10):
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if predicate():
+            return
+        time.sleep(0.05)
+    raise AssertionError("condition not reached")
+
+
+def test_a_manual_resume_passes_on_resume_inputs():
+    flow = save("""
+        id: pause-manual
+        namespace: tests.flowables
+        tasks:
+          - id: approve
+            type: io.kestra.plugin.core.flow.Pause
+            onResume:
+              - id: reason
+                type: STRING
+          - id: after
+            type: io.kestra.plugin.core.debug.Return
+            format: "{{ outputs.approve.onResume.reason }}"
+    """)
+    execution = create_execution(flow)
+    thread, result = _run_in_background(execution.id)
+    _wait_for(lambda: Execution.objects.get(pk=execution.id).state == "PAUSED")
+    operations.resume(execution.id, {"reason": "looks good"})
+    thread.join(30)
+    assert result["execution"].state == "SUCCESS"
+    assert TaskRun.objects.get(execution=execution, task_id="after").outputs == {"value": "looks good"}
+
+
+def test_a_pause_timeout_without_resume_fails():
+    run = run_flow("""
+        id: pause-timeout
+        namespace: tests.flowables
+        tasks:
+          - id: approve
+            type: io.kestra.plugin.core.flow.Pause
+            timeout: PT0.2S
+    """)
+    assert run.state == "FAILED"

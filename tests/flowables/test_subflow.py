@@ -1,0 +1,78 @@
+import pytest
+
+from executions.models import Execution
+from tests.flow_runs import run_flow, save
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+CHILD = """
+    id: child
+    namespace: tests.sub
+    inputs:
+      - id: n
+        type: INT
+    tasks:
+      - id: maybe_fail
+        type: io.kestra.plugin.core.execution.Fail
+        condition: "{{ inputs.n < 0 }}"
+      - id: double
+        type: io.kestra.plugin.core.debug.Return
+        format: "{{ inputs.n * 2 }}"
+    outputs:
+      - id: result
+        type: INT
+        value: "{{ outputs.double.value }}"
+"""
+
+
+def parent(n, extra=""):
+    return f"""
+        id: parent
+        namespace: tests.sub
+        tasks:
+          - id: call
+            type: io.kestra.plugin.core.flow.Subflow
+            namespace: tests.sub
+            flowId: child
+            inputs:
+              n: {n}
+{extra}
+    """
+
+
+def test_it_waits_and_exposes_the_subflow_outputs():
+    save(CHILD)
+    run = run_flow(parent(21))
+    call = run.one("call")
+    assert run.state == "SUCCESS"
+    assert call.outputs["outputs"] == {"result": 42} and call.outputs["state"] == "SUCCESS"
+    child = Execution.objects.get(pk=call.outputs["executionId"])
+    assert child.parent_id == run.execution.id and child.state == "SUCCESS"
+
+
+def test_a_failed_subflow_fails_the_task_unless_transmit_failed_is_false():
+    save(CHILD)
+    assert run_flow(parent(-1)).one("call").state == "FAILED"
+    tolerant = run_flow(parent(-1, "            transmitFailed: false"))
+    assert tolerant.state == "SUCCESS" and tolerant.one("call").outputs["state"] == "FAILED"
+
+
+def test_bad_subflow_inputs_fail_the_task_naming_the_input():
+    save(CHILD)
+    run = run_flow(parent("'many'"))
+    assert run.state == "FAILED"
+    assert any("'n'" in m or " n" in m for m in run.logs())
+
+
+def test_an_unknown_subflow_fails_the_task():
+    run = run_flow("""
+        id: orphan
+        namespace: tests.sub
+        tasks:
+          - id: call
+            type: io.kestra.core.tasks.flows.Flow
+            namespace: tests.sub
+            flowId: nowhere
+    """)
+    assert run.state == "FAILED"
+    assert any("nowhere" in m for m in run.logs())

@@ -1,0 +1,72 @@
+import pytest
+
+from flows.services import save_template
+from plugins.properties import Property
+from plugins.registry import register, resolve
+from plugins.task import RunnableTask
+from tests.flow_runs import run_flow
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+if resolve("tests.WriteFile") is None:
+    @register
+    class WriteFile(RunnableTask):
+        """Test-only task: writes a file in its working directory and lists what is there."""
+
+        type = "tests.WriteFile"
+        properties = (Property("name", required=True),)
+
+        def run(self, ctx):
+            folder = ctx.working_dir()
+            (folder / ctx.render_property("name")).write_text("x")
+            return {"files": sorted(p.name for p in folder.iterdir())}
+
+
+def test_children_share_one_folder_that_is_removed_after():
+    run = run_flow("""
+        id: working-dir
+        namespace: tests.flowables
+        tasks:
+          - id: wd
+            type: io.kestra.plugin.core.flow.WorkingDirectory
+            inputFiles:
+              seed.txt: "{{ flow.id }}"
+            tasks:
+              - id: one
+                type: tests.WriteFile
+                name: one.txt
+              - id: two
+                type: tests.WriteFile
+                name: two.txt
+    """)
+    assert run.state == "SUCCESS"
+    assert run.one("two").outputs == {"files": ["one.txt", "seed.txt", "two.txt"]}
+    from pathlib import Path
+    assert not Path(run.one("wd").memo["workingDir"]).exists()
+
+
+def test_a_template_task_inlines_the_saved_template_with_args():
+    save_template("""id: greet
+namespace: tests.templates
+tasks:
+  - id: hello
+    type: io.kestra.plugin.core.debug.Return
+    format: "hello {{ parent.outputs.args.who }}"
+""")
+    run = run_flow("""
+        id: uses-template
+        namespace: tests.flowables
+        tasks:
+          - id: tpl
+            type: io.kestra.core.tasks.flows.Template
+            namespace: tests.templates
+            templateId: greet
+            args:
+              who: "{{ flow.id }}"
+          - id: after
+            type: io.kestra.plugin.core.debug.Return
+            format: "{{ outputs.hello.value }}"
+    """)
+    assert run.state == "SUCCESS", run.logs()
+    assert run.one("after").outputs == {"value": "hello uses-template"}
