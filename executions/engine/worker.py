@@ -7,7 +7,7 @@ import socket
 import threading
 import time
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 
 from expressions import ExpressionError
@@ -27,8 +27,10 @@ CLAIMABLE = (State.CREATED.value, State.RETRYING.value)
 def claim(taskrun: TaskRun) -> bool:
     """Move a CREATED/RETRYING taskrun to RUNNING with a new attempt, unless another
     worker already did. The row is re-read under the lock: the in-memory copy may be stale."""
+    skip_locked = connection.features.has_select_for_update_skip_locked  # PostgreSQL: a busy row is someone's
     with transaction.atomic():
-        fresh = TaskRun.objects.select_for_update().filter(pk=taskrun.id, state__in=CLAIMABLE).first()
+        fresh = TaskRun.objects.select_for_update(skip_locked=skip_locked).filter(
+            pk=taskrun.id, state__in=CLAIMABLE).first()
         if fresh is None:
             return False
         now = timezone.now()
