@@ -1,6 +1,7 @@
 """The sandboxed Jinja2 environment that renders Pebble, and its compiled-template cache."""
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from jinja2 import TemplateSyntaxError
@@ -24,6 +25,15 @@ def _java_divide(left, right):
 
 class PebbleEnvironment(SandboxedEnvironment):
     intercepted_binops = frozenset(["/"])
+
+    def getattr(self, obj, attribute):
+        """`map.key` reads the key only, as in Pebble: a task called `get`, `items` or
+        `values` must not resolve to a dict method."""
+        if isinstance(obj, Mapping):
+            if attribute in obj:
+                return obj[attribute]
+            return self.undefined(obj=obj, name=attribute)
+        return super().getattr(obj, attribute)
 
     def call_binop(self, context, operator, left, right):
         if operator == "/":

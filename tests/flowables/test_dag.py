@@ -17,7 +17,7 @@ def test_tasks_start_after_their_dependencies():
               - task:
                   id: last
                   type: io.kestra.plugin.core.debug.Return
-                  format: "{{ outputs.first.value }}!"
+                  format: "after first"
                 dependsOn: [first]
               - task:
                   id: first

@@ -32,8 +32,10 @@ def loop_values(rt, taskrun, raw, task_id: str) -> list[str]:
         rendered = rt.render(raw, taskrun)
         if isinstance(rendered, str):
             text = rendered.strip()
+            if not text:  # `{{ null }}` or an undefined-safe expression that gave nothing
+                raise TaskFailed(f"'{task_id}': values must not be null")
             try:
-                rendered = json.loads(text) if text else []
+                rendered = json.loads(text)
             except ValueError as exc:
                 raise TaskFailed(f"'{task_id}': values must be a list or a JSON array, got {text[:100]!r}") from exc
         if rendered is None:
