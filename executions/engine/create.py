@@ -37,11 +37,13 @@ def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dic
     """Create a CREATED execution of `flow` (a flows.models.Flow). Raises
     flows.spec.InputInvalid naming the bad inputs; nothing is written then."""
     from flows.models import FlowRevision
-    from flows.spec import parse_flow, parse_inputs
+    from flows.spec import parse_inputs
+
+    from .flow_index import spec_for_source
 
     revision = revision or flow.revision
     source = FlowRevision.objects.only("source").get(flow=flow, revision=revision).source
-    spec = parse_flow(source)
+    spec = spec_for_source(source)
     values = parse_inputs(spec.inputs, inputs or {})
     execution_id = new_id()
     values = _store_files(execution_id, flow, spec.inputs, values)

@@ -25,7 +25,7 @@ from .logger import ExecutionLogger
 from .outputs import render_flow_outputs
 from .run_context import EngineRunContext
 from .view import ExecutionView
-from .worker import claim, run_attempt
+from .worker import run_attempt, start_attempt
 from .workers_alive import is_orphan
 
 Dispatch = Callable[[str, str], None]  # (execution id, taskrun id) to run on a worker
@@ -66,8 +66,6 @@ class Executor:
                 self.spawned = []
                 self._lock_and_refresh()
                 changed, to_dispatch = self._round()
-                if changed:
-                    self._bump_version()
             for child_id in self.spawned:
                 if self.spawn is not None:
                     self.spawn(child_id)
@@ -88,15 +86,16 @@ class Executor:
                 self.index.add(tr.memo["inlineTasks"])
 
     def _lock_and_refresh(self):
-        version = Execution.objects.select_for_update().values_list("version", flat=True).get(pk=self.execution_id)
-        if version != self.view.execution.version:
+        """Take the execution's row (one UPDATE locks it and bumps its version). When the
+        version is not the one this view was loaded at, another process changed the
+        execution: reload before deciding anything."""
+        while True:
+            ex = self.view.execution
+            if Execution.objects.filter(pk=ex.id, version=ex.version).update(version=ex.version + 1):
+                ex.version += 1
+                return
             self._load()
             self._register_inlined_tasks()
-
-    def _bump_version(self):
-        ex = self.view.execution
-        ex.version += 1
-        Execution.objects.filter(pk=ex.id).update(version=ex.version)
 
     # --- one round -----------------------------------------------------------------
     def _round(self) -> tuple[bool, list[str]]:
@@ -201,10 +200,12 @@ class Executor:
                 changed = True
                 continue
             if task.lightweight:
-                if claim(tr):
-                    run_attempt(self.view, self.index.spec, task, tr)
-                    self.view.outputs_changed()
-                    changed = True
+                # Run here, under the execution's lock: no other executor can pick it up,
+                # and workers are never given lightweight tasks, so no claim is needed.
+                start_attempt(tr)
+                run_attempt(self.view, self.index.spec, task, tr)
+                self.view.outputs_changed()
+                changed = True
             else:
                 to_dispatch.append(tr.id)
         return changed

@@ -34,7 +34,13 @@ class FlowIndex:
 
 
 @lru_cache(maxsize=256)
-def index_for_source(source: str) -> FlowIndex:
+def spec_for_source(source: str):
+    """The parsed flow of a revision's source, parsed once per process (read-only)."""
     from flows.spec import parse_flow
 
-    return FlowIndex(parse_flow(source))
+    return parse_flow(source)
+
+
+@lru_cache(maxsize=256)
+def index_for_source(source: str) -> FlowIndex:
+    return FlowIndex(spec_for_source(source))

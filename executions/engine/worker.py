@@ -24,6 +24,16 @@ WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
 CLAIMABLE = (State.CREATED.value, State.RETRYING.value)
 
 
+def start_attempt(taskrun: TaskRun, now=None) -> None:
+    """RUNNING with a new attempt, in memory; the attempt's end writes it all."""
+    now = now or timezone.now()
+    taskrun.set_state(State.RUNNING, now)
+    taskrun.attempts = [*taskrun.attempts, {"state": {"current": "RUNNING",
+                                                      "histories": [{"state": "RUNNING", "date": iso(now)}],
+                                                      "startDate": iso(now)}}]
+    taskrun.worker, taskrun.heartbeat, taskrun.wait_until = WORKER_ID, now, None
+
+
 def claim(taskrun: TaskRun) -> bool:
     """Move a CREATED/RETRYING taskrun to RUNNING with a new attempt, unless another
     worker already did. The row is re-read under the lock: the in-memory copy may be stale."""
@@ -33,12 +43,7 @@ def claim(taskrun: TaskRun) -> bool:
             pk=taskrun.id, state__in=CLAIMABLE).first()
         if fresh is None:
             return False
-        now = timezone.now()
-        fresh.set_state(State.RUNNING, now)
-        fresh.attempts = [*fresh.attempts, {"state": {"current": "RUNNING",
-                                                      "histories": [{"state": "RUNNING", "date": iso(now)}],
-                                                      "startDate": iso(now)}}]
-        fresh.worker, fresh.heartbeat, fresh.wait_until = WORKER_ID, now, None
+        start_attempt(fresh)
         fresh.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts", "worker",
                                   "heartbeat", "wait_until"])
     for field in ("state", "state_history", "start_date", "end_date", "attempts", "worker", "heartbeat", "wait_until"):
@@ -120,5 +125,6 @@ def finish_attempt(taskrun: TaskRun, task, state: State, outputs: dict) -> State
         final = State.SUCCESS
     taskrun.outputs = outputs if final != State.RETRYING else taskrun.outputs
     taskrun.set_state(final, now)
-    taskrun.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts", "outputs", "wait_until"])
+    taskrun.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts", "outputs", "wait_until",
+                                "worker", "heartbeat"])
     return final

@@ -1,13 +1,10 @@
-import threading
-import time
-
 import pytest
 
 from executions import operations
 from executions.engine.create import create_execution
-from executions.engine.runner import run_to_end
 from executions.models import Execution, TaskRun
 from tests.flow_runs import run_flow, save
+from tests.background import run_in_background, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -29,22 +26,6 @@ def test_a_delay_resumes_by_itself_and_the_execution_was_paused_meanwhile():
     assert [h["state"] for h in run.one("wait").state_history][:2] == ["CREATED", "RUNNING"]
 
 
-def _run_in_background(execution_id):
-    result = {}
-    thread = threading.Thread(target=lambda: result.setdefault("execution", run_to_end(execution_id, timeout=30)))
-    thread.start()
-    return thread, result
-
-
-def _wait_for(predicate, seconds=10):
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise AssertionError("condition not reached")
-
-
 def test_a_manual_resume_passes_on_resume_inputs():
     flow = save("""
         id: pause-manual
@@ -60,8 +41,8 @@ def test_a_manual_resume_passes_on_resume_inputs():
             format: "{{ outputs.approve.onResume.reason }}"
     """)
     execution = create_execution(flow)
-    thread, result = _run_in_background(execution.id)
-    _wait_for(lambda: Execution.objects.get(pk=execution.id).state == "PAUSED")
+    thread, result = run_in_background(execution.id)
+    wait_for(lambda: Execution.objects.get(pk=execution.id).state == "PAUSED")
     operations.resume(execution.id, {"reason": "looks good"})
     thread.join(30)
     assert result["execution"].state == "SUCCESS"

@@ -5,7 +5,7 @@ from executions.engine.create import create_execution
 from executions.models import Execution, TaskRun
 from tests.flow_runs import save
 
-from .background import run_in_background, wait_for
+from tests.background import run_in_background, wait_for
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -2,12 +2,21 @@
 import threading
 import time
 
+from django.db import connection
+
 from executions.engine.runner import run_to_end
 
 
 def run_in_background(execution_id, timeout=30):
     result = {}
-    thread = threading.Thread(target=lambda: result.setdefault("execution", run_to_end(execution_id, timeout=timeout)))
+
+    def target():
+        try:
+            result["execution"] = run_to_end(execution_id, timeout=timeout)
+        finally:
+            connection.close()  # this thread's own connection; left open it blocks dropping the test database
+
+    thread = threading.Thread(target=target)
     thread.start()
     return thread, result
 
