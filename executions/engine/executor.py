@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 import expressions
@@ -30,8 +30,6 @@ from .workers_alive import is_orphan
 
 Dispatch = Callable[[str, str], None]  # (execution id, taskrun id) to run on a worker
 Spawn = Callable[[str], None]  # a new execution (a subflow) to drive
-# Errors a task's own definition or expressions can raise while the engine evaluates it.
-TASK_ERRORS = (ExpressionError, TaskFailed, ValueError, TypeError, KeyError)
 STARTING = (State.CREATED.value, State.RESTARTED.value, State.QUEUED.value)
 
 
@@ -149,7 +147,9 @@ class Executor:
                 continue
             try:
                 step = task.resolve(runtime, tr)
-            except TASK_ERRORS as exc:
+            except DatabaseError:
+                raise
+            except Exception as exc:  # a task's error fails that task, not the engine
                 self._fail_taskrun(tr, exc)
                 changed = True
                 continue
@@ -238,7 +238,9 @@ class Executor:
                 task.start(rt, tr)
                 changed = True
             final = task.poll(rt, tr)
-        except TASK_ERRORS as exc:
+        except DatabaseError:
+            raise
+        except Exception as exc:  # a task's error fails that task, not the engine
             self._fail_taskrun(tr, exc)
             return True
         if final is not None:
@@ -286,7 +288,8 @@ class Executor:
         ex.save(update_fields=["state", "state_history", "start_date", "end_date", "outputs", "updated"])
 
     def _fail_taskrun(self, tr: TaskRun, exc: Exception):
-        ExecutionLogger(self.view.execution, tr).error(str(exc))
+        known = isinstance(exc, (ExpressionError, TaskFailed))
+        ExecutionLogger(self.view.execution, tr).error(str(exc) if known else f"{type(exc).__name__}: {exc}")
         self._set_taskrun_state(tr, State.FAILED)
 
     def _retry_orphan(self, tr: TaskRun):

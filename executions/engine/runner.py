@@ -8,7 +8,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
-from django.db import close_old_connections, connection
+from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 from executions.models import Execution, TaskRun
@@ -81,7 +81,7 @@ class Runner:
             self.wakeup.clear()
             wake_at = None
             for ex_id in list(self.watched):
-                view = Executor(ex_id, self.dispatch, self.watch).advance()
+                view = self._advance(ex_id)
                 self._signal_kills(view)
                 if view.execution.is_terminal and not self._has_in_flight(view):
                     self.watched.discard(ex_id)
@@ -100,6 +100,15 @@ class Runner:
                 self._heartbeat()
                 last_heartbeat = time.monotonic()
 
+    def _advance(self, execution_id: str) -> ExecutionView:
+        try:
+            return Executor(execution_id, self.dispatch, self.watch).advance()
+        except DatabaseError:
+            raise  # the database is the truth: without it nothing can be decided or recorded
+        except Exception as exc:  # an engine bug must not leave the execution RUNNING forever
+            fail_execution(execution_id, exc)
+            return ExecutionView.load(execution_id)
+
     def _has_in_flight(self, view) -> bool:
         return any(tr_id in self.in_flight for tr_id in view.taskruns)
 
@@ -111,6 +120,18 @@ class Runner:
 
     def __exit__(self, *exc):
         self.close()
+
+
+def fail_execution(execution_id: str, exc: Exception):
+    """End an execution FAILED because the engine itself failed on it, saying why."""
+    from .logger import ExecutionLogger
+
+    execution = Execution.objects.get(pk=execution_id)
+    ExecutionLogger(execution).error(f"Internal error of the executor: {type(exc).__name__}: {exc}")
+    if not execution.is_terminal:
+        execution.set_state(State.FAILED)
+        execution.version += 1
+        execution.save(update_fields=["state", "state_history", "start_date", "end_date", "version", "updated"])
 
 
 def _next_wait(view) -> datetime | None:
