@@ -1,6 +1,9 @@
 from django.contrib import admin
 from django.urls import path
+from django.views.generic import RedirectView
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The pages of the UI come later; until then the admin is where flows and executions are seen.
+    path("", RedirectView.as_view(url="/admin/", permanent=False)),
 ]

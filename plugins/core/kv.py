@@ -11,6 +11,10 @@ NAMESPACE = Property("namespace", default="{{ flow.namespace }}", description="T
 ERROR_ON_MISSING = Property("errorOnMissing", "boolean", default=False, description="Fail when the key is missing.")
 
 
+def _key_and_namespace(ctx) -> tuple[str, str]:
+    return str(ctx.render_property("key")), ctx.render_property("namespace")
+
+
 def _typed(value, kv_type):
     """kvType converts a rendered string to its type (NUMBER, BOOLEAN, JSON...)."""
     if not isinstance(value, str) or not kv_type:
@@ -42,8 +46,9 @@ class Set(RunnableTask):
 
     def run(self, ctx):
         try:
-            ctx.kv.set(str(ctx.render_property("key")), _typed(ctx.render_property("value"), self.get("kvType")),
-                       namespace=ctx.render_property("namespace"), ttl=ctx.render_property("ttl"),
+            key, namespace = _key_and_namespace(ctx)
+            ctx.kv.set(key, _typed(ctx.render_property("value"), self.get("kvType")),
+                       namespace=namespace, ttl=ctx.render_property("ttl"),
                        overwrite=bool(ctx.render_property("overwrite")))
         except ValueError as exc:
             raise TaskFailed(str(exc)) from exc
@@ -59,7 +64,7 @@ class Get(RunnableTask):
     outputs = (Output("value", "any", "The value, or null when missing."),)
 
     def run(self, ctx):
-        key, namespace = str(ctx.render_property("key")), ctx.render_property("namespace")
+        key, namespace = _key_and_namespace(ctx)
         try:
             value = ctx.kv.get(key, namespace=namespace, error_on_missing=bool(ctx.render_property("errorOnMissing")))
         except LookupError as exc:
@@ -76,7 +81,7 @@ class Delete(RunnableTask):
     outputs = (Output("deleted", "boolean", "Whether a key was deleted."),)
 
     def run(self, ctx):
-        key, namespace = str(ctx.render_property("key")), ctx.render_property("namespace")
+        key, namespace = _key_and_namespace(ctx)
         deleted = ctx.kv.delete(key, namespace=namespace)
         if not deleted and ctx.render_property("errorOnMissing"):
             raise TaskFailed(f"The key '{key}' does not exist in the namespace '{namespace}'.")

@@ -71,8 +71,27 @@ def iterate(rt, taskrun, values, tasks, limit: int, inner) -> Step:
     return Step(state=worst(states))
 
 
+class Loop(FlowableTask):
+    """What ForEach, EachSequential and EachParallel share: render the values once, then
+    run the iterations, at most `limit()` at a time."""
+
+    values_property = "values"
+
+    def limit(self) -> int:
+        return 1
+
+    def iteration(self, rt, taskrun, tasks, value):
+        return rt.sequential(tasks, taskrun, value=value, iteration=True)
+
+    def resolve(self, rt, taskrun):
+        tasks = self.spec["tasks"]
+        values = loop_values(rt, taskrun, self.spec[self.values_property], self.id)
+        step = iterate(rt, taskrun, values, tasks, self.limit(), lambda v: self.iteration(rt, taskrun, tasks, v))
+        return self.tasks_with_handlers(rt, taskrun, step)
+
+
 @register
-class ForEach(FlowableTask):
+class ForEach(Loop):
     type = "io.kestra.plugin.core.flow.ForEach"
     title = "Run the tasks once for each value of a list."
     description = ("`values` is a list or a JSON array string. Iterations run one at a time by default; "
@@ -84,35 +103,27 @@ class ForEach(FlowableTask):
                  description="How many iterations run at once; 0 means no limit."),
     )
 
-    def resolve(self, rt, taskrun):
-        tasks = self.spec["tasks"]
-        values = loop_values(rt, taskrun, self.spec["values"], self.id)
-        step = iterate(rt, taskrun, values, tasks, int(self.get("concurrencyLimit")),
-                       lambda v: rt.sequential(tasks, taskrun, value=v, iteration=True))
-        return self.tasks_with_handlers(rt, taskrun, step)
+    def limit(self):
+        return int(self.get("concurrencyLimit"))
 
 
 @register
-class EachSequential(FlowableTask):
+class EachSequential(Loop):
     type = "io.kestra.plugin.core.flow.EachSequential"
     aliases = ("io.kestra.core.tasks.flows.EachSequential",)
     title = "For each value, run the tasks; one value after the other (deprecated: use ForEach)."
     deprecated = True
+    values_property = "value"
     properties = (Property("value", "any", required=True, description="A list, or a JSON array as a string."), TASKS)
-
-    def resolve(self, rt, taskrun):
-        tasks = self.spec["tasks"]
-        values = loop_values(rt, taskrun, self.spec["value"], self.id)
-        step = iterate(rt, taskrun, values, tasks, 1, lambda v: rt.sequential(tasks, taskrun, value=v, iteration=True))
-        return self.tasks_with_handlers(rt, taskrun, step)
 
 
 @register
-class EachParallel(FlowableTask):
+class EachParallel(Loop):
     type = "io.kestra.plugin.core.flow.EachParallel"
     aliases = ("io.kestra.core.tasks.flows.EachParallel",)
     title = "For each value, run the tasks, all in parallel (deprecated: use ForEach)."
     deprecated = True
+    values_property = "value"
     properties = (
         Property("value", "any", required=True, description="A list, or a JSON array as a string."),
         TASKS,
@@ -120,9 +131,8 @@ class EachParallel(FlowableTask):
                  description="How many values run at once; 0 means no limit."),
     )
 
-    def resolve(self, rt, taskrun):
-        tasks = self.spec["tasks"]
-        values = loop_values(rt, taskrun, self.spec["value"], self.id)
-        step = iterate(rt, taskrun, values, tasks, int(self.get("concurrent") or 0),
-                       lambda v: rt.parallel(tasks, taskrun, value=v, iteration=True))
-        return self.tasks_with_handlers(rt, taskrun, step)
+    def limit(self):
+        return int(self.get("concurrent") or 0)
+
+    def iteration(self, rt, taskrun, tasks, value):
+        return rt.parallel(tasks, taskrun, value=value, iteration=True)
