@@ -59,3 +59,22 @@ def test_a_pause_timeout_without_resume_fails():
             timeout: PT0.2S
     """)
     assert run.state == "FAILED"
+
+
+def test_a_pause_in_one_branch_does_not_hold_the_others():
+    run = run_flow("""
+        id: pause-branch
+        namespace: tests.flowables
+        tasks:
+          - id: both
+            type: io.kestra.plugin.core.flow.Parallel
+            tasks:
+              - id: wait
+                type: io.kestra.plugin.core.flow.Pause
+                pauseDuration: PT0.5S
+              - id: busy
+                type: io.kestra.plugin.core.debug.Return
+                format: busy
+    """)
+    assert run.state == "SUCCESS"
+    assert run.one("busy").end_date < run.one("wait").end_date

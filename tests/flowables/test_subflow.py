@@ -76,3 +76,11 @@ def test_an_unknown_subflow_fails_the_task():
     """)
     assert run.state == "FAILED"
     assert any("nowhere" in m for m in run.logs())
+
+
+def test_without_wait_the_task_ends_once_the_subflow_is_started():
+    save(CHILD)
+    run = run_flow(parent(2, "            wait: false"))
+    call = run.one("call")
+    assert call.state == "SUCCESS" and set(call.outputs) == {"executionId"}
+    assert Execution.objects.get(pk=call.outputs["executionId"]).state == "SUCCESS"
