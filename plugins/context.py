@@ -50,6 +50,9 @@ class RunContext(Protocol):
 
     def secret(self, name: str) -> str: ...
 
+    def add_labels(self, labels: dict) -> None:
+        """Add or replace labels of the running execution."""
+
 
 class TaskFailed(Exception):
     """A task ends FAILED with this message (logged at ERROR)."""

@@ -88,6 +88,16 @@ class EngineRunContext:
         self.secrets.add(value)
         return value
 
+    def add_labels(self, labels: dict) -> None:
+        from executions.models import Execution
+
+        from .create import merge_labels
+
+        execution = self.view.execution
+        execution.labels = merge_labels(execution.labels, labels)
+        Execution.objects.filter(pk=execution.id).update(labels=execution.labels)
+        self._variables = None
+
     # --- running ---------------------------------------------------------------------
     def check_interrupted(self):
         if self.cancel.is_set():

@@ -25,3 +25,22 @@ class Fail(RunnableTask):
         if condition is not None and not expressions.is_truthy(ctx.render(condition)):
             return {}
         raise TaskFailed(str(ctx.render_property("errorMessage")))
+
+
+@register
+class Labels(RunnableTask):
+    type = "io.kestra.plugin.core.execution.Labels"
+    aliases = ("io.kestra.core.tasks.executions.Labels",)
+    title = "Add or update labels of the current execution."
+    description = "`labels` is a map of key to value, or a list of {key, value}; values are rendered."
+    lightweight = True
+    properties = (Property("labels", "any", required=True, description="The labels to set."),)
+
+    def run(self, ctx):
+        labels = ctx.render_property("labels")
+        if isinstance(labels, list):
+            labels = {item["key"]: item["value"] for item in labels}
+        if not isinstance(labels, dict):
+            raise TaskFailed(f"'{self.id}': labels must be a map or a list of key/value pairs")
+        ctx.add_labels({str(k): "" if v is None else str(v) for k, v in labels.items()})
+        return {}

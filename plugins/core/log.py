@@ -38,6 +38,7 @@ class Log(RunnableTask):
 @register
 class Echo(RunnableTask):
     type = "io.kestra.core.tasks.debugs.Echo"
+    aliases = ("io.kestra.plugin.core.debug.Echo",)
     title = "Log a message (deprecated: use io.kestra.plugin.core.log.Log)."
     deprecated = True
     lightweight = True

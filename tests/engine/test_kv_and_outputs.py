@@ -35,3 +35,23 @@ def test_kv_set_get_delete_and_flow_outputs():
     assert run.one("missing").outputs == {"value": "gone"}
     assert run.execution.outputs == {"answer": 42}
     assert not KVEntry.objects.exists()
+
+
+def test_the_labels_task_adds_labels_to_the_execution():
+    run = run_flow("""
+        id: labels
+        namespace: tests.engine
+        labels:
+          team: data
+        tasks:
+          - id: tag
+            type: io.kestra.plugin.core.execution.Labels
+            labels:
+              stage: "{{ flow.id }}"
+          - id: read
+            type: io.kestra.plugin.core.debug.Echo
+            format: "{{ labels.stage }}"
+    """)
+    assert run.state == "SUCCESS", run.logs()
+    assert run.execution.labels == [{"key": "team", "value": "data"}, {"key": "stage", "value": "labels"}]
+    assert run.logs() == ["labels"]
