@@ -25,6 +25,13 @@ def _store_files(execution_id: str, flow, declared: list[dict], values: dict) ->
     return values
 
 
+def _input_condition(expression: str, inputs: dict):
+    """An input's `dependsOn.condition`, rendered against the inputs it depends on."""
+    import expressions
+
+    return expressions.render(expression, {"inputs": inputs})
+
+
 def merge_labels(*label_sets) -> list[dict]:
     merged: dict = {}
     for labels in label_sets:
@@ -44,7 +51,7 @@ def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dic
     revision = revision or flow.revision
     source = FlowRevision.objects.only("source").get(flow=flow, revision=revision).source
     spec = spec_for_source(source)
-    values = parse_inputs(spec.inputs, inputs or {})
+    values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition)
     execution_id = new_id()
     values = _store_files(execution_id, flow, spec.inputs, values)
     execution = Execution(

@@ -18,6 +18,16 @@ def labels_map(labels) -> dict:
     return {item["key"]: item["value"] for item in labels or [] if "key" in item}
 
 
+def input_variables(inputs: dict) -> dict:
+    """Dotted input ids read both ways: `inputs.db.host` (as Kestra nests them) and
+    `inputs['db.host']`."""
+    from flows.spec import nest_dotted
+
+    if not any("." in key for key in inputs):
+        return inputs
+    return {**nest_dotted(inputs), **{k: v for k, v in inputs.items() if "." in k}}
+
+
 def execution_variables(view, spec) -> dict:
     ex = view.execution
     return {
@@ -28,7 +38,7 @@ def execution_variables(view, spec) -> dict:
             "originalId": ex.original_id or ex.id,
             "state": ex.state,
         },
-        "inputs": ex.inputs or {},
+        "inputs": input_variables(ex.inputs or {}),
         "vars": spec.variables or {},
         "labels": labels_map(ex.labels),
         "trigger": (ex.trigger or {}).get("variables", {}),

@@ -1,4 +1,7 @@
-"""Errors of a flow definition or of input values, each naming what is wrong and where."""
+"""Errors of a flow definition or of input values, each naming what is wrong and where.
+
+A flow is checked as a whole and every problem is reported at once, so an editor (or a
+user fixing a file by hand) sees them all instead of one per attempt."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -6,24 +9,40 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class SpecError:
+    """One problem: `path` says where in the flow (`tasks[1].format`), `line` is the
+    1-based YAML line it comes from (None when it cannot be known)."""
+
     path: str
     message: str
     line: int | None = None
 
     def __str__(self):
-        where = f"line {self.line}: " if self.line else ""
-        return f"{where}{self.path}: {self.message}" if self.path else f"{where}{self.message}"
+        parts = []
+        if self.line and f"line {self.line}" not in self.message:
+            parts.append(f"line {self.line}")
+        # A message that already quotes its path (`unknown property 'taks'`) says it once.
+        if self.path and f"'{self.path}'" not in self.message:
+            parts.append(self.path)
+        parts.append(self.message)
+        return ": ".join(parts)
 
 
 class FlowInvalid(ValueError):
+    """A flow that cannot be saved or run; `errors` holds every problem, by line."""
+
     def __init__(self, errors: list[SpecError]):
         self.errors = sorted(errors, key=lambda e: (e.line or 0, e.path))
         super().__init__("\n".join(str(e) for e in self.errors))
 
 
 class InputInvalid(ValueError):
-    """Bad input values: (input id, message) pairs."""
+    """Input values that do not fit their declaration: (input id, message) pairs, each
+    message naming the input."""
 
     def __init__(self, errors: list[tuple[str, str]]):
-        self.errors = errors
-        super().__init__("\n".join(message for _, message in errors))
+        self.errors = list(errors)
+        super().__init__("\n".join(message for _, message in self.errors))
+
+    @property
+    def input_ids(self) -> list[str]:
+        return [input_id for input_id, _ in self.errors]

@@ -1,207 +1,114 @@
 """Typed input values: what arrives as text (command line, forms) or JSON (API) is
 parsed per the input's declared type before an execution exists, so a bad value
-creates nothing and the error names the input."""
+creates nothing and the error names the input.
+
+As Kestra does: a missing value takes the input's `defaults` (parsed like a given
+value); a required input (the default) with neither is an error; an optional one is
+None; values for undeclared ids are ignored; an input whose `dependsOn` inputs are
+disabled, or whose `dependsOn.condition` is false, is left out."""
 from __future__ import annotations
 
-import json
-import re
-from datetime import time, timezone
-from typing import Any, Mapping
-from urllib.parse import urlparse
-
-import yaml
-from dateutil import parser as date_parser
-
-from plugins.durations import DurationError, parse_duration
+from typing import Any, Callable, Mapping
 
 from .errors import InputInvalid
-
-EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-
-
-class BadValue(ValueError):
-    pass
+from .input_types import BadValue, is_no_value, normalise_type, parse_value
 
 
-def _text(value) -> str:
-    return value if isinstance(value, str) else json.dumps(value)
+def normalise_declaration(item: dict) -> dict:
+    """A declaration in today's names: `id` (older flows say `name`), an upper-case
+    canonical `type` (`BOOL` is `BOOLEAN`), `required` defaulting to true."""
+    decl = dict(item)
+    if decl.get("id") is None and "name" in decl:
+        decl["id"] = decl.pop("name")
+    decl["type"] = normalise_type(decl.get("type", "STRING")) or decl.get("type")
+    if decl.get("required") is None:
+        decl["required"] = True
+    return decl
 
 
-def _int(value, decl):
-    if isinstance(value, bool):
-        raise BadValue("expected an INT")
-    try:
-        number = int(value) if not isinstance(value, float) or value.is_integer() else None
-    except (TypeError, ValueError):
-        number = None
-    if number is None:
-        raise BadValue(f"expected an INT, got {_text(value)!r}")
-    return _bounded(number, decl)
+def nest_dotted(values: Mapping[str, Any]) -> dict:
+    """Input values keyed by id to the map expressions see: Kestra nests dotted ids,
+    so `{"db.host": "x"}` is read as `inputs.db.host`."""
+    nested: dict = {}
+    for key, value in values.items():
+        parts = str(key).split(".")
+        here = nested
+        for part in parts[:-1]:
+            child = here.get(part)
+            if not isinstance(child, dict):
+                child = here[part] = {}
+            here = child
+        if isinstance(here.get(parts[-1]), dict) and isinstance(value, dict):
+            here[parts[-1]].update(value)
+        else:
+            here[parts[-1]] = value
+    return nested
 
 
-def _float(value, decl):
-    if isinstance(value, bool):
-        raise BadValue("expected a FLOAT")
-    try:
-        return _bounded(float(value), decl)
-    except (TypeError, ValueError):
-        raise BadValue(f"expected a FLOAT, got {_text(value)!r}") from None
+def _depends_on(decl: dict) -> tuple[list[str], str | None]:
+    depends = decl.get("dependsOn")
+    if not isinstance(depends, dict):
+        return [], None
+    ids = [i for i in depends.get("inputs") or [] if isinstance(i, str) and i != decl.get("id")]
+    condition = depends.get("condition")
+    return ids, condition if isinstance(condition, str) and condition.strip() else None
 
 
-def _bounded(number, decl):
-    if decl.get("min") is not None and number < decl["min"]:
-        raise BadValue(f"must be at least {decl['min']}, got {number}")
-    if decl.get("max") is not None and number > decl["max"]:
-        raise BadValue(f"must be at most {decl['max']}, got {number}")
-    return number
+def _is_true(result) -> bool:
+    return result is True or (isinstance(result, str) and result.strip().lower() == "true")
 
 
-def _boolean(value, decl):
-    if isinstance(value, bool):
-        return value
-    text = str(value).strip().lower()
-    if text in ("true", "false"):
-        return text == "true"
-    raise BadValue(f"expected true or false, got {_text(value)!r}")
+def parse_inputs(declared: list[dict], given: Mapping[str, Any] | None, files: Mapping | None = None,
+                 condition: Callable[[str, dict], Any] | None = None) -> dict:
+    """Values by input id, parsed to their types, in declaration order.
 
+    `files` holds FILE inputs (a local path, a kestra:// URI or an uploaded file object).
+    `condition(expression, inputs)` renders a `dependsOn.condition` with the values of
+    the inputs it depends on (nested by dotted id); without it, conditions are not
+    evaluated and every input is enabled.
+    Raises InputInvalid naming every bad input."""
+    values_given = dict(given or {})
+    values_given.update(files or {})
+    decls = [normalise_declaration(d) for d in declared or [] if isinstance(d, dict)]
+    by_id = {d.get("id"): d for d in decls}
+    values: dict[str, Any] = {}
+    enabled: dict[str, bool] = {}
+    errors: list[tuple[str, str]] = []
 
-def _string(value, decl):
-    if not isinstance(value, str):
-        value = _text(value)
-    validator = decl.get("validator")
-    if validator and not re.fullmatch(validator, value):
-        raise BadValue(f"{value!r} does not match the validator {validator}")
-    for bound, check in (("minLength", lambda n: len(value) < n), ("maxLength", lambda n: len(value) > n)):
-        if decl.get(bound) is not None and check(decl[bound]):
-            raise BadValue(f"length must respect {bound} {decl[bound]}")
-    return value
-
-
-def _choice(value, decl):
-    text = str(value)
-    allowed = [str(v) for v in decl.get("values") or []]
-    if text not in allowed and not decl.get("allowCustomValue"):
-        raise BadValue(f"{text!r} is not one of {', '.join(allowed)}")
-    return text
-
-
-def _multiselect(value, decl):
-    items = _json_list(value)
-    return [_choice(item, decl) for item in items]
-
-
-def _json_list(value):
-    if isinstance(value, str):
-        try:
-            value = json.loads(value)
-        except ValueError:
-            raise BadValue(f"expected a JSON array, got {value!r}") from None
-    if not isinstance(value, list):
-        raise BadValue("expected a list")
-    return value
-
-
-def _datetime(value, decl):
-    try:
-        parsed = date_parser.isoparse(str(value))
-    except (ValueError, OverflowError):
-        raise BadValue(f"expected an ISO-8601 date-time, got {value!r}") from None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc).isoformat().replace("+00:00", "Z")
-
-
-def _date(value, decl):
-    try:
-        return date_parser.isoparse(str(value)).date().isoformat()
-    except (ValueError, OverflowError):
-        raise BadValue(f"expected an ISO-8601 date, got {value!r}") from None
-
-
-def _time(value, decl):
-    try:
-        return time.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        raise BadValue(f"expected an ISO-8601 time, got {value!r}") from None
-
-
-def _duration(value, decl):
-    try:
-        parse_duration(value)
-    except DurationError:
-        raise BadValue(f"expected an ISO-8601 duration like PT5M, got {value!r}") from None
-    return str(value)
-
-
-def _json(value, decl):
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError as exc:
-            raise BadValue(f"invalid JSON: {exc}") from None
-    return value
-
-
-def _yaml(value, decl):
-    if isinstance(value, str):
-        try:
-            return yaml.safe_load(value)
-        except yaml.YAMLError as exc:
-            raise BadValue(f"invalid YAML: {exc}") from None
-    return value
-
-
-def _array(value, decl):
-    item_type = str(decl.get("itemType") or "STRING").upper()
-    parse = PARSERS.get(item_type, _string)
-    return [parse(item, {"type": item_type}) for item in _json_list(value)]
-
-
-def _uri(value, decl):
-    text = str(value)
-    if not urlparse(text).scheme:
-        raise BadValue(f"expected a URI, got {text!r}")
-    return text
-
-
-def _email(value, decl):
-    if not EMAIL.match(str(value)):
-        raise BadValue(f"expected an email address, got {value!r}")
-    return str(value)
-
-
-def _file(value, decl):
-    if not str(value).strip():
-        raise BadValue("expected a file")
-    return str(value)
-
-
-PARSERS = {
-    "STRING": _string, "SECRET": _string, "INT": _int, "FLOAT": _float, "BOOLEAN": _boolean, "BOOL": _boolean,
-    "ENUM": _choice, "SELECT": _choice, "MULTISELECT": _multiselect, "DATETIME": _datetime, "DATE": _date,
-    "TIME": _time, "DURATION": _duration, "JSON": _json, "YAML": _yaml, "ARRAY": _array, "URI": _uri,
-    "EMAIL": _email, "FILE": _file,
-}
-
-
-def parse_inputs(declared: list[dict], given: Mapping[str, Any], files: Mapping | None = None) -> dict:
-    """Values by input id, parsed to their types. Raises InputInvalid naming every bad input."""
-    values, errors = {}, []
-    given = {**(given or {}), **(files or {})}
-    for decl in declared:
-        input_id, kind = decl["id"], str(decl.get("type", "STRING")).upper()
-        raw = given.get(input_id)
-        if raw is None:
+    def resolve(decl: dict) -> None:
+        input_id = decl.get("id")
+        if input_id in enabled:
+            return
+        enabled[input_id] = True  # provisional: a dependency cycle stops here
+        depends, expression = _depends_on(decl)
+        for dep in depends:
+            if dep in by_id:
+                resolve(by_id[dep])
+        on = all(enabled.get(dep, True) for dep in depends if dep in by_id)
+        if on and expression and condition is not None:
+            try:
+                on = _is_true(condition(expression, nest_dotted({d: values.get(d) for d in depends if d in values})))
+            except Exception as exc:  # noqa: BLE001 - a broken condition is this input's error
+                errors.append((input_id, f"Invalid input '{input_id}': invalid condition: {exc}"))
+                on = False
+        enabled[input_id] = on
+        if not on:
+            return
+        raw = values_given.get(input_id)
+        if is_no_value(decl, raw):
             raw = decl.get("defaults")
-        if raw is None:
+        if is_no_value(decl, raw):
             if decl.get("required", True):
-                errors.append((input_id, f"Missing required input '{input_id}' ({kind})"))
+                errors.append((input_id, f"Missing required input '{input_id}'"))
             values[input_id] = None
-            continue
+            return
         try:
-            values[input_id] = PARSERS[kind](raw, decl)
+            values[input_id] = parse_value(decl, raw)
         except BadValue as exc:
             errors.append((input_id, f"Invalid input '{input_id}': {exc}"))
+
+    for decl in decls:
+        resolve(decl)
     if errors:
         raise InputInvalid(errors)
-    return values
+    return {d["id"]: values[d["id"]] for d in decls if enabled.get(d["id"]) and d["id"] in values}

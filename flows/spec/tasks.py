@@ -1,67 +1,86 @@
-"""Validating tasks: known type, id, required and declared properties, their kinds,
-the type's own checks, and ids unique in the whole flow."""
+"""Validating tasks: a known type, a valid id, declared properties only, required ones
+present, literal values of the declared kind, a valid retry policy, the type's own
+checks; and, across the flow, ids unique and no task starting its own flow."""
 from __future__ import annotations
 
 from plugins import registry
 
+from .defaults import from_defaults_only
 from .errors import SpecError
-from .ids import id_problem
-from .property_types import kind_problem
+from .ids import task_id_problem
+from .property_types import has_expression, kind_problem
 from .retry import retry_problems
 from .walk import walk_tasks
 from .yaml_lines import line_of
 
 
-def _line(task, key=None):
-    if key is not None:
-        line = line_of(task, key)
-        if line:
-            return line
-    return getattr(task, "line", None) or None
+def _named(task) -> str:
+    task_id = task.get("id") if isinstance(task, dict) else None
+    return f" (task '{task_id}')" if isinstance(task_id, str) and task_id else ""
 
 
 def check_task(task, path: str, container, index) -> list[SpecError]:
-    here = line_of(container, index) or _line(task)
+    """Every problem of one task (its children are checked on their own)."""
+    here = line_of(container, index) or line_of(task)
     if not isinstance(task, dict):
-        return [SpecError(path, "a task must be a mapping with `id` and `type`", here)]
+        return [SpecError(path, "a task must be a map with an id and a type", here)]
     errors = []
-    problem = id_problem(task.get("id")) if "id" in task else "required property missing"
-    if problem:
-        errors.append(SpecError(f"{path}.id", problem, _line(task, "id")))
-    name = task.get("id", "?")
+    named = _named(task)
+    if task.get("id") is None:
+        errors.append(SpecError(f"{path}.id", "required property missing", here))
+    else:
+        problem = task_id_problem(task["id"])
+        if problem:
+            errors.append(SpecError(f"{path}.id", f"invalid task id: {problem}", line_of(task, "id")))
     task_type = task.get("type")
     if not isinstance(task_type, str) or not task_type:
-        errors.append(SpecError(f"{path}.type", f"task '{name}': required property missing", _line(task, "type")))
+        message = "required property missing" if task_type is None else "must be a type name"
+        errors.append(SpecError(f"{path}.type", f"{message}{named}", line_of(task, "type")))
         return errors
     cls = registry.resolve(task_type)
     if cls is None:
-        errors.append(SpecError(f"{path}.type", f"task '{name}': unknown type {task_type}", _line(task, "type")))
+        errors.append(SpecError(f"{path}.type", f"unknown type {task_type}{named}", line_of(task, "type")))
         return errors
     declared = cls.declared()
     aliases = {alias: prop for prop in declared.values() for alias in prop.aliases}
-    for key, value in task.items():
+    for key, value in list(task.items()):
         prop = declared.get(key) or aliases.get(key)
         if prop is None:
-            errors.append(SpecError(f"{path}.{key}", f"task '{name}': unknown property for type {task_type}",
-                                    _line(task, key)))
+            if from_defaults_only(task, key):
+                del task[key]  # a prefix default's property some other type has: ignored, as Kestra does
+            else:
+                errors.append(SpecError(f"{path}.{key}", f"unknown property '{key}' for type {task_type}{named}",
+                                        line_of(task, key)))
+            continue
+        if key in ("id", "type"):
+            continue
+        if key == "retry" and value is not None:
+            errors += [SpecError(f"{path}.retry.{sub}" if sub else f"{path}.retry", f"{message}{named}",
+                                 line_of(value, sub) if sub else line_of(task, "retry"))
+                       for sub, message in retry_problems(value)]
             continue
         problem = kind_problem(prop, value)
         if problem:
-            errors.append(SpecError(f"{path}.{key}", f"task '{name}': {problem}", _line(task, key)))
+            errors.append(SpecError(f"{path}.{key}", f"{problem}{named}", line_of(task, key)))
     for prop in declared.values():
-        given = prop.name in task or any(a in task for a in prop.aliases)
-        if prop.required and not given:
-            errors.append(SpecError(f"{path}.{prop.name}", f"task '{name}': required property missing", here))
-    if "retry" in task:
-        errors += [SpecError(f"{path}.retry{sub}", f"task '{name}': {msg}", _line(task, "retry"))
-                   for sub, msg in retry_problems(task["retry"])]
+        if not prop.required or prop.name in ("id", "type"):
+            continue
+        if all(task.get(name) is None for name in (prop.name, *prop.aliases)):
+            errors.append(SpecError(f"{path}.{prop.name}", f"required property missing{named}", here))
     if not errors:
-        errors += [SpecError(f"{path}.{sub}" if sub else path, f"task '{name}': {msg}", here)
-                   for sub, msg in cls.check(task)]
+        try:
+            extra = cls.check(task)
+        except Exception as exc:  # a type's check must not take validation down
+            extra = [("", f"cannot be checked: {exc}")]
+        for sub, message in extra:
+            key = sub.split(".", 1)[0].split("[", 1)[0] if sub else None
+            errors.append(SpecError(f"{path}.{sub}" if sub else path, f"{message}{named}",
+                                    line_of(task, key) if key else here))
     return errors
 
 
 def check_tasks(data: dict) -> list[SpecError]:
+    """Every task of the flow, at any depth; task ids unique in the whole flow."""
     errors, seen = [], {}
     for task, path, container, index in walk_tasks(data):
         errors += check_task(task, path, container, index)
@@ -69,7 +88,25 @@ def check_tasks(data: dict) -> list[SpecError]:
         if isinstance(task_id, str):
             if task_id in seen:
                 errors.append(SpecError(f"{path}.id", f"duplicate task id '{task_id}' (first at {seen[task_id]})",
-                                        _line(task, "id")))
+                                        line_of(task, "id")))
             else:
                 seen[task_id] = path
+        errors += _recursion(data, task, path)
     return errors
+
+
+def _recursion(data: dict, task, path: str) -> list[SpecError]:
+    """A task that starts an execution of the very flow it is in (Subflow,
+    ForEachItem) would recurse forever: Kestra refuses it."""
+    if not isinstance(task, dict) or not isinstance(task.get("type"), str):
+        return []
+    cls = registry.resolve(task["type"])
+    if cls is None or not cls.executable:
+        return []
+    namespace, flow_id = task.get("namespace"), task.get("flowId")
+    if not isinstance(namespace, str) or not isinstance(flow_id, str) or has_expression([namespace, flow_id]):
+        return []
+    if namespace == data.get("namespace") and flow_id == data.get("id"):
+        return [SpecError(f"{path}.flowId", f"recursive call to flow [{namespace}.{flow_id}]{_named(task)}",
+                          line_of(task, "flowId"))]
+    return []

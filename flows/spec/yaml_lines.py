@@ -1,78 +1,168 @@
-"""YAML loading that remembers the line of every key and list item, so errors can say
-where they are; `plain()` then turns the result into ordinary dicts and lists."""
+"""YAML loading that remembers the line of every mapping key and list item, so each
+error can say where it is; `plain()` then turns the result into ordinary dicts and
+lists (what the engine stores and renders).
+
+Scalars are read the way Kestra's YAML parser (Jackson) reads them, not the YAML 1.1
+way PyYAML defaults to: only true/false are booleans (`on`, `yes`, `no` stay strings,
+Switch cases use them), dates stay strings (a flow's data must stay JSON), `10:30`
+is a string rather than the sexagesimal 630, `1e3` is a number, keys are strings, and
+a key given twice is an error rather than a silent overwrite."""
 from __future__ import annotations
+
+import re
 
 import yaml
 
 from .errors import FlowInvalid, SpecError
 
+MERGE_TAG = "tag:yaml.org,2002:merge"
+
 
 class LineDict(dict):
+    """A mapping with `line` (where it starts) and `key_lines` (key -> line)."""
+
     line: int = 0
     key_lines: dict
 
 
 class LineList(list):
+    """A sequence with `line` (where it starts) and `item_lines` (index -> line)."""
+
     line: int = 0
     item_lines: list
 
 
-# libyaml's parser when PyYAML has it (it does in its wheels): a large flow parses
-# several times faster; the constructors below are Python either way.
-_Base = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+def key_text(key) -> str:
+    """Mapping keys as Jackson gives them: always strings, booleans lowercase."""
+    if isinstance(key, str):
+        return key
+    if isinstance(key, bool):
+        return "true" if key else "false"
+    if key is None:
+        return "null"
+    return str(key)
 
 
-class _LineLoader(_Base):
-    def construct_mapping(self, node, deep=False):
-        mapping = LineDict(super().construct_mapping(node, deep=True))
+class _LineConstructor:
+    """Builds LineDicts and LineLists; mixed into a SafeLoader (pure Python or libyaml)."""
+
+    def __init__(self, stream):
+        super().__init__(stream)
+        self.duplicates: list[SpecError] = []
+
+    def construct_line_mapping(self, node, deep=False):
+        seen: dict[str, int] = {}
+        for key_node, _value in node.value:
+            if key_node.tag == MERGE_TAG:
+                continue
+            key = key_text(self.construct_object(key_node, deep=True))
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                self.duplicates.append(SpecError(key, f"duplicate key '{key}' (first at line {seen[key]})", line))
+            else:
+                seen[key] = line
+        self.flatten_mapping(node)  # `<<: *anchor` merges first, the mapping's own keys win
+        mapping = LineDict()
         mapping.line = node.start_mark.line + 1
-        mapping.key_lines = {self.construct_object(k, deep=True): k.start_mark.line + 1 for k, _ in node.value}
+        mapping.key_lines = {}
+        for key_node, value_node in node.value:
+            key = key_text(self.construct_object(key_node, deep=True))
+            mapping[key] = self.construct_object(value_node, deep=True)
+            mapping.key_lines[key] = key_node.start_mark.line + 1
         return mapping
 
-    def construct_sequence(self, node, deep=False):
-        items = LineList(super().construct_sequence(node, deep=True))
+    def construct_line_sequence(self, node, deep=False):
+        items = LineList(self.construct_object(child, deep=True) for child in node.value)
         items.line = node.start_mark.line + 1
         items.item_lines = [child.start_mark.line + 1 for child in node.value]
         return items
 
 
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineLoader.construct_mapping)
-_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineLoader.construct_sequence)
-# As Kestra reads YAML: `on`/`off`/`yes`/`no` stay strings (Switch cases use them) and
-# dates stay strings (a flow's data must stay JSON).
-_DROPPED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp"}
-_LineLoader.yaml_implicit_resolvers = {
-    k: [(tag, regexp) for tag, regexp in v if tag not in _DROPPED]
-    for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_LineLoader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", __import__("re").compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
+class LineLoader(_LineConstructor, yaml.SafeLoader):
+    """Pure Python: its error messages are the ones users see."""
+
+
+# libyaml parses several times faster; flows are parsed each time an execution starts.
+FastLineLoader = type("FastLineLoader", (_LineConstructor, yaml.CSafeLoader), {}) if yaml.__with_libyaml__ else None
+
+_REPLACED = {"tag:yaml.org,2002:bool", "tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:int",
+             "tag:yaml.org,2002:float"}
+_RESOLVERS = (
+    # Only true/false are booleans.
+    ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")),
+    # Integers: decimal, 0x hex, 0b binary, 0-prefixed octal; no base-60 `1:30`.
+    ("tag:yaml.org,2002:int",
+     re.compile(r"^(?:[-+]?0b[0-1_]+|[-+]?0[0-7_]+|[-+]?(?:0|[1-9][0-9_]*)|[-+]?0x[0-9a-fA-F_]+)$"),
+     list("-+0123456789")),
+    # Floats need a dot or an exponent (`1.5`, `1e3`, `.5`), plus .inf and .nan; no base 60.
+    ("tag:yaml.org,2002:float",
+     re.compile(r"""^(?:[-+]?(?:[0-9][0-9_]*)\.[0-9_]*(?:[eE][-+]?[0-9]+)?
+                   |[-+]?[0-9][0-9_]*[eE][-+]?[0-9]+
+                   |[-+]?\.[0-9_]+(?:[eE][-+]?[0-9]+)?
+                   |[-+]?\.(?:inf|Inf|INF)
+                   |\.(?:nan|NaN|NAN))$""", re.X),
+     list("-+0123456789.")),
+)
+
+for _loader in filter(None, (LineLoader, FastLineLoader)):
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _LineConstructor.construct_line_mapping)
+    _loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _LineConstructor.construct_line_sequence)
+    _loader.yaml_implicit_resolvers = {
+        first: [(tag, regexp) for tag, regexp in resolvers if tag not in _REPLACED]
+        for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    for _tag, _regexp, _first in _RESOLVERS:
+        _loader.add_implicit_resolver(_tag, _regexp, _first)
+
+
+def _load_with(loader_class, source: str):
+    loader = loader_class(source)
+    try:
+        return loader.get_single_data(), loader.duplicates
+    finally:
+        loader.dispose()
 
 
 def load(source: str):
+    """The YAML document with line information. Raises FlowInvalid for a syntax error
+    (one error with its line) or keys given twice (every one of them)."""
+    if isinstance(source, bytes):
+        source = source.decode("utf-8")
     try:
-        return yaml.load(source, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+        try:
+            data, duplicates = _load_with(FastLineLoader or LineLoader, source)
+        except yaml.YAMLError:
+            data, duplicates = _load_with(LineLoader, source)  # for PyYAML's wording of the error
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
         problem = exc.problem or exc.context or "invalid YAML"
-        raise FlowInvalid([SpecError("", f"YAML syntax error: {problem}", line)]) from None
+        where = f" at line {line}" if line else ""
+        raise FlowInvalid([SpecError("", f"YAML syntax error{where}: {problem}", line)]) from None
     except yaml.YAMLError as exc:
         raise FlowInvalid([SpecError("", f"YAML syntax error: {exc}")]) from None
+    if duplicates:
+        raise FlowInvalid(duplicates)
+    return data
 
 
-def line_of(container, key) -> int | None:
-    """The line of `container[key]` (a mapping key or a list index), else the container's."""
+def line_of(container, key=None) -> int | None:
+    """The line of `container[key]` (a mapping key or a list index); the container's
+    own line when the key has none (e.g. it came from pluginDefaults); None for plain
+    dicts and lists."""
     if isinstance(container, LineDict):
-        return container.key_lines.get(key, container.line)
+        if key is not None:
+            return container.key_lines.get(key, container.line)
+        return container.line
     if isinstance(container, LineList):
-        if isinstance(key, int) and key < len(container.item_lines):
-            return container.item_lines[key]
+        if isinstance(key, int) and 0 <= key < len(container.item_lines):
+            return container.item_lines[key] or container.line
         return container.line
     return None
 
 
 def plain(value):
+    """Ordinary dicts and lists, all the way down."""
     if isinstance(value, dict):
         return {k: plain(v) for k, v in value.items()}
     if isinstance(value, list):

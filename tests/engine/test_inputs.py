@@ -38,3 +38,27 @@ def test_a_bad_input_names_the_input_and_creates_nothing():
         create_execution(flow, {"count": "many"})
     assert "count" in str(error.value)
     assert not Execution.objects.exists()
+
+
+def test_dotted_input_ids_read_as_nested_maps_and_depends_on_conditions_apply():
+    run = run_flow("""
+        id: dotted
+        namespace: tests.engine
+        inputs:
+          - id: db.host
+            type: STRING
+          - id: mode
+            type: ENUM
+            values: [local, remote]
+          - id: remote.url
+            type: URI
+            dependsOn:
+              inputs: [mode]
+              condition: "{{ inputs.mode == 'remote' }}"
+        tasks:
+          - id: out
+            type: io.kestra.plugin.core.debug.Return
+            format: "{{ inputs.db.host }} {{ inputs['db.host'] }}"
+    """, {"db.host": "pg", "mode": "local"})
+    assert run.state == "SUCCESS", run.logs()
+    assert run.one("out").outputs == {"value": "pg pg"}

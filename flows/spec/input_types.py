@@ -1,0 +1,402 @@
+"""One parser per input type: a value as it arrives (text from the command line or a
+form, or a typed JSON value from the API) to the value the execution keeps.
+
+Kept values are JSON-friendly and render as Kestra renders them: dates, times and
+instants as ISO strings (`2024-01-31`, `10:30:00`, `2024-01-31T10:00:00Z` in UTC),
+durations as Java prints them (`PT5M`, `PT48H` for `P2D`), JSON and YAML parsed.
+A parser raises BadValue with a message saying what is wrong; a SECRET's message never
+shows its value."""
+from __future__ import annotations
+
+import json
+import math
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+import yaml
+
+from plugins.durations import format_duration
+
+from .java_regex import matches
+from .yaml_lines import LineLoader, plain
+
+TYPES = ("STRING", "ENUM", "SELECT", "MULTISELECT", "INT", "FLOAT", "BOOLEAN", "DATETIME", "DATE", "TIME",
+         "DURATION", "FILE", "JSON", "URI", "SECRET", "ARRAY", "YAML", "EMAIL")
+# Older names still accepted, and what they mean now.
+LEGACY_TYPES = {"BOOL": "BOOLEAN"}
+# Types whose empty text is a value; for the others an empty field means "no value".
+EMPTY_IS_A_VALUE = ("STRING", "SECRET", "EMAIL")
+
+INTEGER = re.compile(r"[-+]?\d+")
+DECIMAL = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?([Zz]|[-+]\d{2}(?::?\d{2})?)?")
+TIME = re.compile(r"(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?")
+# java.time.Duration.parse: days, hours, minutes, seconds; no years, months or weeks.
+DURATION = re.compile(r"""([-+]?)P(?:([-+]?\d+)D)?
+                          (?:T(?:([-+]?\d+)H)?(?:([-+]?\d+)M)?(?:([-+]?\d+)(?:[.,](\d{0,9}))?S)?)?""",
+                      re.IGNORECASE | re.VERBOSE)
+URI = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:(//)?\S+")
+EMAIL = re.compile(r"[a-zA-Z0-9_!#$%&'’*+/=?`{|}~^.-]+@[a-zA-Z0-9.-]+")
+
+
+class BadValue(ValueError):
+    pass
+
+
+def normalise_type(value) -> str | None:
+    """The canonical type name for a declared `type`, or None when unknown."""
+    if not isinstance(value, str):
+        return None
+    name = value.strip().upper()
+    name = LEGACY_TYPES.get(name, name)
+    return name if name in TYPES else None
+
+
+def shown(value, limit: int = 200) -> str:
+    """A value as a message quotes it."""
+    if isinstance(value, str):
+        text = value
+    elif isinstance(value, bool):
+        text = "true" if value else "false"
+    else:
+        try:
+            text = json.dumps(value, separators=(",", ":"), default=str)
+        except (TypeError, ValueError):
+            text = str(value)
+    text = text if len(text) <= limit else text[:limit] + "..."
+    return f"'{text}'"
+
+
+def as_text(value) -> str:
+    """Text of a scalar as Kestra would print it (`true`, not `True`)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, separators=(",", ":"))
+    return str(value)
+
+
+def _int(value, decl):
+    if isinstance(value, bool):
+        raise BadValue(f"{shown(value)} is not an INT")
+    if isinstance(value, int):
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and INTEGER.fullmatch(value.strip()):
+        number = int(value.strip())
+    else:
+        raise BadValue(f"{shown(value)} is not an INT")
+    return _bounded(number, decl)
+
+
+def _float(value, decl):
+    if isinstance(value, bool):
+        raise BadValue(f"{shown(value)} is not a FLOAT")
+    if isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str) and DECIMAL.fullmatch(value.strip()):
+        number = float(value.strip())
+    else:
+        raise BadValue(f"{shown(value)} is not a FLOAT")
+    if not math.isfinite(number):
+        raise BadValue(f"{shown(value)} is not a finite FLOAT")
+    return _bounded(number, decl)
+
+
+def _bounded(number, decl):
+    low, high = decl.get("min"), decl.get("max")
+    if isinstance(low, (int, float)) and not isinstance(low, bool) and number < low:
+        raise BadValue(f"{number} is less than the minimum {low}")
+    if isinstance(high, (int, float)) and not isinstance(high, bool) and number > high:
+        raise BadValue(f"{number} is more than the maximum {high}")
+    return number
+
+
+def _boolean(value, decl):
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false"):
+        return value.strip().lower() == "true"
+    raise BadValue(f"{shown(value)} is not a BOOLEAN (true or false)")
+
+
+def _string(value, decl):
+    text = as_text(value)
+    validator = decl.get("validator")
+    if isinstance(validator, str) and not matches(validator, text):
+        if decl.get("type") == "SECRET":
+            raise BadValue(f"the value does not match the validator {validator}")
+        raise BadValue(f"{shown(text)} does not match the validator {validator}")
+    return text
+
+
+def _secret(value, decl):
+    if isinstance(value, (dict, list)):
+        raise BadValue("a SECRET must be text")
+    return _string(value, decl)
+
+
+def _allowed(decl) -> list[str] | None:
+    values = decl.get("values")
+    if values is None:
+        values = decl.get("options")
+    return [as_text(v) for v in values] if isinstance(values, list) else None
+
+
+def _choice(value, decl):
+    if isinstance(value, (dict, list)):
+        raise BadValue(f"{shown(value)} is not one value")
+    text = as_text(value)
+    allowed = _allowed(decl)
+    if allowed is not None and text not in allowed and not decl.get("allowCustomValue"):
+        raise BadValue(f"{shown(text)} is not one of {', '.join(allowed)}")
+    return text
+
+
+def _list(value, what: str) -> list:
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            raise BadValue(f"{shown(value)} is not {what} (a JSON array like [\"a\", \"b\"])") from None
+    if isinstance(value, tuple):
+        value = list(value)
+    if not isinstance(value, list):
+        raise BadValue(f"{shown(value)} is not {what}")
+    return value
+
+
+def _items(items: list, item_type, decl) -> list:
+    kind = normalise_type(item_type)
+    if kind is None:
+        return items
+    item_decl = {"id": decl.get("id"), "type": kind}
+    parsed = []
+    for index, item in enumerate(items):
+        try:
+            parsed.append(PARSERS[kind](item, item_decl))
+        except BadValue as exc:
+            raise BadValue(f"item {index}: {exc}") from None
+    return parsed
+
+
+def _multiselect(value, decl):
+    items = _items(_list(value, "a MULTISELECT list"), decl.get("itemType") or "STRING", decl)
+    allowed = _allowed(decl)
+    if allowed is not None and not decl.get("allowCustomValue"):
+        for item in items:
+            if as_text(item) not in allowed:
+                raise BadValue(f"{shown(item)} is not one of {', '.join(allowed)}")
+    return items
+
+
+def _array(value, decl):
+    return _items(_list(value, "an ARRAY"), decl.get("itemType"), decl)
+
+
+def _date_value(value) -> date:
+    if isinstance(value, datetime):
+        raise BadValue(f"{shown(str(value))} is not a DATE (ISO-8601 like 2024-01-31)")
+    if isinstance(value, date):
+        return value
+    text = value.strip() if isinstance(value, str) else None
+    try:
+        if text is None or not DATE.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadValue(f"{shown(value)} is not a DATE (ISO-8601 like 2024-01-31)") from None
+
+
+def _date(value, decl):
+    parsed = _date_value(value)
+    _in_range(parsed, decl, _date_value)
+    return parsed.isoformat()
+
+
+def _datetime_value(value) -> datetime:
+    if isinstance(value, datetime):
+        parsed = value
+    else:
+        text = value.strip() if isinstance(value, str) else ""
+        found = DATETIME.fullmatch(text)
+        try:
+            if not found:
+                raise ValueError(text)
+            main, fraction, offset = found.groups()
+            fraction = f".{(fraction + '000000')[:6]}" if fraction else ""
+            offset = "+00:00" if offset in (None, "Z", "z") else offset
+            parsed = datetime.fromisoformat(main.replace("t", "T").replace(" ", "T") + fraction + offset)
+        except ValueError:
+            raise BadValue(f"{shown(value)} is not a DATETIME (ISO-8601 like 2024-01-31T10:00:00Z)") from None
+    if parsed.tzinfo is None:  # Kestra wants an instant; a local time is read as UTC
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+def format_instant(moment: datetime) -> str:
+    """java.time.Instant#toString: UTC, seconds always, fractions by groups of three."""
+    moment = moment.astimezone(timezone.utc)
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if moment.microsecond:
+        fraction = f"{moment.microsecond:06d}"
+        text += "." + (fraction[:3] if fraction.endswith("000") else fraction)
+    return text + "Z"
+
+
+def _datetime(value, decl):
+    parsed = _datetime_value(value)
+    _in_range(parsed, decl, _datetime_value)
+    return format_instant(parsed)
+
+
+def _time_value(value) -> time:
+    if isinstance(value, time):
+        return value.replace(tzinfo=None)
+    text = value.strip() if isinstance(value, str) else ""
+    found = TIME.fullmatch(text)
+    try:
+        if not found:
+            raise ValueError(text)
+        hours, minutes, seconds, fraction = found.groups()
+        micro = int((fraction or "0").ljust(6, "0")[:6])
+        return time(int(hours), int(minutes), int(seconds or 0), micro)
+    except ValueError:
+        raise BadValue(f"{shown(value)} is not a TIME (ISO-8601 like 10:30:00)") from None
+
+
+def format_time(moment: time) -> str:
+    text = moment.strftime("%H:%M:%S")
+    if moment.microsecond:
+        text += "." + f"{moment.microsecond:06d}".rstrip("0")
+    return text
+
+
+def _time(value, decl):
+    parsed = _time_value(value)
+    _in_range(parsed, decl, _time_value)
+    return format_time(parsed)
+
+
+def _in_range(parsed, decl, parse) -> None:
+    for key, wrong in (("after", lambda bound: parsed < bound), ("before", lambda bound: parsed > bound)):
+        if decl.get(key) is None:
+            continue
+        try:
+            bound = parse(decl[key])
+        except BadValue:
+            continue  # the declaration's own check reports it
+        if wrong(bound):
+            raise BadValue(f"'{value_text(parsed)}' must be {key} {value_text(bound)}")
+
+
+def value_text(value) -> str:
+    if isinstance(value, datetime):
+        return format_instant(value)
+    if isinstance(value, time):
+        return format_time(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return format_duration(value)
+    return as_text(value)
+
+
+def parse_java_duration(value) -> timedelta:
+    """A java.time.Duration text (`PT5M`, `P2DT3H`, `PT0.5S`) as a timedelta."""
+    if isinstance(value, timedelta):
+        return value
+    text = value.strip() if isinstance(value, str) else ""
+    found = DURATION.fullmatch(text)
+    if not found or not any(found.group(n) for n in (2, 3, 4, 5)):
+        raise BadValue(f"{shown(value)} is not a DURATION (ISO-8601 like PT5M or PT0.5S)")
+    sign, days, hours, minutes, seconds, fraction = found.groups()
+    second_sign = -1 if (seconds or "").startswith("-") else 1
+    total = timedelta(days=int(days or 0), hours=int(hours or 0), minutes=int(minutes or 0),
+                      seconds=int(seconds or 0),
+                      microseconds=second_sign * int((fraction or "0").ljust(6, "0")[:6]))
+    return -total if sign == "-" else total
+
+
+def _duration(value, decl):
+    parsed = parse_java_duration(value)
+    for key, wrong, word in (("min", lambda b: parsed < b, "less than the minimum"),
+                             ("max", lambda b: parsed > b, "more than the maximum")):
+        if decl.get(key) is None:
+            continue
+        try:
+            bound = parse_java_duration(decl[key])
+        except BadValue:
+            continue
+        if wrong(bound):
+            raise BadValue(f"'{format_duration(parsed)}' is {word} {format_duration(bound)}")
+    return format_duration(parsed)
+
+
+def _json(value, decl):
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError as exc:
+            raise BadValue(f"{shown(value)} is not valid JSON: {exc}") from None
+    return value
+
+
+def _yaml(value, decl):
+    if isinstance(value, str):
+        try:
+            return plain(yaml.load(value, Loader=LineLoader))  # noqa: S506 - a SafeLoader subclass
+        except yaml.YAMLError as exc:
+            raise BadValue(f"{shown(value)} is not valid YAML: {str(exc).splitlines()[0]}") from None
+    return value
+
+
+def _uri(value, decl):
+    text = as_text(value).strip()
+    if not URI.fullmatch(text):
+        raise BadValue(f"{shown(value)} is not a URI (like https://example.com/a)")
+    return text
+
+
+def _email(value, decl):
+    text = as_text(value).strip()
+    if text and not EMAIL.fullmatch(text):
+        raise BadValue(f"{shown(value)} is not an email address")
+    return text
+
+
+def _file(value, decl):
+    if isinstance(value, str):
+        if not value.strip():
+            raise BadValue("a FILE input needs a file path or a kestra:// URI")
+        return value
+    if isinstance(value, (bool, int, float, dict, list)):
+        raise BadValue(f"{shown(value)} is not a file path or a kestra:// URI")
+    return value  # an uploaded file object: the engine stores it
+
+
+PARSERS = {
+    "STRING": _string, "SECRET": _secret, "INT": _int, "FLOAT": _float, "BOOLEAN": _boolean,
+    "ENUM": _choice, "SELECT": _choice, "MULTISELECT": _multiselect, "DATETIME": _datetime, "DATE": _date,
+    "TIME": _time, "DURATION": _duration, "JSON": _json, "YAML": _yaml, "ARRAY": _array, "URI": _uri,
+    "EMAIL": _email, "FILE": _file,
+}
+
+
+def parse_value(decl: dict, value):
+    """`value` parsed as the input `decl` (a normalised declaration) says; raises BadValue."""
+    kind = normalise_type(decl.get("type")) or "STRING"
+    return PARSERS[kind](value, decl)
+
+
+def is_no_value(decl: dict, value) -> bool:
+    """Whether a given value counts as not given: None, or an empty text field for a
+    type whose empty text means nothing (an empty INT field of a form)."""
+    if value is None:
+        return True
+    kind = normalise_type(decl.get("type")) or "STRING"
+    return isinstance(value, str) and value == "" and kind not in EMPTY_IS_A_VALUE
