@@ -114,10 +114,17 @@ class Executor:
         if not killing:
             spec = self.index.spec
             root = runtime.with_handlers(runtime.sequential(spec.tasks, None), None, spec.errors, spec.finally_)
-            if root.done and not view.active():
-                self._finish(root.state)
-                return True, []
-            to_create.extend((None, child) for child in root.create)
+            if root.done:
+                # afterExecution runs once the outcome is known, sees it as execution.state,
+                # and does not change it.
+                view.outcome = root.state
+                after = runtime.sequential(spec.after_execution, None)
+                if after.done and not view.active():
+                    self._finish(root.state)
+                    return True, []
+                to_create.extend((None, child) for child in after.create)
+            else:
+                to_create.extend((None, child) for child in root.create)
         elif not view.active():
             self._finish(State.KILLED)
             return True, []

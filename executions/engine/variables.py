@@ -36,7 +36,7 @@ def execution_variables(view, spec) -> dict:
             "id": ex.id,
             "startDate": iso(ex.start_date or ex.created),
             "originalId": ex.original_id or ex.id,
-            "state": ex.state,
+            "state": view.outcome.value if view.outcome else ex.state,
         },
         "inputs": input_variables(ex.inputs or {}),
         "vars": spec.variables or {},

@@ -19,6 +19,7 @@ class ExecutionView:
         self._by_key: dict[tuple, TaskRun] = {}
         self._outputs: dict | None = None
         self.next_seq = 0
+        self.outcome = None  # the final state, known before afterExecution tasks run
         for tr in taskruns:
             self.add(tr)
 

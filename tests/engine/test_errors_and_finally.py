@@ -55,3 +55,25 @@ def test_allow_failure_on_a_task_ends_warning_and_goes_on():
     """)
     assert run.state == "WARNING"
     assert run.one("after").state == "SUCCESS"
+
+
+def test_after_execution_tasks_see_the_final_state_and_do_not_change_it():
+    run = run_flow("""
+        id: after-execution
+        namespace: tests.engine
+        tasks:
+          - id: boom
+            type: io.kestra.plugin.core.execution.Fail
+        finally:
+          - id: cleanup
+            type: io.kestra.plugin.core.log.Log
+            message: cleanup
+        afterExecution:
+          - id: notify
+            type: io.kestra.plugin.core.log.Log
+            message: "ended {{ execution.state }}"
+    """)
+    assert run.state == "FAILED"
+    assert run.one("notify").state == "SUCCESS"
+    assert run.one("notify").start_date >= run.one("cleanup").end_date
+    assert "ended FAILED" in run.logs()
