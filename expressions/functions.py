@@ -1,80 +1,147 @@
-"""Pure functions every expression may call; the engine adds the runtime ones
-(kv, secret, read, errorLogs ...) per render."""
+"""Functions every expression may call, with Kestra's argument names. The engine adds
+the runtime ones (kv, secret, read, errorLogs, fileURI ...) per render; those take
+precedence over these when names collide."""
 from __future__ import annotations
 
 import random
+import re
 import uuid
-from datetime import datetime
+from jinja2 import pass_context
 
-from jinja2 import Undefined, pass_context
-
+from .dates import zone_or_server
 from .errors import ExpressionError
-from .filters.dates import zone
+from .filters.dates import format_date
 from .filters.json import from_json
-from .output import compact_json
+from .filters.yaml import from_yaml
+from .iteration import range_
+from .operators import gt, lt
+from .output import Now
+
+MAX_RENDERING = 100
+_RAW_BLOCK = re.compile(r"(\{%-*\s*raw\s*-*%}(.*?)\{%-*\s*endraw\s*-*%})", re.DOTALL)
 
 
-def kestra_coalesce(value, fallback):
-    """`a ?? b`: b when a is null or undefined."""
-    return fallback if value is None or isinstance(value, Undefined) else value
+def now(format=None, timeZone=None, existingFormat=None, locale=None):  # noqa: A002,N803
+    """The current time in the server's zone (or `timeZone`); text when `format` is given."""
+    current = Now.now(zone_or_server(timeZone))
+    return current if format is None else format_date(current, format, timeZone)
 
 
-def kestra_if_undefined(value, fallback):
-    """`a ??? b`: b only when a is undefined."""
-    return fallback if isinstance(value, Undefined) else value
-
-
-def kestra_contains(container, item):
-    if container is None or isinstance(container, Undefined):
-        return False
-    if isinstance(container, str):
-        return str(item) in container
-    if isinstance(container, dict):
-        return item in container
-    if isinstance(item, (list, tuple)):
-        return all(i in container for i in item)
-    return item in container
-
-
-def kestra_range(start, end, step=1):
-    """Pebble ranges include their end: 1..3 is 1, 2, 3."""
-    step = int(step)
-    if step == 0:
-        raise ExpressionError("range: step must not be 0")
-    return list(range(int(start), int(end) + (1 if step > 0 else -1), step))
-
-
-def now(timeZone=None):
-    return datetime.now(zone(timeZone))
+def _variables(context) -> dict:
+    return context.get_all()
 
 
 @pass_context
-def render(context, expression, recursive=True):
-    from .render import render as render_text
+def render(context, toRender=None, recursive=True):  # noqa: N803 - Kestra's argument name
+    """Render a string that holds an expression (a flow variable, a KV value) against the
+    current variables; again and again while that changes it, unless recursive=false."""
+    if not isinstance(recursive, bool):
+        raise ExpressionError("The 'render' function expects an optional argument 'recursive' with type boolean.")
+    return render_object(toRender, _variables(context), recursive)
 
-    if not isinstance(expression, str):
-        return expression
-    variables = context.get_all()
-    result = render_text(expression, variables)
-    seen = {expression}
-    while recursive and isinstance(result, str) and ("{{" in result or "{%" in result) and result not in seen:
-        seen.add(result)
-        result = render_text(result, variables)
+
+@pass_context
+def render_once(context, toRender=None):  # noqa: N803
+    return render_object(toRender, _variables(context), False)
+
+
+def render_object(value, variables, recursive: bool):
+    if isinstance(value, str):
+        return _render_string(value, variables, recursive)
+    if isinstance(value, dict):
+        return {_render_string(k, variables, recursive) if isinstance(k, str) else k: render_object(v, variables, recursive)
+                for k, v in value.items()}
+    if isinstance(value, list):
+        return [render_object(v, variables, recursive) for v in value]
+    return value
+
+
+def _render_string(text: str, variables, recursive: bool) -> str:
+    """As Kestra's VariableRenderer: raw blocks survive each pass and are unwrapped at the end."""
+    result = _render_once_keeping_raw(text, variables)
+    attempts = 0
+    while recursive and result != text:
+        attempts += 1
+        if attempts > MAX_RENDERING:
+            raise ExpressionError("Too many rendering attempts")
+        text, result = result, _render_once_keeping_raw(result, variables)
+    return _RAW_BLOCK.sub(lambda m: m.group(2), result)
+
+
+def _render_once_keeping_raw(text: str, variables) -> str:
+    from .render import render as render_text  # render.py compiles with these functions: import late
+
+    blocks = {}
+
+    def hide(match):
+        key = f"__kestra_raw_{uuid.uuid4().hex}__"
+        blocks[key] = match.group(1)
+        return key
+
+    result = render_text(_RAW_BLOCK.sub(hide, text), variables)
+    for key, block in blocks.items():
+        result = result.replace(key, block)
     return result
 
 
 @pass_context
 def print_context(context):
-    return compact_json({k: v for k, v in context.get_all().items() if not callable(v)})
+    """All variables of the expression (printed as JSON), without the functions."""
+    return {k: v for k, v in _variables(context).items() if not callable(v) and not k.startswith("_")}
 
 
-def random_int(lower, upper):
-    return random.randrange(int(lower), int(upper))
+def max_(*values):
+    return _extreme(values, gt)
+
+
+def min_(*values):
+    return _extreme(values, lt)
+
+
+def _extreme(values, better):
+    result = None
+    for candidate in values:
+        if result is None or better(candidate, result):
+            result = candidate
+    return result
+
+
+def random_int(lower=None, upper=None):
+    if lower is None or upper is None:
+        raise ExpressionError("The 'randomInt' function expects the arguments 'lower' and 'upper'.")
+    low, high = int(lower), int(upper)
+    if high < low:
+        raise ExpressionError("In 'randomInt' upper is less than lower")
+    return low if high == low else random.randrange(low, high)
+
+
+_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+
+
+def id_():
+    """A Kestra id: a random UUID written in base 62 (22 characters at most)."""
+    number, out = uuid.uuid4().int, []
+    while number:
+        number, digit = divmod(number, 62)
+        out.append(_BASE62[digit])
+    return "".join(reversed(out)) or "0"
+
+
+def range_function(start=None, end=None, increment=1):
+    return range_(start, end, increment)
+
+
+def from_json_function(json=None):  # noqa: A002 - Kestra's argument name
+    return from_json(json)
+
+
+def yaml_function(yaml=None):
+    return from_yaml(yaml)
 
 
 FUNCTIONS = {
-    "kestra_coalesce": kestra_coalesce, "kestra_if_undefined": kestra_if_undefined,
-    "kestra_contains": kestra_contains, "kestra_range": kestra_range, "range": kestra_range, "now": now,
-    "render": render, "fromJson": from_json, "json": from_json, "printContext": print_context,
-    "randomInt": random_int, "uuid": lambda: str(uuid.uuid4()), "max": max, "min": min,
+    "now": now, "render": render, "renderOnce": render_once, "fromJson": from_json_function,
+    "json": from_json_function, "yaml": yaml_function, "range": range_function, "max": max_, "min": min_,
+    "printContext": print_context, "fetchContext": print_context, "randomInt": random_int,
+    "uuid": lambda: str(uuid.uuid4()), "id": id_,
 }

@@ -1,4 +1,6 @@
-"""Rendering strings, and strings inside nested values."""
+"""Rendering strings, and the strings inside nested values, with Kestra's error
+messages: a missing variable is reported as Kestra reports it, naming the variable,
+the expression and the line."""
 from __future__ import annotations
 
 from typing import Any, Callable, Mapping
@@ -7,6 +9,7 @@ from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
 from .environment import compiled
 from .errors import ExpressionError
+from .undefined import MissingVariableError
 
 
 def is_expression(value) -> bool:
@@ -14,26 +17,51 @@ def is_expression(value) -> bool:
 
 
 def render(template: str, variables: Mapping[str, Any], functions: Mapping[str, Callable] | None = None) -> str:
-    if not is_expression(template):
+    """One string rendered against the variables; text without expressions comes back
+    as it is, without touching the template machinery."""
+    if "{" not in template or not ("{{" in template or "{%" in template or "{#" in template):
         return template
     context = {**variables, **functions} if functions else variables
+    jinja_template = compiled(template)  # syntax errors are already ExpressionErrors naming the template
     try:
-        return compiled(template).render(context)
-    except ExpressionError:
-        raise
+        return jinja_template.render(context)
+    except ExpressionError as exc:
+        if "`" + template.strip() + "`" in str(exc):
+            raise
+        raise ExpressionError(f"Unable to render `{template.strip()}`: {exc}") from None
+    except MissingVariableError as exc:
+        raise ExpressionError(_missing(exc, template)) from None
     except UndefinedError as exc:
-        raise ExpressionError(f"Unable to render {template.strip()!r}: {exc.message}") from None
+        raise ExpressionError(f"Unable to render `{template.strip()}`: {exc.message}") from None
     except SecurityError as exc:
-        raise ExpressionError(f"Unable to render {template.strip()!r}: not allowed: {exc}") from None
-    except (TemplateError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
-        raise ExpressionError(f"Unable to render {template.strip()!r}: {type(exc).__name__}: {exc}") from None
+        raise ExpressionError(f"Unable to render `{template.strip()}`: not allowed: {exc}") from None
+    except (TemplateError, TypeError, ValueError, ArithmeticError, LookupError, AttributeError, RecursionError) \
+            as exc:
+        raise ExpressionError(f"Unable to render `{template.strip()}`: {type(exc).__name__}: {exc}") from None
+
+
+def _missing(exc: MissingVariableError, template: str) -> str:
+    if str(exc).startswith("Function or Macro"):
+        return f"{exc} in the expression `{template.strip()}` at line {_line(exc)}"
+    return f"Unable to find `{exc.name}` used in the expression `{template.strip()}` at line {_line(exc)}"
+
+
+def _line(exc: BaseException) -> int:
+    """The template line Jinja recorded in the traceback (its frames carry template lines)."""
+    line, tb = 1, exc.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == "<template>":
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    return line
 
 
 def render_value(value, variables: Mapping[str, Any], functions: Mapping[str, Callable] | None = None):
+    """Strings rendered anywhere in nested dicts and lists (keys too); other values as they are."""
     if isinstance(value, str):
         return render(value, variables, functions)
     if isinstance(value, dict):
-        return {render(k, variables, functions) if isinstance(k, str) else k: render_value(v, variables, functions)
+        return {(render(k, variables, functions) if isinstance(k, str) else k): render_value(v, variables, functions)
                 for k, v in value.items()}
     if isinstance(value, list):
         return [render_value(v, variables, functions) for v in value]

@@ -23,20 +23,7 @@ def parse_duration(value) -> timedelta:
 
 
 def format_duration(delta: timedelta) -> str:
-    """Java Duration.toString() style: PT1M30.5S."""
-    total = delta.total_seconds()
-    if total == 0:
-        return "PT0S"
-    sign = "-" if total < 0 else ""
-    total = abs(total)
-    hours, rest = divmod(total, 3600)
-    minutes, seconds = divmod(rest, 60)
-    out = "PT"
-    if hours:
-        out += f"{int(hours)}H"
-    if minutes:
-        out += f"{int(minutes)}M"
-    if seconds:
-        secs = f"{seconds:.6f}".rstrip("0").rstrip(".")
-        out += f"{secs}S"
-    return sign + out
+    """Java Duration.toString() style (PT1M30.5S), as expressions print durations."""
+    from expressions.output import java_duration
+
+    return java_duration(delta)

@@ -1,7 +1,50 @@
-"""Kestra's and Pebble's filters, one family a module."""
-from .collections import FILTERS as COLLECTION_FILTERS
-from .dates import FILTERS as DATE_FILTERS
-from .json import FILTERS as JSON_FILTERS
-from .strings import FILTERS as STRING_FILTERS
+"""Every filter a template may use, one family a module. Each is wrapped so that an
+undefined input or argument fails naming the variable (Pebble's strict mode) and a
+Python error inside names the filter."""
+from __future__ import annotations
 
-FILTERS = {**STRING_FILTERS, **COLLECTION_FILTERS, **JSON_FILTERS, **DATE_FILTERS}
+import functools
+
+from jinja2 import Undefined
+from jinja2.exceptions import UndefinedError
+
+from ..errors import ExpressionError
+from ..fallbacks import is_empty
+from .collections import FILTERS as COLLECTIONS
+from .dates import FILTERS as DATES
+from .encoding import FILTERS as ENCODING
+from .json import FILTERS as JSON
+from .numbers import FILTERS as NUMBERS
+from .strings import FILTERS as STRINGS
+from .types import FILTERS as TYPES
+from .yaml import FILTERS as YAML
+
+
+def strict(name: str, function):
+    @functools.wraps(function)
+    def apply(*args, **kwargs):
+        for value in (*args, *kwargs.values()):
+            if isinstance(value, Undefined):
+                value._fail_with_undefined_error()
+        try:
+            return function(*args, **kwargs)
+        except (ExpressionError, UndefinedError):
+            raise
+        except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
+            raise ExpressionError(f"Filter '{name}': {exc}") from None
+
+    return apply
+
+
+def default(value, /, default=None):
+    """The filter-block form of `default` (`a | default(b)` is compiled lazily, see
+    fallbacks.default)."""
+    return default if value is None or isinstance(value, Undefined) or is_empty(value) else value
+
+
+FILTERS = {
+    name: strict(name, function)
+    for family in (STRINGS, ENCODING, NUMBERS, TYPES, COLLECTIONS, JSON, YAML, DATES)
+    for name, function in family.items()
+}
+FILTERS["default"] = default

@@ -1,100 +1,91 @@
-"""Date filters: date (Java patterns and named formats), dateAdd, timestamps."""
+"""Date filters, as Kestra's: `date` and `dateAdd` return text in `format` (default
+`iso`), written in `timeZone` (default: the server's); `timestamp*` give epoch numbers.
+Inputs are datetimes, ISO strings, dates or epoch seconds (see dates/convert.py)."""
 from __future__ import annotations
 
-import os
-from datetime import date, datetime, timedelta, timezone
-from zoneinfo import ZoneInfo
+from datetime import datetime, timedelta, timezone
 
-from dateutil import parser as date_parser
 from dateutil.relativedelta import relativedelta
 
-from .java_dates import format_java
+from ..dates import format_named_or_pattern, to_datetime, zone_or_server
+from ..errors import ExpressionError
+from ..output import java_string
 
-NAMED = {
-    "iso": "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX",
-    "iso_sec": "yyyy-MM-dd'T'HH:mm:ssXXX",
-    "iso_milli": "yyyy-MM-dd'T'HH:mm:ss.SSSXXX",
-    "iso_date_time": "yyyy-MM-dd'T'HH:mm:ss.SSSSSSXXX",
-    "iso_date": "yyyy-MM-dd",
-    "iso_time": "HH:mm:ss",
-    "iso_local_date": "yyyy-MM-dd",
-    "iso_local_time": "HH:mm:ss",
-    "iso_local_date_time": "yyyy-MM-dd'T'HH:mm:ss",
-    "sql": "yyyy-MM-dd HH:mm:ss.SSSSSS",
-    "sql_seconds": "yyyy-MM-dd HH:mm:ss",
-    "sql_milli": "yyyy-MM-dd HH:mm:ss.SSS",
-}
-UNITS = {
+_TIME_UNITS = {
     "NANOS": lambda n: timedelta(microseconds=n / 1000), "MICROS": lambda n: timedelta(microseconds=n),
     "MILLIS": lambda n: timedelta(milliseconds=n), "SECONDS": lambda n: timedelta(seconds=n),
     "MINUTES": lambda n: timedelta(minutes=n), "HOURS": lambda n: timedelta(hours=n),
-    "HALF_DAYS": lambda n: timedelta(hours=12 * n), "DAYS": lambda n: timedelta(days=n),
-    "WEEKS": lambda n: timedelta(weeks=n), "MONTHS": lambda n: relativedelta(months=n),
-    "YEARS": lambda n: relativedelta(years=n), "DECADES": lambda n: relativedelta(years=10 * n),
+    "HALF_DAYS": lambda n: timedelta(hours=12 * n),
+}
+_DATE_UNITS = {
+    "DAYS": lambda n: relativedelta(days=n), "WEEKS": lambda n: relativedelta(weeks=n),
+    "MONTHS": lambda n: relativedelta(months=n), "YEARS": lambda n: relativedelta(years=n),
+    "DECADES": lambda n: relativedelta(years=10 * n), "CENTURIES": lambda n: relativedelta(years=100 * n),
+    "MILLENNIA": lambda n: relativedelta(years=1000 * n),
 }
 
 
-def server_zone():
-    name = os.environ.get("TZ")
-    try:
-        return ZoneInfo(name) if name else datetime.now().astimezone().tzinfo
-    except (KeyError, ValueError):
-        return timezone.utc
+def format_date(dt: datetime, format=None, timeZone=None) -> str:  # noqa: A002,N803
+    target = zone_or_server(timeZone)
+    return format_named_or_pattern(dt.astimezone(target), "iso" if format is None else java_string(format))
 
 
-def zone(name=None):
-    return ZoneInfo(name) if name else server_zone()
+def date_filter(value, /, format=None, timeZone=None, existingFormat=None, locale=None):  # noqa: A002,N803
+    if value is None:
+        return None
+    dt = to_datetime(value, zone_or_server(timeZone), existingFormat)
+    return format_date(dt, format, timeZone)
 
 
-def to_datetime(value, existing_format=None, time_zone=None) -> datetime:
-    """A datetime from a datetime, date, ISO string or epoch seconds, in the given zone."""
-    if isinstance(value, datetime):
-        dt = value
-    elif isinstance(value, date):
-        dt = datetime(value.year, value.month, value.day)
-    elif isinstance(value, (int, float)) and not isinstance(value, bool):
-        dt = datetime.fromtimestamp(value, tz=timezone.utc)
-    else:
-        text = str(value).strip()
-        if text.lstrip("-").isdigit():
-            dt = datetime.fromtimestamp(int(text), tz=timezone.utc)
-        else:
-            try:
-                dt = date_parser.isoparse(text)
-            except ValueError:
-                dt = date_parser.parse(text)
-    if dt.tzinfo is None:
-        dt = dt.replace(tzinfo=zone(time_zone))
-    return dt.astimezone(zone(time_zone))
+def date_add(value, /, amount=None, unit=None, format=None, timeZone=None, existingFormat=None,  # noqa: A002,N803
+             locale=None):
+    """`dateAdd(-1, 'DAYS')`: calendar units keep the local time (as ZonedDateTime.plus),
+    time units add exact durations."""
+    if value is None:
+        return None
+    if amount is None or unit is None:
+        raise ExpressionError("The 'dateAdd' filter expects the arguments 'amount' and 'unit'.")
+    dt = to_datetime(value, zone_or_server(timeZone), existingFormat)
+    return format_date(plus(dt, int(amount), java_string(unit)), format, timeZone)
 
 
-def date_filter(value, format=None, existingFormat=None, timeZone=None, locale=None):
-    dt = to_datetime(value, existingFormat, timeZone)
-    if not format:
-        return dt
-    return format_java(dt, NAMED.get(format, format))
+def plus(dt: datetime, amount: int, unit: str) -> datetime:
+    name = unit.upper()
+    if name in _TIME_UNITS:
+        return (dt.astimezone(timezone.utc) + _TIME_UNITS[name](amount)).astimezone(dt.tzinfo)
+    if name in _DATE_UNITS:
+        local = dt.replace(tzinfo=None) + _DATE_UNITS[name](amount)
+        return local.replace(tzinfo=dt.tzinfo)
+    raise ExpressionError(f"Unknown unit '{unit}': use one of {', '.join([*_TIME_UNITS, *_DATE_UNITS])}")
 
 
-def date_add(value, amount, unit, format=None, existingFormat=None, timeZone=None):
-    dt = to_datetime(value, existingFormat, timeZone) + UNITS[str(unit).upper()](int(amount))
-    return format_java(dt, NAMED.get(format, format)) if format else dt
+def _aware(value, timeZone, existingFormat) -> datetime | None:  # noqa: N803
+    return None if value is None else to_datetime(value, zone_or_server(timeZone), existingFormat)
 
 
-def timestamp(value, existingFormat=None, timeZone=None):
-    return int(to_datetime(value, existingFormat, timeZone).timestamp())
+def timestamp(value, /, timeZone=None, existingFormat=None):  # noqa: N803
+    dt = _aware(value, timeZone, existingFormat)
+    return None if dt is None else int(dt.timestamp() // 1)
 
 
-def timestamp_milli(value, existingFormat=None, timeZone=None):
-    return int(to_datetime(value, existingFormat, timeZone).timestamp() * 1000)
+def timestamp_milli(value, /, timeZone=None, existingFormat=None):  # noqa: N803
+    dt = _aware(value, timeZone, existingFormat)
+    return None if dt is None else _epoch_micros(dt) // 1000
 
 
-def timestamp_micro(value, existingFormat=None, timeZone=None):
-    dt = to_datetime(value, existingFormat, timeZone)
-    return int(dt.timestamp()) * 1_000_000 + dt.microsecond
+def timestamp_micro(value, /, timeZone=None, existingFormat=None):  # noqa: N803
+    dt = _aware(value, timeZone, existingFormat)
+    return None if dt is None else _epoch_micros(dt)
 
 
-def timestamp_nano(value, existingFormat=None, timeZone=None):
-    return timestamp_micro(value, existingFormat, timeZone) * 1000
+def timestamp_nano(value, /, timeZone=None, existingFormat=None):  # noqa: N803
+    dt = _aware(value, timeZone, existingFormat)
+    return None if dt is None else _epoch_micros(dt) * 1000
+
+
+def _epoch_micros(dt: datetime) -> int:
+    delta = dt - datetime(1970, 1, 1, tzinfo=timezone.utc)
+    return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 
 FILTERS = {

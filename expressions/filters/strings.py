@@ -1,123 +1,290 @@
-"""String filters of Pebble and Kestra."""
+"""String filters of Pebble and Kestra, with their Java semantics: `title` and
+`capitalize` leave other letters alone, `trim` strips control characters too, `split`
+and `replace(regexp=true)` take Java regexes, the substring filters follow
+commons-lang's StringUtils. A null input gives null back, as in Pebble."""
 from __future__ import annotations
 
-import base64
-import hashlib
-import re
-from decimal import ROUND_HALF_EVEN, Decimal
-from urllib.parse import quote, unquote
+import unicodedata
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
 
-from jinja2 import Undefined
-from slugify import slugify
+from ..errors import ExpressionError
+from ..java_regex import java_split, pattern
+from ..java_regex import replacement as java_replacement
+from ..output import java_string
 
-from ..output import java_str
-
-
-def _s(value) -> str:
-    return java_str(value)
+_JAVA_TRIM = "".join(map(chr, range(33)))
 
 
-def abbreviate(value, length):
-    text = _s(value)
-    return text if len(text) <= length else text[: max(0, length - 3)] + "..."
+def _nullable(function):
+    def apply(value, /, *args, **kwargs):
+        return None if value is None else function(java_string(value), *args, **kwargs)
+
+    apply.__name__ = function.__name__
+    return apply
 
 
-def replace(value, search, replacement=None, regexp=False):
-    """Pebble's replace takes a map of search -> replacement; replace('a', 'b') works too."""
-    text = _s(value)
-    pairs = search.items() if isinstance(search, dict) else [(search, replacement)]
-    for old, new in pairs:
-        text = re.sub(str(old), _s(new), text) if regexp else text.replace(str(old), _s(new))
+@_nullable
+def upper(text):
+    return text.upper()
+
+
+@_nullable
+def lower(text):
+    return text.lower()
+
+
+@_nullable
+def title(text):
+    """Pebble's title: the first letter of each whitespace-separated word in upper case."""
+    out, capitalize_next = [], True
+    for char in text:
+        if char.isspace():
+            capitalize_next = True
+        elif capitalize_next:
+            char, capitalize_next = char.upper(), False
+        out.append(char)
+    return "".join(out)
+
+
+@_nullable
+def capitalize(text):
+    stripped = len(text) - len(text.lstrip())
+    return text[:stripped] + text[stripped:stripped + 1].upper() + text[stripped + 1:]
+
+
+@_nullable
+def trim(text):
+    return text.strip(_JAVA_TRIM)
+
+
+@_nullable
+def abbreviate(text, length):
+    width = int(length)
+    if width < 0:
+        raise ExpressionError("Invalid argument to abbreviate filter; must be greater than zero")
+    if len(text) < width or len(text) <= 3:
+        return text
+    if width <= 3:
+        return text[:width]
+    return text[:width - 3] + "..."
+
+
+def replace(value, /, replace_pairs=None, regexp=False):
+    """Pebble's replace takes a map {search: replacement} (and `regexp=true` for regexes);
+    `replace('a', 'b')` works too. Maps and lists are replaced inside."""
+    if value is None:
+        return None
+    if isinstance(replace_pairs, str):  # replace('search', 'replacement'[, regexp])
+        if not isinstance(regexp, str):
+            raise ExpressionError("replace: expected a map of replacements, or a search and a replacement")
+        pairs, regexp = {replace_pairs: regexp}, False
+    elif isinstance(replace_pairs, Mapping):
+        pairs = replace_pairs
+    else:
+        raise ExpressionError("The argument 'replace_pairs' is required.")
+    return _replace(value, pairs, bool(regexp))
+
+
+def _replace(value, pairs, regexp):
+    if isinstance(value, Mapping):
+        return {k: _replace(v, pairs, regexp) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_replace(v, pairs, regexp) for v in value]
+    text = java_string(value)
+    for search, new in pairs.items():
+        if regexp:
+            text = pattern(java_string(search)).sub(java_replacement(java_string(new)), text)
+        else:
+            text = text.replace(java_string(search), java_string(new))
     return text
 
 
-def split(value, delimiter, limit=None):
-    text = _s(value)
-    if limit is None or limit <= 0:
-        return text.split(delimiter)
-    return text.split(delimiter, limit - 1)
+def split(value, /, delimiter=None, limit=None):
+    if value is None:
+        return None
+    if delimiter is None:
+        raise ExpressionError("missing delimiter parameter in split filter")
+    return java_split(java_string(value), java_string(delimiter), 0 if limit is None else int(limit))
 
 
-def escape_char(value, type="single"):
-    text = _s(value)
-    if type == "double":
-        return text.replace("\\", "\\\\").replace('"', '\\"')
-    if type == "shell":
-        return "'" + text.replace("'", "'\\''") + "'"
-    return text.replace("\\", "\\\\").replace("'", "\\'")
+@_nullable
+def slugify(text):
+    """Kestra's Slugify: ASCII word characters and single dashes, lower case."""
+    text = "".join("-" if c.isspace() else c for c in text)
+    text = unicodedata.normalize("NFD", text)
+    text = "".join(c for c in text if c.isascii() and (c.isalnum() or c in "_-")).replace("_", "-")
+    while "--" in text:
+        text = text.replace("--", "-")
+    if text.startswith("-"):
+        text = text[1:]
+    if text.endswith("-"):
+        text = text[:-1]
+    return text.lower()
 
 
-def indent(value, amount, prefix=" "):
-    pad = prefix * int(amount)
-    lines = _s(value).split("\n")
-    return "\n".join([lines[0], *(pad + line if line else line for line in lines[1:])])
+def _separator(separator):
+    if separator is None:
+        raise ExpressionError("expects an argument 'separator'")
+    return java_string(separator)
 
 
-def nindent(value, amount, prefix=" "):
-    pad = prefix * int(amount)
-    return "\n" + "\n".join(pad + line if line else line for line in _s(value).split("\n"))
+@_nullable
+def substring_before(text, separator=None):
+    sep = _separator(separator)
+    if not text:
+        return text
+    if not sep:
+        return ""
+    pos = text.find(sep)
+    return text if pos < 0 else text[:pos]
 
 
-def default(value, fallback):
-    """Pebble's default: for null, undefined and empty values."""
-    if value is None or isinstance(value, Undefined) or value == "" or value == [] or value == {}:
-        return fallback
+@_nullable
+def substring_after(text, separator=None):
+    sep = _separator(separator)
+    if not text:
+        return text
+    pos = text.find(sep)
+    return "" if pos < 0 else text[pos + len(sep):]
+
+
+@_nullable
+def substring_before_last(text, separator=None):
+    sep = _separator(separator)
+    if not text or not sep:
+        return text
+    pos = text.rfind(sep)
+    return text if pos < 0 else text[:pos]
+
+
+@_nullable
+def substring_after_last(text, separator=None):
+    sep = _separator(separator)
+    if not text:
+        return text
+    if not sep:
+        return ""
+    pos = text.rfind(sep)
+    return "" if pos < 0 or pos == len(text) - len(sep) else text[pos + len(sep):]
+
+
+def starts_with(input_, /, value=None):
+    return java_string(input_).startswith(java_string(value))
+
+
+def ends_with(input_, /, value=None):
+    return java_string(input_).endswith(java_string(value))
+
+
+_ESCAPES = {"single": ("'", "\\'"), "double": ('"', '\\"'), "shell": ("'", "'\\''")}
+
+
+def escape_char(value, /, type=None):  # noqa: A002 - Kestra's argument name
+    """Kestra's escapeChar: escape ' (single), " (double) or ' for a single-quoted shell
+    string (shell); maps and lists are escaped inside."""
+    if value is None:
+        return None
+    if type is None:
+        raise ExpressionError("The 'escapeChar' filter expects an argument 'type'.")
+    try:
+        search, new = _ESCAPES[str(type).lower()]
+    except KeyError:
+        raise ExpressionError("The 'escapeChar' filter expects the value of 'type' to be either 'single', "
+                              "'double', or 'shell'.") from None
+    return _escape(value, search, new)
+
+
+def _escape(value, search, new):
+    if isinstance(value, Mapping):
+        return {k: _escape(v, search, new) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_escape(v, search, new) for v in value]
+    return java_string(value).replace(search, new)
+
+
+def _line_separator(text: str) -> str:
+    for separator in ("\r\n", "\n\r", "\n", "\r"):
+        if separator in text:
+            return separator
+    return "\n"
+
+
+def indent(value, /, amount=None, prefix=" "):
+    """Every line but the first gets `amount` times `prefix` in front (Kestra's indent)."""
+    if value is None:
+        return None
+    text = java_string(value)
+    if not text:
+        return text
+    pad = _pad(amount, prefix, "indent")
+    newline = _line_separator(text)
+    return text.replace(newline, newline + pad)
+
+
+def nindent(value, /, amount=None, prefix=" "):
+    """A new line first, then every line indented (Kestra's nindent)."""
+    if value is None:
+        return None
+    text = java_string(value)
+    if not text:
+        return text
+    pad = _pad(amount, prefix, "nindent")
+    newline = _line_separator(text)
+    return (newline + text).replace(newline, newline + pad)
+
+
+def _pad(amount, prefix, name) -> str:
+    if amount is None or isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
+        raise ExpressionError(f"The '{name}' filter expects a positive integer >=0 as argument 'amount'.")
+    return java_string(prefix) * amount
+
+
+def string(value):
+    """Kestra's string filter: numbers (and numeric strings) as Java writes them; other
+    text as it is."""
+    if value is None or isinstance(value, str) and not value.strip():
+        return value
+    if isinstance(value, str):
+        try:
+            return str(Decimal(value.strip()))
+        except InvalidOperation:
+            return value
+    return java_string(value)
+
+
+def regex_match(value, /, regex=None):
+    if value is None:
+        return False
+    return pattern(java_string(_required(regex, "regex"))).search(java_string(value)) is not None
+
+
+def regex_extract(value, /, regex=None, group=0):
+    if value is None:
+        return None
+    match = pattern(java_string(_required(regex, "regex"))).search(java_string(value))
+    return match.group(int(group or 0)) if match else None
+
+
+def regex_replace(value, /, regex=None, replacement=None):
+    if value is None:
+        return None
+    return pattern(java_string(_required(regex, "regex"))).sub(
+        java_replacement(java_string(_required(replacement, "replacement"))), java_string(value))
+
+
+def _required(value, name):
+    if value is None:
+        raise ExpressionError(f"The argument '{name}' is required.")
     return value
 
 
-def number(value, type=None):
-    text = _s(value).strip()
-    kind = (type or "").upper()
-    if kind in ("INT", "INTEGER", "LONG"):
-        return int(float(text))
-    if kind in ("FLOAT", "DOUBLE"):
-        return float(text)
-    if kind == "BIGDECIMAL":
-        return Decimal(text)
-    try:
-        return int(text)
-    except ValueError:
-        return float(text)
-
-
-def number_format(value, pattern):
-    """Java DecimalFormat patterns, the common cases: '#.##', '0.00', '#,##0.0'."""
-    decimals_part = pattern.split(".", 1)[1] if "." in pattern else ""
-    places = len(decimals_part)
-    minimum = decimals_part.count("0")
-    quantum = Decimal(1).scaleb(-places)
-    rounded = Decimal(str(value)).quantize(quantum, rounding=ROUND_HALF_EVEN)
-    text = f"{rounded:,.{places}f}" if "," in pattern else f"{rounded:.{places}f}"
-    if places > minimum and "." in text:
-        whole, frac = text.split(".")
-        frac = frac.rstrip("0")
-        frac = frac + "0" * max(0, minimum - len(frac))
-        text = whole + ("." + frac if frac else "")
-    return text
-
-
-def round_filter(value, precision=0, method="common"):
-    result = round(float(value), int(precision))
-    return int(result) if int(precision) == 0 else result
-
-
-def _hash(algorithm):
-    return lambda value: hashlib.new(algorithm, _s(value).encode()).hexdigest()
-
-
 FILTERS = {
-    "upper": lambda v: _s(v).upper(), "lower": lambda v: _s(v).lower(), "title": lambda v: _s(v).title(),
-    "capitalize": lambda v: _s(v)[:1].upper() + _s(v)[1:], "trim": lambda v: _s(v).strip(),
-    "abbreviate": abbreviate, "replace": replace, "split": split, "slugify": lambda v: slugify(_s(v)),
-    "substringBefore": lambda v, s: _s(v).split(s, 1)[0],
-    "substringBeforeLast": lambda v, s: _s(v).rsplit(s, 1)[0],
-    "substringAfter": lambda v, s: _s(v).split(s, 1)[1] if s in _s(v) else "",
-    "substringAfterLast": lambda v, s: _s(v).rsplit(s, 1)[1] if s in _s(v) else "",
-    "startsWith": lambda v, s: _s(v).startswith(s), "endsWith": lambda v, s: _s(v).endswith(s),
-    "escapeChar": escape_char, "base64encode": lambda v: base64.b64encode(_s(v).encode()).decode(),
-    "base64decode": lambda v: base64.b64decode(_s(v)).decode(), "md5": _hash("md5"), "sha1": _hash("sha1"),
-    "sha256": _hash("sha256"), "sha512": _hash("sha512"), "urlencode": lambda v: quote(_s(v), safe=""),
-    "urldecode": lambda v: unquote(_s(v)), "indent": indent, "nindent": nindent, "default": default,
-    "string": _s, "number": number, "numberFormat": number_format, "abs": abs, "round": round_filter,
-    "className": lambda v: type(v).__name__,
+    "upper": upper, "lower": lower, "title": title, "capitalize": capitalize, "trim": trim,
+    "abbreviate": abbreviate, "replace": replace, "split": split, "slugify": slugify,
+    "substringBefore": substring_before, "substringAfter": substring_after,
+    "substringBeforeLast": substring_before_last, "substringAfterLast": substring_after_last,
+    "startsWith": starts_with, "endsWith": ends_with, "escapeChar": escape_char,
+    "indent": indent, "nindent": nindent, "string": string,
+    "regexMatch": regex_match, "regexExtract": regex_extract, "regexReplace": regex_replace,
 }

@@ -19,7 +19,8 @@ V = {"taskrun": {"value": "abc"}, "data": {"a": [1, 2, 3], "b": "x"}, "when": "2
     ("{{ '{\"k\": [1]}' | fromJson | toJson }}", '{"k":[1]}'),
     ("{{ fromJson('[1,2]') | length }}", "2"),
     ("{{ 3.14159 | numberFormat('#.##') }}|{{ 2 | numberFormat('0.00') }}", "3.14|2.00"),
-    ("{{ 'a b' | urlencode }}|{{ 'hi' | base64encode }}", "a%20b|aGk="),
+    # java.net.URLEncoder, as Pebble's urlencode (Kestra's docs: "The+string+%C3%BC%40foo-bar")
+    ("{{ 'a b' | urlencode }}|{{ 'hi' | base64encode }}", "a+b|aGk="),
     ("{{ range(1, 5, 2) | join(',') }}", "1,3,5"),
     ("{{ max(3, 9, 4) }}{{ min(3, 9, 4) }}", "93"),
 ])
