@@ -65,6 +65,15 @@ class TaskType:
         return lists
 
     @classmethod
+    def nested_tasks(cls, spec: dict):
+        """(path below the task, child spec, container, key) for every direct child, so
+        errors name where a child really is (a Dag's `tasks[1].task`, not `tasks[1]`)
+        and point at its YAML line."""
+        for sub_path, children in cls.nested_task_lists(spec).items():
+            for index, child in enumerate(children):
+                yield f"{sub_path}[{index}]", child, children, index
+
+    @classmethod
     def check(cls, spec: dict) -> list[tuple[str, str]]:
         """Checks beyond declared properties, as (path below the task, message) pairs:
         e.g. Dag refuses cycles. Runs after the declared properties were validated."""

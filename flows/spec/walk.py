@@ -2,7 +2,7 @@
 
 The flow's own branches are `tasks`, `errors`, `finally`, `afterExecution` and the
 tasks of the deprecated `listeners`; below a task, its type says where its children
-are (`nested_task_lists`: `then`, `cases.FIRST`, a Dag's tasks...)."""
+are (`nested_tasks`: `then[0]`, `cases.FIRST[0]`, a Dag's `tasks[0].task`...)."""
 from __future__ import annotations
 
 from plugins import registry
@@ -11,25 +11,29 @@ BRANCHES = ("tasks", "errors", "finally", "afterExecution")
 
 
 def walk_list(tasks, path: str):
-    """(task, path, container, index) for each task of a list and, depth first, its
-    children. A task's children are looked up after the task was yielded, so a caller
-    may still change it (e.g. complete it) before its children are visited."""
+    """(task, path, container, key) for each task of a list and, depth first, its
+    children."""
     if not isinstance(tasks, list):
         return
     for index, task in enumerate(tasks):
-        task_path = f"{path}[{index}]"
-        yield task, task_path, tasks, index
-        if not isinstance(task, dict) or not isinstance(task.get("type"), str):
-            continue
-        cls = registry.resolve(task["type"])
-        if cls is None:
-            continue
-        try:
-            nested = cls.nested_task_lists(task)
-        except Exception:  # a malformed spec; the type's own checks report it
-            continue
-        for sub_path, children in nested.items():
-            yield from walk_list(children, f"{task_path}.{sub_path}")
+        yield from walk_task(task, f"{path}[{index}]", tasks, index)
+
+
+def walk_task(task, path: str, container, key):
+    """The task, then its children. They are looked up after the task was yielded, so
+    a caller may still change it (e.g. complete it) before its children are visited."""
+    yield task, path, container, key
+    if not isinstance(task, dict) or not isinstance(task.get("type"), str):
+        return
+    cls = registry.resolve(task["type"])
+    if cls is None:
+        return
+    try:
+        nested = list(cls.nested_tasks(task))
+    except Exception:  # a malformed spec; the type's own checks report it
+        return
+    for sub_path, child, child_container, child_key in nested:
+        yield from walk_task(child, f"{path}.{sub_path}", child_container, child_key)
 
 
 def walk_tasks(data: dict):

@@ -83,3 +83,23 @@ def test_children_must_be_a_list():
             tasks: {id: x}
         """)
     assert [(e.path, e.line) for e in errors] == [("tasks[0].tasks", 6)]
+
+
+def test_a_dag_child_error_names_the_task_inside_its_item():
+    errors = errors_of("""
+        id: dag
+        namespace: company.team
+        tasks:
+          - id: dag
+            type: io.kestra.plugin.core.flow.Dag
+            tasks:
+              - task:
+                  id: fine
+                  type: io.kestra.plugin.core.log.Log
+                  message: hi
+              - task:
+                  id: broken
+                  type: io.kestra.plugin.core.log.Log
+                dependsOn: [fine]
+        """)
+    assert [(e.path, e.line) for e in errors] == [("tasks[0].tasks[1].task.message", 11)]

@@ -52,6 +52,16 @@ class Dag(FlowableTask):
         return lists
 
     @classmethod
+    def nested_tasks(cls, spec):
+        for sub_path, child, container, key in super().nested_tasks(spec):
+            if not sub_path.startswith("tasks["):
+                yield sub_path, child, container, key
+        items = spec.get("tasks")
+        for n, item in enumerate(items if isinstance(items, list) else []):
+            if isinstance(item, dict) and isinstance(item.get("task"), dict):
+                yield f"tasks[{n}].task", item["task"], item, "task"
+
+    @classmethod
     def check(cls, spec):
         items = spec.get("tasks") or []
         errors, graph = [], {}
