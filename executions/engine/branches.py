@@ -62,11 +62,17 @@ class BranchRuntime:
         self._index.add(specs)
 
     def template(self, namespace, template_id):
-        """A saved Kestra template's (tasks, errors), or None."""
+        """A saved Kestra template's (tasks, errors) with this flow's pluginDefaults
+        applied, or None."""
         from flows.models import Template
+        from flows.spec.defaults import apply_defaults_to
 
         saved = Template.objects.filter(namespace=namespace, template_id=template_id).first()
-        return (list(saved.tasks), list(saved.errors or [])) if saved else None
+        if saved is None:
+            return None
+        tasks, errors = list(saved.tasks), list(saved.errors or [])
+        apply_defaults_to([tasks, errors], self._index.spec.data)
+        return tasks, errors
 
     def log(self, taskrun, level, message):
         ExecutionLogger(self.view.execution, taskrun).log(level, message)

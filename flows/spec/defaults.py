@@ -87,16 +87,26 @@ def _check_default(item: dict, path: str) -> list[SpecError]:
 
 def apply_defaults(data: dict) -> None:
     """Apply the flow's defaults in place to every plugin mapping of the flow."""
+    ordered = _ordered_defaults(data)
+    for key, value in data.items():
+        if ordered and key not in SECTIONS:
+            _apply_below(value, ordered)
+
+
+def apply_defaults_to(value, data: dict) -> None:
+    """Apply the defaults of the flow `data` in place to plugin mappings that join it
+    at run time (a Template's tasks), as Kestra injects templates before defaults."""
+    ordered = _ordered_defaults(data)
+    if ordered:
+        _apply_below(value, ordered)
+
+
+def _ordered_defaults(data: dict) -> list[dict]:
+    """First listed wins: non-forced ones fill gaps in list order; forced ones override
+    in reverse list order, so the first forced one is written last."""
     defaults = [d for d in plugin_defaults(data)
                 if isinstance(d.get("type"), str) and isinstance(d.get("values"), dict)]
-    if not defaults:
-        return
-    # First listed wins: non-forced ones fill gaps in list order; forced ones override
-    # in reverse list order, so the first forced one is written last.
-    ordered = [d for d in defaults if not d.get("forced")] + [d for d in reversed(defaults) if d.get("forced")]
-    for key, value in data.items():
-        if key not in SECTIONS:
-            _apply_below(value, ordered)
+    return [d for d in defaults if not d.get("forced")] + [d for d in reversed(defaults) if d.get("forced")]
 
 
 def _apply_below(value, defaults) -> None:

@@ -70,3 +70,29 @@ tasks:
     """)
     assert run.state == "SUCCESS", run.logs()
     assert run.one("after").outputs == {"value": "hello uses-template"}
+
+
+def test_the_flows_plugin_defaults_apply_to_the_templates_tasks():
+    save_template("""id: defaulted
+namespace: tests.templates
+tasks:
+  - id: from-template
+    type: io.kestra.core.tasks.debugs.Return
+    format: "the template's own"
+""")
+    run = run_flow("""
+        id: template-defaults
+        namespace: tests.flowables
+        pluginDefaults:
+          - type: io.kestra.plugin.core.debug
+            forced: true
+            values:
+              format: "forced by {{ flow.id }}"
+        tasks:
+          - id: tpl
+            type: io.kestra.plugin.core.flow.Template
+            namespace: tests.templates
+            templateId: defaulted
+    """)
+    assert run.state == "SUCCESS", run.logs()
+    assert run.one("from-template").outputs == {"value": "forced by template-defaults"}
