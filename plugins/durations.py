@@ -27,3 +27,13 @@ def format_duration(delta: timedelta) -> str:
     from expressions.output import java_duration
 
     return java_duration(delta)
+
+
+def format_hms(delta: timedelta) -> str:
+    """HH:mm:ss.SSS, as Kestra prints a timeout in "Timeout after 00:00:00.500"
+    (Apache's DurationFormatUtils.formatDurationHMS: hours are not wrapped at 24)."""
+    millis = int(round(delta.total_seconds() * 1000))
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    seconds, millis = divmod(rest, 1000)
+    return f"{hours:02d}:{minutes:02d}:{seconds:02d}.{millis:03d}"

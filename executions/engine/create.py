@@ -32,6 +32,19 @@ def _input_condition(expression: str, inputs: dict):
     return expressions.render(expression, {"inputs": inputs})
 
 
+def _input_default(flow):
+    """Renders an input's dynamic `defaults` with the flow and the inputs resolved so
+    far; the execution does not exist yet, so `execution` is not there (as in Kestra)."""
+    import expressions
+
+    variables = {"flow": {"id": flow.flow_id, "namespace": flow.namespace, "revision": flow.revision}}
+
+    def render(value, inputs: dict):
+        return expressions.render_value(value, {**variables, "inputs": inputs})
+
+    return render
+
+
 def merge_labels(*label_sets) -> list[dict]:
     merged: dict = {}
     for labels in label_sets:
@@ -51,7 +64,7 @@ def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dic
     revision = revision or flow.revision
     source = FlowRevision.objects.only("source").get(flow=flow, revision=revision).source
     spec = spec_for_source(source)
-    values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition)
+    values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition, render=_input_default(flow))
     execution_id = new_id()
     values = _store_files(execution_id, flow, spec.inputs, values)
     execution = Execution(

@@ -22,7 +22,7 @@ from .executable_runtime import EngineExecutableRuntime
 from .flow_index import index_for_source
 from .ids import new_id
 from .logger import ExecutionLogger
-from .outputs import render_flow_outputs
+from .outputs import RENDERED_FOR, render_flow_outputs
 from .run_context import EngineRunContext
 from .view import ExecutionView
 from .worker import run_attempt, start_attempt
@@ -174,8 +174,10 @@ class Executor:
             finished(tr)
 
     def _allowed(self, task, state):
+        """allowFailure turns a failure into a warning, and allowWarning a warning (that
+        one too) into a success, as Kestra's guessFinalState does."""
         if state == State.FAILED and task.get("allowFailure"):
-            return State.WARNING
+            state = State.WARNING
         if state == State.WARNING and task.get("allowWarning"):
             return State.SUCCESS
         return state
@@ -312,11 +314,11 @@ class Executor:
 
     def _finish(self, state: State):
         ex = self.view.execution
-        if state in (State.SUCCESS, State.WARNING) and self.index.spec.outputs:
+        if state.value in RENDERED_FOR and self.index.spec.outputs:
             try:
                 ex.outputs = render_flow_outputs(self.index.spec.outputs, self.context_for(None))
             except (ExpressionError, ValueError) as exc:
-                ExecutionLogger(ex).error(f"Unable to render the flow outputs: {exc}")
+                ExecutionLogger(ex).error(f"Failed to render output values: {exc}")
                 state = State.FAILED
         self._set_execution_state(state)
 

@@ -1,29 +1,32 @@
-"""Flow-level outputs: rendered when the execution ends, converted to their type."""
+"""Flow-level outputs: rendered when the execution ends, then typed as Kestra types
+them, with the parsers flow inputs use (an INT output of "abc" is refused with the
+same words an INT input would be).
+
+As in Kestra's executor, outputs are rendered for a FAILED execution too (a flow may
+expose what it got before failing); a value that cannot be rendered or typed fails
+the execution with "Failed to render output values: ..."."""
 from __future__ import annotations
 
-import json
+from flows.spec.input_types import BadValue, normalise_type, parse_value
+
+# Final states whose execution gets its outputs; KILLED and CANCELLED stop short.
+RENDERED_FOR = ("SUCCESS", "WARNING", "FAILED")
 
 
-def _convert(kind: str, rendered):
-    kind = (kind or "STRING").upper()
-    if not isinstance(rendered, str):
+class OutputInvalid(ValueError):
+    pass
+
+
+def _typed(output: dict, rendered):
+    kind = normalise_type(output.get("type")) or "STRING"
+    if rendered is None or kind == "FILE":
         return rendered
-    if kind == "INT":
-        return int(rendered)
-    if kind == "FLOAT":
-        return float(rendered)
-    if kind in ("BOOLEAN", "BOOL"):
-        return rendered.strip().lower() == "true"
-    if kind in ("JSON", "ARRAY"):
-        return json.loads(rendered)
-    return rendered
+    try:
+        return parse_value({**output, "type": kind}, rendered)
+    except BadValue as exc:
+        raise OutputInvalid(f"Invalid output '{output['id']}': {exc}") from None
 
 
 def render_flow_outputs(declared: list[dict], ctx) -> dict:
-    outputs = {}
-    for output in declared:
-        try:
-            outputs[output["id"]] = _convert(output.get("type"), ctx.render(output.get("value")))
-        except ValueError as exc:
-            raise ValueError(f"output '{output['id']}': {exc}") from exc
-    return outputs
+    """Output values by id; raises ExpressionError or OutputInvalid naming the output."""
+    return {output["id"]: _typed(output, ctx.render(output.get("value"))) for output in declared}

@@ -1,5 +1,8 @@
 """Kestra's retry policies: constant, exponential and random back-off, bounded by
-maxAttempt (attempts in all) and maxDuration (time since the first attempt)."""
+maxAttempt (attempts in all) and maxDuration (time since the first attempt).
+
+Which policy applies to a failed task is Kestra's order: the task's own `retry`, else
+the closest enclosing flowable's `retry`, else the flow's top-level `retry`."""
 from __future__ import annotations
 
 import random
@@ -34,3 +37,18 @@ def next_delay(policy: dict | None, attempts_made: int, first_attempt_at: dateti
         if now + delay - first_attempt_at > parse_duration(policy["maxDuration"]):
             return None
     return delay
+
+
+def policy_for(task, taskrun, view, spec) -> dict | None:
+    """The retry policy governing `task` (see the module docstring)."""
+    own = task.get("retry")
+    if own:
+        return own
+    if view is not None and spec is not None:
+        ancestors = [tr.task_id for tr in view.ancestors(taskrun)]
+        if ancestors:
+            specs = {t.get("id"): t for t, _path in spec.all_tasks() if t.get("id") in ancestors}
+            for task_id in ancestors:
+                if (specs.get(task_id) or {}).get("retry"):
+                    return specs[task_id]["retry"]
+    return getattr(spec, "retry", None) or None

@@ -21,6 +21,14 @@ class TaskInterrupted(Exception):
     """Raised inside a task when it is killed or runs past its timeout."""
 
 
+def secret_input_values(spec, inputs) -> set[str]:
+    """Values of the flow's SECRET inputs: Kestra masks them in task logs as it masks
+    `secret()` values, so `{{ inputs.password }}` never shows in a log line."""
+    declared = getattr(spec, "inputs", None) or []
+    secret_ids = [d.get("id") for d in declared if isinstance(d, dict) and d.get("type") == "SECRET"]
+    return {str(inputs[i]) for i in secret_ids if isinstance(inputs, dict) and inputs.get(i) not in (None, "")}
+
+
 class EngineRunContext:
     def __init__(self, view, spec, taskrun, task, attempt_number=1, cancel: threading.Event | None = None,
                  deadline: float | None = None, working_dir: Path | None = None):
@@ -31,7 +39,7 @@ class EngineRunContext:
         self.attempt_number = attempt_number
         self.cancel = cancel or threading.Event()
         self.deadline = deadline
-        self.secrets: set[str] = set()
+        self.secrets: set[str] = secret_input_values(spec, ex.inputs)
         self.logger = ExecutionLogger(ex, taskrun, attempt_number, task.get("logLevel") or "TRACE" if task else "TRACE",
                                       secrets=self.secrets)
         self.kv = NamespaceKV(ex.namespace)

@@ -47,11 +47,20 @@ def execution_variables(view, spec) -> dict:
     }
 
 
+def attempts_before(tr) -> int:
+    """`taskrun.attemptsCount` as Kestra gives it: the attempts made before the one now
+    running (0 on the first try, 1 on the first retry), because Kestra's worker builds
+    the task's variables before it adds the new attempt. Finished attempts all count."""
+    attempts = tr.attempts or []
+    running = bool(attempts) and (attempts[-1].get("state") or {}).get("current") == "RUNNING"
+    return len(attempts) - 1 if running else len(attempts)
+
+
 def _taskrun_variables(tr) -> dict:
     return {
         "id": tr.id,
         "startDate": iso(tr.start_date) if tr.start_date else None,
-        "attemptsCount": len(tr.attempts or []),
+        "attemptsCount": attempts_before(tr),
         "parentId": tr.parent_id,
         "value": tr.value,
     }

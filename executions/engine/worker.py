@@ -16,8 +16,8 @@ from executions.models.state_history import iso
 from executions.states import State
 from plugins.context import TaskFailed, TaskWarning
 
-from plugins.durations import format_duration, parse_duration
-from .retry import next_delay
+from plugins.durations import format_hms, parse_duration
+from .retry import next_delay, policy_for
 from .run_context import EngineRunContext, TaskInterrupted
 
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
@@ -89,7 +89,7 @@ def run_attempt(view, spec, task, taskrun: TaskRun, cancel: threading.Event | No
     except TaskInterrupted as interrupted:
         if str(interrupted) == "timeout":
             state = State.FAILED
-            ctx.logger.error(f"Timeout after {format_duration(parse_duration(ctx.render(timeout_spec)))}")
+            ctx.logger.error(f"Timeout after {format_hms(parse_duration(ctx.render(timeout_spec)))}")
         else:
             state = State.KILLED
             ctx.logger.warn("Task killed")
@@ -101,10 +101,13 @@ def run_attempt(view, spec, task, taskrun: TaskRun, cancel: threading.Event | No
         ctx.logger.error(f"{type(exc).__name__}: {exc}")
     finally:
         ctx.cleanup()
-    return finish_attempt(taskrun, task, state, outputs)
+    return finish_attempt(taskrun, task, state, outputs, policy=policy_for(task, taskrun, view, spec))
 
 
-def finish_attempt(taskrun: TaskRun, task, state: State, outputs: dict) -> State:
+def finish_attempt(taskrun: TaskRun, task, state: State, outputs: dict, policy: dict | None = None) -> State:
+    """Record the attempt's end. A FAILED attempt is retried under `policy` (the task's,
+    an enclosing flowable's or the flow's retry); `warningOnRetry` and `allowFailure`
+    read the task's own properties, as Kestra's worker does."""
     now = timezone.now()
     attempt = taskrun.attempts[-1]
     attempt["state"]["current"] = state.value
@@ -113,7 +116,7 @@ def finish_attempt(taskrun: TaskRun, task, state: State, outputs: dict) -> State
     final = state
     if state == State.FAILED:
         first = taskrun.start_date or now
-        delay = next_delay(task.get("retry"), len(taskrun.attempts), first, now)
+        delay = next_delay(policy if policy is not None else task.get("retry"), len(taskrun.attempts), first, now)
         if delay is not None:
             final = State.RETRYING
             taskrun.wait_until = now + delay
@@ -121,7 +124,7 @@ def finish_attempt(taskrun: TaskRun, task, state: State, outputs: dict) -> State
             final = State.WARNING
     elif state == State.SUCCESS and len(taskrun.attempts) > 1 and (task.get("retry") or {}).get("warningOnRetry"):
         final = State.WARNING
-    if state == State.WARNING and task.get("allowWarning"):
+    if final == State.WARNING and task.get("allowWarning"):  # also a failure allowFailure made a warning
         final = State.SUCCESS
     taskrun.outputs = outputs if final != State.RETRYING else taskrun.outputs
     taskrun.set_state(final, now)

@@ -5,13 +5,18 @@ creates nothing and the error names the input.
 As Kestra does: a missing value takes the input's `defaults` (parsed like a given
 value); a required input (the default) with neither is an error; an optional one is
 None; values for undeclared ids are ignored; an input whose `dependsOn` inputs are
-disabled, or whose `dependsOn.condition` is false, is left out."""
+disabled, or whose `dependsOn.condition` is false, is left out.
+
+Defaults are dynamic, as in Kestra 0.24 and later: `defaults: "{{ now() | date('yyyy-MM-dd') }}"`
+is rendered (with the values of the inputs before it) when the input is not given,
+then parsed like a given value."""
 from __future__ import annotations
 
 from typing import Any, Callable, Mapping
 
 from .errors import InputInvalid
 from .input_types import BadValue, is_no_value, normalise_type, parse_value
+from .property_types import has_expression
 
 
 def normalise_declaration(item: dict) -> dict:
@@ -59,13 +64,16 @@ def _is_true(result) -> bool:
 
 
 def parse_inputs(declared: list[dict], given: Mapping[str, Any] | None, files: Mapping | None = None,
-                 condition: Callable[[str, dict], Any] | None = None) -> dict:
+                 condition: Callable[[str, dict], Any] | None = None,
+                 render: Callable[[Any, dict], Any] | None = None) -> dict:
     """Values by input id, parsed to their types, in declaration order.
 
     `files` holds FILE inputs (a local path, a kestra:// URI or an uploaded file object).
     `condition(expression, inputs)` renders a `dependsOn.condition` with the values of
     the inputs it depends on (nested by dotted id); without it, conditions are not
     evaluated and every input is enabled.
+    `render(value, inputs)` renders a default holding an expression; without it such a
+    default is parsed as it is written.
     Raises InputInvalid naming every bad input."""
     values_given = dict(given or {})
     values_given.update(files or {})
@@ -97,6 +105,12 @@ def parse_inputs(declared: list[dict], given: Mapping[str, Any] | None, files: M
         raw = values_given.get(input_id)
         if is_no_value(decl, raw):
             raw = decl.get("defaults")
+            if render is not None and has_expression(raw):
+                try:
+                    raw = render(raw, nest_dotted(values))
+                except Exception as exc:  # noqa: BLE001 - a default that cannot render is this input's error
+                    errors.append((input_id, f"Invalid input '{input_id}': invalid default: {exc}"))
+                    return
         if is_no_value(decl, raw):
             if decl.get("required", True):
                 errors.append((input_id, f"Missing required input '{input_id}'"))

@@ -1,4 +1,5 @@
-"""Fail: end the task (and so the branch) FAILED, optionally only when a condition holds."""
+"""Fail: end the task (and so the branch) FAILED, optionally only when a condition holds.
+(The execution's Labels task lives in plugins.core.labels.)"""
 import expressions
 from plugins.context import TaskFailed
 from plugins.properties import Example, Property
@@ -26,21 +27,3 @@ class Fail(RunnableTask):
             return {}
         raise TaskFailed(str(ctx.render_property("errorMessage")))
 
-
-@register
-class Labels(RunnableTask):
-    type = "io.kestra.plugin.core.execution.Labels"
-    aliases = ("io.kestra.core.tasks.executions.Labels",)
-    title = "Add or update labels of the current execution."
-    description = "`labels` is a map of key to value, or a list of {key, value}; values are rendered."
-    lightweight = True
-    properties = (Property("labels", "any", required=True, description="The labels to set."),)
-
-    def run(self, ctx):
-        labels = ctx.render_property("labels")
-        if isinstance(labels, list):
-            labels = {item["key"]: item["value"] for item in labels}
-        if not isinstance(labels, dict):
-            raise TaskFailed(f"'{self.id}': labels must be a map or a list of key/value pairs")
-        ctx.add_labels({str(k): "" if v is None else str(v) for k, v in labels.items()})
-        return {}

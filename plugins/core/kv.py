@@ -1,31 +1,63 @@
 """Kestra's KV store tasks: Set, Get and Delete a namespace key."""
 import json
+import re
 
 from plugins.context import TaskFailed
+from plugins.durations import DurationError, format_duration, parse_duration
 from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.task import RunnableTask
+from plugins.typed_render import render_typed
 
 KEY = Property("key", required=True, description="The key.")
 NAMESPACE = Property("namespace", default="{{ flow.namespace }}", description="The namespace of the key.")
 ERROR_ON_MISSING = Property("errorOnMissing", "boolean", default=False, description="Fail when the key is missing.")
 
+# Kestra's KVStore key rule, checked before any read or write.
+VALID_KEY = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9._-]*")
+INVALID_KEY = ("Key must start with an alphanumeric character (uppercase or lowercase) and can contain "
+               "alphanumeric characters (uppercase or lowercase), dots (.), underscores (_), and hyphens (-) only.")
+
 
 def _key_and_namespace(ctx) -> tuple[str, str]:
-    return str(ctx.render_property("key")), ctx.render_property("namespace")
+    key = str(ctx.render_property("key"))
+    if not VALID_KEY.fullmatch(key):
+        raise TaskFailed(f"{INVALID_KEY} Got '{key}'.")
+    return key, ctx.render_property("namespace")
+
+
+def _missing(key: str, namespace: str) -> TaskFailed:
+    return TaskFailed(f"No value found for key '{key}' in namespace '{namespace}' and `errorOnMissing` is set to true")
 
 
 def _typed(value, kv_type):
-    """kvType converts a rendered string to its type (NUMBER, BOOLEAN, JSON...)."""
+    """kvType converts a rendered string to its type, as Kestra's Set does: NUMBER and
+    JSON are parsed, BOOLEAN is true only for "true", DATETIME/DATE must be an instant,
+    DURATION an ISO-8601 duration. Values that are not text are kept as they are."""
     if not isinstance(value, str) or not kv_type:
         return value
     kind = str(kv_type).upper()
-    if kind == "NUMBER":
-        return float(value) if any(c in value for c in ".eE") else int(value)
-    if kind == "BOOLEAN":
-        return value.strip().lower() == "true"
-    if kind == "JSON":
-        return json.loads(value)
+    try:
+        if kind == "NUMBER":
+            number = json.loads(value)
+            if isinstance(number, bool) or not isinstance(number, (int, float)):
+                raise ValueError(value)
+            return number
+        if kind == "BOOLEAN":
+            return value.strip().lower() == "true"
+        if kind == "JSON":
+            return json.loads(value)
+        if kind in ("DATETIME", "DATE"):
+            from flows.spec.input_types import BadValue, parse_value
+
+            try:
+                return parse_value({"type": "DATETIME"}, value)
+            except BadValue as exc:
+                raise ValueError(value) from exc
+        if kind == "DURATION":
+            return format_duration(parse_duration(value))
+    except (ValueError, DurationError):
+        raise TaskFailed(f"The value {value!r} is not a valid {kind} (kvType)") from None
     return value
 
 
@@ -36,8 +68,9 @@ class Set(RunnableTask):
     lightweight = True
     properties = (
         KEY,
-        Property("value", "any", required=True, description="The value to store (any JSON type)."),
+        Property("value", "any", required=True, description="The value to store; a lone expression keeps its type."),
         NAMESPACE,
+        Property("kvDescription", description="The description of the key-value pair."),
         Property("overwrite", "boolean", default=True, description="Replace an existing value."),
         Property("ttl", "duration", description="Time to live of the entry."),
         Property("kvType", "enum", values=("STRING", "NUMBER", "BOOLEAN", "DATETIME", "DATE", "DURATION", "JSON"),
@@ -45,13 +78,18 @@ class Set(RunnableTask):
     )
 
     def run(self, ctx):
+        key, namespace = _key_and_namespace(ctx)
+        value = _typed(render_typed(ctx, self.get("value")), ctx.render_property("kvType"))
+        ttl = ctx.render_property("ttl")
         try:
-            key, namespace = _key_and_namespace(ctx)
-            ctx.kv.set(key, _typed(ctx.render_property("value"), self.get("kvType")),
-                       namespace=namespace, ttl=ctx.render_property("ttl"),
-                       overwrite=bool(ctx.render_property("overwrite")))
-        except ValueError as exc:
-            raise TaskFailed(str(exc)) from exc
+            ttl = parse_duration(ttl) if ttl else None
+        except DurationError as exc:
+            raise TaskFailed(f"ttl: {exc}") from None
+        try:
+            ctx.kv.set(key, value, namespace=namespace, ttl=ttl, overwrite=bool(ctx.render_property("overwrite")))
+        except ValueError:  # the store refuses to replace a key when overwrite is false
+            raise TaskFailed(f"Cannot set value for key '{key}'. Key already exists and `overwrite` is set to `false`.") \
+                from None
         return {}
 
 
@@ -67,8 +105,8 @@ class Get(RunnableTask):
         key, namespace = _key_and_namespace(ctx)
         try:
             value = ctx.kv.get(key, namespace=namespace, error_on_missing=bool(ctx.render_property("errorOnMissing")))
-        except LookupError as exc:
-            raise TaskFailed(str(exc)) from exc
+        except LookupError:
+            raise _missing(key, namespace) from None
         return {"value": value}
 
 
@@ -84,5 +122,5 @@ class Delete(RunnableTask):
         key, namespace = _key_and_namespace(ctx)
         deleted = ctx.kv.delete(key, namespace=namespace)
         if not deleted and ctx.render_property("errorOnMissing"):
-            raise TaskFailed(f"The key '{key}' does not exist in the namespace '{namespace}'.")
+            raise _missing(key, namespace)
         return {"deleted": deleted}

@@ -1,0 +1,66 @@
+"""Labels: add or overwrite labels of the running execution, as Kestra's task does.
+
+`labels` may be a map, a list of {key, value} or one expression rendering to a JSON
+map. Keys and values are rendered; a value that is not text is printed as Java would
+(`true`, `1.5`, a map as JSON). Labels starting with `system.` belong to Kestra and
+are refused, so a flow cannot forge e.g. `system.correlationId`."""
+import json
+
+from expressions.output import java_string, to_json
+from plugins.context import TaskFailed
+from plugins.properties import Example, Property
+from plugins.registry import register
+from plugins.task import RunnableTask
+
+SYSTEM_PREFIX = "system."
+
+
+@register
+class Labels(RunnableTask):
+    type = "io.kestra.plugin.core.execution.Labels"
+    aliases = ("io.kestra.core.tasks.executions.Labels",)
+    title = "Add or overwrite labels of the current execution."
+    description = ("`labels` is a map of key to value, a list of {key, value}, or an expression rendering to a "
+                   "JSON map; values are rendered. System labels (`system.`) are refused.")
+    lightweight = True
+    properties = (Property("labels", "any", required=True, description="The labels to set."),)
+    examples = (Example("Label the execution with an input", "id: labels\ntype: io.kestra.plugin.core.execution.Labels\n"
+                                                               "labels:\n  customerId: \"{{ inputs.customer }}\""),)
+
+    def run(self, ctx):
+        labels = _rendered(ctx, self.get("labels"))
+        for key, value in labels.items():
+            if key.startswith(SYSTEM_PREFIX):
+                raise TaskFailed(f"System labels can only be set by Kestra itself, offending label: {key}={value}")
+        ctx.add_labels(labels)
+        return {}
+
+
+def _rendered(ctx, labels) -> dict[str, str]:
+    if isinstance(labels, str):
+        text = ctx.render(labels)
+        try:
+            parsed = json.loads(text)
+        except ValueError:
+            parsed = None
+        if not isinstance(parsed, dict):
+            raise TaskFailed(f"labels must render to a JSON map of key to value, not {text!r}")
+        return {str(k): _value(ctx, v) for k, v in parsed.items()}
+    if isinstance(labels, list):
+        pairs = {}
+        for item in labels:
+            if not isinstance(item, dict) or "key" not in item:
+                raise TaskFailed(f"each label of the list must be a map with a key and a value, not {item!r}")
+            pairs[str(ctx.render(str(item["key"])))] = _value(ctx, item.get("value"))
+        return pairs
+    if isinstance(labels, dict):
+        return {str(ctx.render(str(k))): _value(ctx, v) for k, v in labels.items()}
+    raise TaskFailed("labels must be a map, a list of key/value pairs or an expression")
+
+
+def _value(ctx, value) -> str:
+    if isinstance(value, dict):
+        return to_json(ctx.render(value))
+    if value is None:
+        return ""
+    return str(ctx.render(value if isinstance(value, str) else java_string(value)))
