@@ -21,6 +21,9 @@ class ExecutableRuntime(Protocol):
     def execution_result(self, execution_id: str) -> tuple[str, dict]:
         """(state, outputs) of an execution."""
 
+    def render_in_execution(self, execution_id: str, value: Any) -> Any:
+        """Render `value` in the context of another execution (its flow, its outputs)."""
+
     def execution_states(self, execution_ids) -> dict:
         """execution id -> state."""
 

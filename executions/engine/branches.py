@@ -77,6 +77,13 @@ class BranchRuntime:
     def log(self, taskrun, level, message):
         ExecutionLogger(self.view.execution, taskrun).log(level, message)
 
+    def put_file(self, taskrun, path, name: str) -> str:
+        """Keep a file in internal storage under this taskrun; its kestra:// URI."""
+        from .run_context import EngineRunContext
+
+        task = self._index.task(taskrun.task_id)
+        return EngineRunContext(self.view, self._index.spec, taskrun, task).put_file(path, name)
+
     def set_outputs(self, taskrun, outputs: dict) -> None:
         taskrun.outputs = outputs
         taskrun.save(update_fields=["outputs"])

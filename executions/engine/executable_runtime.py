@@ -71,6 +71,17 @@ class EngineExecutableRuntime:
         state, outputs = Execution.objects.values_list("state", "outputs").get(pk=execution_id)
         return state, outputs
 
+    def render_in_execution(self, execution_id, value):
+        """Render `value` as an expression of another execution (a subflow's, for the
+        Subflow task's deprecated `outputs`), with that execution's flow and outputs."""
+        from .executor import flow_source
+        from .flow_index import spec_for_source
+        from .run_context import EngineRunContext
+        from .view import ExecutionView
+
+        view = ExecutionView.load(execution_id)
+        return EngineRunContext(view, spec_for_source(flow_source(view.execution)), None, None).render(value)
+
     def execution_states(self, execution_ids) -> dict:
         return dict(Execution.objects.filter(pk__in=list(execution_ids)).values_list("id", "state"))
 

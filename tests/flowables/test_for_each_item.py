@@ -42,3 +42,72 @@ def test_one_subflow_per_batch_of_lines(tmp_path):
     children = Execution.objects.filter(parent_id=run.execution.id)
     reads = sorted(c.taskruns.get(task_id="read").outputs["value"] for c in children)
     assert reads == ["a\nb", "c\nd", "e"]
+
+
+BATCH_FLOW = """
+    id: batch
+    namespace: tests.items
+    inputs:
+      - id: items
+        type: STRING
+      - id: number
+        type: INT
+    tasks:
+      - id: read
+        type: io.kestra.plugin.core.debug.Return
+        format: "{{ inputs.number }}:{{ read(inputs.items) }}"
+"""
+
+
+def _batches(tmp_path, batch: str, content: str = "a\nb\nc\nd\ne\n"):
+    save(BATCH_FLOW)
+    data = tmp_path / "rows.csv"
+    data.write_text(content)
+    run = run_flow(f"""
+        id: split
+        namespace: tests.items
+        inputs:
+          - id: file
+            type: FILE
+        tasks:
+          - id: each
+            type: io.kestra.plugin.core.flow.ForEachItem
+            items: "{{{{ inputs.file }}}}"
+            batch: {batch}
+            namespace: tests.items
+            flowId: batch
+            inputs:
+              items: "{{{{ taskrun.items }}}}"
+              number: "{{{{ taskrun.iteration }}}}"
+    """, {"file": str(data)})
+    assert run.state == "SUCCESS", run.logs()
+    children = Execution.objects.filter(parent_id=run.execution.id)
+    return run, sorted(c.taskruns.get(task_id="read").outputs["value"] for c in children)
+
+
+def test_iterations_are_numbered_from_zero(tmp_path):
+    # Kestra 1.1 made ForEachItem count from 0, as ForEach does.
+    run, reads = _batches(tmp_path, "{rows: 2}")
+    assert reads == ["0:a\nb\n", "1:c\nd\n", "2:e\n"]
+    assert run.one("each").outputs["numberOfBatches"] == 3
+
+
+def test_partitions_deal_rows_in_turn(tmp_path):
+    _, reads = _batches(tmp_path, "{partitions: 2}")
+    assert reads == ["0:a\nc\ne\n", "1:b\nd\n"]
+
+
+def test_more_partitions_than_rows_leaves_out_empty_batches(tmp_path):
+    run, reads = _batches(tmp_path, "{partitions: 4}", "a\nb\n")
+    assert reads == ["0:a\n", "1:b\n"]
+    assert run.one("each").outputs["numberOfBatches"] == 2
+
+
+def test_bytes_start_a_new_batch_once_the_size_is_reached(tmp_path):
+    _, reads = _batches(tmp_path, "{bytes: '4'}", "aa\nbb\ncc\n")
+    assert reads == ["0:aa\nbb\n", "1:cc\n"]
+
+
+def test_a_custom_separator_ends_each_row(tmp_path):
+    _, reads = _batches(tmp_path, "{rows: 2, separator: ';'}", "a\nb\nc\n")
+    assert reads == ["0:a;b;", "1:c;"]

@@ -124,3 +124,96 @@ def test_each_parallel_runs_every_value_and_task():
     """)
     assert run.state == "SUCCESS"
     assert len(run.of("t1")) == 2 and len(run.of("t2")) == 2
+
+
+def test_after_a_failure_an_iteration_under_way_runs_no_further_task():
+    run = run_flow("""
+        id: foreach-fail-concurrent
+        namespace: tests.flowables
+        tasks:
+          - id: loop
+            type: io.kestra.plugin.core.flow.ForEach
+            values: ["slow", "bad"]
+            concurrencyLimit: 0
+            tasks:
+              - id: first
+                type: io.kestra.plugin.core.flow.Sleep
+                duration: "{{ taskrun.value == 'slow' ? 'PT0.3S' : 'PT0S' }}"
+              - id: check
+                type: io.kestra.plugin.core.execution.Fail
+                condition: "{{ taskrun.value == 'bad' }}"
+              - id: last
+                type: io.kestra.plugin.core.debug.Return
+                format: "{{ taskrun.value }}"
+            errors:
+              - id: handler
+                type: io.kestra.plugin.core.debug.Return
+                format: handled
+    """)
+    assert run.state == "FAILED"
+    assert sorted(t.value for t in run.of("first")) == ["bad", "slow"]
+    assert [t.value for t in run.of("check")] == ["bad"]
+    assert run.of("last") == []
+    assert run.one("handler").state == "SUCCESS"
+    assert run.one("loop").state == "FAILED"
+
+
+def test_a_repeated_value_is_one_iteration():
+    run = run_flow("""
+        id: foreach-duplicates
+        namespace: tests.flowables
+        tasks:
+          - id: loop
+            type: io.kestra.plugin.core.flow.ForEach
+            values: ["a", "b", "a", "b"]
+            tasks:
+              - id: inner
+                type: io.kestra.plugin.core.debug.Return
+                format: "{{ taskrun.value }}"
+    """)
+    assert run.state == "SUCCESS"
+    assert [t.value for t in run.of("inner")] == ["a", "b"]
+    assert run.one("loop").memo["values"] == ["a", "b"]
+
+
+def test_a_disabled_first_task_does_not_break_the_concurrency_limit():
+    run = run_flow("""
+        id: foreach-disabled-first
+        namespace: tests.flowables
+        tasks:
+          - id: loop
+            type: io.kestra.plugin.core.flow.ForEach
+            values: ["a", "b", "c"]
+            concurrencyLimit: 2
+            tasks:
+              - id: skipped
+                type: io.kestra.plugin.core.execution.Fail
+                disabled: true
+              - id: wait
+                type: io.kestra.plugin.core.flow.Sleep
+                duration: PT0.2S
+    """)
+    assert run.state == "SUCCESS"
+    waits = {t.value: t for t in run.of("wait")}
+    assert sorted(waits) == ["a", "b", "c"]
+    # two at once: a and b overlap, c starts only after one of them ended
+    assert waits["a"].start_date < waits["b"].end_date and waits["b"].start_date < waits["a"].end_date
+    assert waits["c"].start_date >= min(waits["a"].end_date, waits["b"].end_date)
+
+
+def test_a_null_among_the_values_fails_the_loop_before_any_iteration():
+    run = run_flow("""
+        id: foreach-null-item
+        namespace: tests.flowables
+        tasks:
+          - id: loop
+            type: io.kestra.plugin.core.flow.ForEach
+            values: '["a", null]'
+            tasks:
+              - id: inner
+                type: io.kestra.plugin.core.debug.Return
+                format: "{{ taskrun.value }}"
+    """)
+    assert run.state == "FAILED"
+    assert run.of("inner") == []
+    assert any("null values" in m for m in run.logs())

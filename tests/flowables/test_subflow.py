@@ -84,3 +84,67 @@ def test_without_wait_the_task_ends_once_the_subflow_is_started():
     call = run.one("call")
     assert call.state == "SUCCESS" and set(call.outputs) == {"executionId"}
     assert Execution.objects.get(pk=call.outputs["executionId"]).state == "SUCCESS"
+
+
+WARNING_CHILD = """
+    id: warning-child
+    namespace: tests.sub
+    tasks:
+      - id: tolerated
+        type: io.kestra.plugin.core.execution.Fail
+        allowFailure: true
+"""
+
+
+def _call_warning_child(extra=""):
+    save(WARNING_CHILD)
+    return run_flow(f"""
+        id: warning-parent
+        namespace: tests.sub
+        tasks:
+          - id: call
+            type: io.kestra.plugin.core.flow.Subflow
+            namespace: tests.sub
+            flowId: warning-child
+{extra}
+    """)
+
+
+def test_a_warning_subflow_warns_the_task():
+    run = _call_warning_child()
+    assert run.one("call").outputs["state"] == "WARNING"
+    assert run.one("call").state == "WARNING"
+
+
+def test_without_transmit_failed_a_warning_subflow_is_not_passed_on():
+    run = _call_warning_child("            transmitFailed: false")
+    assert run.one("call").outputs["state"] == "WARNING"
+    assert run.one("call").state == "SUCCESS"
+    assert run.state == "SUCCESS"
+
+
+def test_the_deprecated_outputs_property_is_rendered_in_the_subflow_execution():
+    save("""
+        id: no-outputs
+        namespace: tests.sub
+        tasks:
+          - id: hello
+            type: io.kestra.plugin.core.debug.Return
+            format: hi
+    """)
+    run = run_flow("""
+        id: legacy-parent
+        namespace: tests.sub
+        tasks:
+          - id: call
+            type: io.kestra.core.tasks.flows.Flow
+            namespace: tests.sub
+            flowId: no-outputs
+            outputs:
+              said: "{{ outputs.hello.value }} from {{ flow.id }}"
+          - id: after
+            type: io.kestra.plugin.core.debug.Return
+            format: "{{ outputs.call.outputs.said }}"
+    """)
+    assert run.state == "SUCCESS", run.logs()
+    assert run.one("after").outputs == {"value": "hi from no-outputs"}

@@ -77,3 +77,29 @@ def test_local_errors_of_if_run_on_failure():
     """)
     assert run.state == "FAILED"
     assert run.one("handled").state == "SUCCESS"
+
+
+def test_if_exposes_its_evaluation_result_as_an_output():
+    run = run_flow("""
+        id: if-output
+        namespace: tests.flowables
+        tasks:
+          - id: check
+            type: io.kestra.plugin.core.flow.If
+            condition: "{{ 1 == 2 }}"
+            then:
+              - id: yes
+                type: io.kestra.plugin.core.debug.Return
+                format: "yes"
+            else:
+              - id: no
+                type: io.kestra.plugin.core.debug.Return
+                format: "no {{ parent.outputs.evaluationResult }}"
+          - id: after
+            type: io.kestra.plugin.core.debug.Return
+            format: "{{ outputs.check.evaluationResult }}"
+    """)
+    assert run.state == "SUCCESS"
+    assert run.one("check").outputs == {"evaluationResult": False}
+    assert run.one("no").outputs == {"value": "no false"}
+    assert run.one("after").outputs == {"value": "false"}

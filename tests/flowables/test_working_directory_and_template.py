@@ -46,6 +46,54 @@ def test_children_share_one_folder_that_is_removed_after():
     assert not Path(run.one("wd").memo["workingDir"]).exists()
 
 
+def test_output_files_matching_the_globs_are_kept_in_storage():
+    from storage import internal_storage
+
+    run = run_flow("""
+        id: working-dir-outputs
+        namespace: tests.flowables
+        tasks:
+          - id: wd
+            type: io.kestra.plugin.core.flow.WorkingDirectory
+            inputFiles: '{"data/in.csv": "a,b", "notes.md": "skip me"}'
+            outputFiles:
+              - "*.txt"
+              - "data/**"
+            tasks:
+              - id: write
+                type: tests.WriteFile
+                name: result.txt
+          - id: after
+            type: io.kestra.plugin.core.debug.Return
+            format: "{{ outputs.wd.outputFiles | keys | join(',') }}"
+    """)
+    assert run.state == "SUCCESS", run.logs()
+    kept = run.one("wd").outputs["outputFiles"]
+    assert sorted(kept) == ["data/in.csv", "result.txt"]
+    with internal_storage().open(kept["data/in.csv"], "rb") as handle:
+        assert handle.read() == b"a,b"
+    assert run.one("after").outputs == {"value": "data/in.csv,result.txt"}
+
+
+def test_input_files_outside_the_folder_fail_the_task():
+    run = run_flow("""
+        id: working-dir-escape
+        namespace: tests.flowables
+        tasks:
+          - id: wd
+            type: io.kestra.plugin.core.flow.WorkingDirectory
+            inputFiles:
+              ../escape.txt: nope
+            tasks:
+              - id: never
+                type: io.kestra.plugin.core.debug.Return
+                format: x
+    """)
+    assert run.state == "FAILED"
+    assert run.of("never") == []
+    assert any("outside the working directory" in m for m in run.logs())
+
+
 def test_a_template_task_inlines_the_saved_template_with_args():
     save_template("""id: greet
 namespace: tests.templates

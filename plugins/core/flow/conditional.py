@@ -19,9 +19,17 @@ class If(FlowableTask):
         Property("else", "tasks", dynamic=False, description="Tasks run when false."),
     )
 
+    outputs = (Output("evaluationResult", "boolean", "Whether the condition rendered true."),)
+
+    def _decide(self, rt, taskrun):
+        """Render the condition once; its result is the task's `evaluationResult` output,
+        as in Kestra (so `outputs.<id>.evaluationResult` and `parent.outputs` see it)."""
+        result = expressions.is_truthy(rt.render(self.spec["condition"], taskrun))
+        rt.set_outputs(taskrun, {"evaluationResult": result})
+        return "then" if result else "else"
+
     def resolve(self, rt, taskrun):
-        branch = chosen(rt, taskrun, lambda: "then" if expressions.is_truthy(
-            rt.render(self.spec["condition"], taskrun)) else "else")
+        branch = chosen(rt, taskrun, lambda: self._decide(rt, taskrun))
         return self.tasks_with_handlers(rt, taskrun, rt.sequential(self.spec.get(branch) or [], taskrun))
 
 

@@ -8,7 +8,7 @@ from plugins.context import TaskFailed
 from plugins.flowable import Step
 from plugins.properties import Property
 from plugins.registry import register
-from plugins.states import FAILING, worst
+from plugins.states import FAILING, is_terminal, worst
 from plugins.task import FlowableTask
 
 from .sequential import TASKS
@@ -42,15 +42,24 @@ def loop_values(rt, taskrun, raw, task_id: str) -> list[str]:
             raise TaskFailed(f"'{task_id}': values must not be null")
         if not isinstance(rendered, list):
             raise TaskFailed(f"'{task_id}': values must be a list or a JSON array, got {type(rendered).__name__}")
-        memo["values"] = [as_value(v) for v in rendered]
+        nulls = sum(1 for v in rendered if v is None)
+        if nulls:  # a null has no value to key outputs with; Kestra refuses the list
+            raise TaskFailed(f"'{task_id}': found '{nulls}' null values on Each, with values={as_value(rendered)}")
+        # Kestra keeps each distinct value once: a repeated value would key the same
+        # outputs and the same taskruns, so it is one iteration, not two.
+        memo["values"] = list(dict.fromkeys(as_value(v) for v in rendered))
         rt.save_memo(taskrun)
     return memo["values"]
 
 
 def iterate(rt, taskrun, values, tasks, limit: int, inner) -> Step:
     """Run `inner(value)` for each value, at most `limit` iterations at once (0: all).
-    After a failed iteration no new one starts."""
+
+    Once an iteration failed nothing new is created, not even the next task of an
+    iteration under way (Kestra then follows only the `errors` branch): the loop waits
+    for what is still running and ends with the combined state."""
     create, states, running, pending = [], [], 0, []
+    tasks = [t for t in tasks if not t.get("disabled")]
     first_id = tasks[0]["id"] if tasks else None
     for value in values:
         step = inner(value)
@@ -62,7 +71,10 @@ def iterate(rt, taskrun, values, tasks, limit: int, inner) -> Step:
         else:
             pending.append(step)
     if any(s in FAILING for s in states):
-        return Step(create=create) if running else Step(state=worst(states))
+        ids = {t["id"] for t in tasks}
+        if any(c.task_id in ids and not is_terminal(c.state) for c in rt.children(taskrun)):
+            return Step()
+        return Step(state=worst(states))
     slots = len(pending) if limit <= 0 else max(0, limit - running)
     for step in pending[:slots]:
         create += step.create

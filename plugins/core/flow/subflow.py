@@ -33,10 +33,11 @@ def child_labels(rt, task, taskrun):
 
 
 def outcome(state: str, transmit_failed: bool) -> State:
-    result = RESULT_STATES.get(state, State.FAILED)
-    if result in (State.FAILED, State.KILLED) and not transmit_failed:
+    """The task's state for a child execution's final state. Without transmitFailed the
+    child's outcome is not passed on at all (a WARNING child too), as in Kestra."""
+    if not transmit_failed:
         return State.SUCCESS
-    return result
+    return RESULT_STATES.get(state, State.FAILED)
 
 
 @register
@@ -45,7 +46,10 @@ class Subflow(ExecutableTask):
     aliases = ("io.kestra.core.tasks.flows.Subflow", "io.kestra.core.tasks.flows.Flow",
                "io.kestra.plugin.core.flow.Flow")
     title = "Start an execution of another flow."
-    properties = TARGET
+    properties = (*TARGET, Property(
+        "outputs", "object",
+        description="Deprecated (use the subflow's own `outputs`): values rendered in the subflow's execution "
+                    "once it ended, exposed as this task's `outputs`; used only when the subflow declares none."))
     outputs = (Output("executionId", "string", "Id of the subflow's execution."),
                Output("state", "string", "Final state of the subflow's execution, when waited for."),
                Output("outputs", "object", "The subflow's flow outputs, when waited for."))
@@ -69,10 +73,23 @@ class Subflow(ExecutableTask):
         state, outputs = rt.execution_result(child)
         if state not in RESULT_STATES:
             return None
+        if not outputs and self.get("outputs"):
+            outputs = self._legacy_outputs(rt, taskrun, child)
         rt.set_outputs(taskrun, {"executionId": child, "state": state, "outputs": outputs or {}})
         if state != "SUCCESS":
             rt.logger(taskrun).warn(f"Subflow execution {child} ended {state}")
         return outcome(state, bool(self.get("transmitFailed")))
+
+    def _legacy_outputs(self, rt, taskrun, child) -> dict:
+        """The deprecated `outputs` map, rendered in the subflow's execution; one that
+        cannot be rendered leaves no outputs and a warning, as in Kestra."""
+        from expressions import ExpressionError
+
+        try:
+            return rt.render_in_execution(child, self.get("outputs"))
+        except ExpressionError as exc:
+            rt.logger(taskrun).warn(f"Failed to extract outputs with the error: '{exc}'")
+            return {}
 
     def kill(self, rt, taskrun):
         child = rt.memo(taskrun).get("executionId")

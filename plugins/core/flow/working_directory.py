@@ -1,12 +1,15 @@
-"""WorkingDirectory: children run one after the other in one shared temporary folder."""
+"""WorkingDirectory: children run one after the other in one shared temporary folder,
+created with its `inputFiles`; the files matching `outputFiles` are kept in internal
+storage once the tasks ended, as the `outputFiles` output (relative path -> URI)."""
 import shutil
 import tempfile
 from pathlib import Path
 
-from plugins.properties import Property
+from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.task import FlowableTask
 
+from .folder_files import input_files, matching_outputs, write_inputs
 from .sequential import TASKS
 
 
@@ -17,22 +20,32 @@ class WorkingDirectory(FlowableTask):
     title = "Run tasks sequentially in a shared working directory."
     properties = (
         TASKS,
-        Property("inputFiles", "object", description="Files to create first: name -> content (rendered)."),
+        Property("inputFiles", "any",
+                 description="Files to create first: a map of name to content (rendered), or that map as JSON."),
+        Property("outputFiles", "array",
+                 description="Glob patterns (rendered) of files to keep in internal storage once the tasks ended."),
     )
+    outputs = (Output("outputFiles", "object", "URIs of the kept files by path relative to the folder."),)
 
     def resolve(self, rt, taskrun):
         memo = rt.memo(taskrun)
         if "workingDir" not in memo:
             folder = Path(tempfile.mkdtemp(prefix=f"kestraweb-wd-{taskrun.id}-"))
-            for name, content in (rt.render(self.get("inputFiles") or {}, taskrun)).items():
-                target = (folder / name).resolve()
-                if folder.resolve() not in target.parents:
-                    raise ValueError(f"inputFiles: {name!r} is outside the working directory")
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(str(content))
             memo["workingDir"] = str(folder)
             rt.save_memo(taskrun)
-        return self.tasks_with_handlers(rt, taskrun, rt.sequential(self.spec["tasks"], taskrun))
+            write_inputs(folder, input_files(rt.render(self.get("inputFiles"), taskrun)))
+        step = rt.sequential(self.spec["tasks"], taskrun)
+        if step.done and self.get("outputFiles") and "outputFilesKept" not in memo:
+            self._keep_outputs(rt, taskrun, Path(memo["workingDir"]))
+            memo["outputFilesKept"] = True
+            rt.save_memo(taskrun)
+        return self.tasks_with_handlers(rt, taskrun, step)
+
+    def _keep_outputs(self, rt, taskrun, folder: Path):
+        kept = {relative: rt.put_file(taskrun, path, relative)
+                for relative, path in matching_outputs(folder, rt.render(self.get("outputFiles"), taskrun))}
+        if kept:
+            rt.set_outputs(taskrun, {"outputFiles": kept})
 
     def finished(self, taskrun):
         folder = taskrun.memo.get("workingDir")

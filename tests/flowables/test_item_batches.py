@@ -1,0 +1,29 @@
+"""The cutting of ForEachItem's file into batches, without running flows."""
+import pytest
+
+from plugins.core.flow.item_batches import parse_size, split
+
+
+def test_rows_default_to_one_per_batch_and_keep_empty_middle_lines():
+    assert split(b"a\n\nb\n", {}) == [b"a\n", b"\n", b"b\n"]
+
+
+def test_windows_and_old_mac_line_ends_are_rows_too():
+    assert split(b"a\r\nb\rc", {"rows": 2}) == [b"a\nb\n", b"c\n"]
+
+
+def test_readable_sizes_are_powers_of_1024():
+    assert parse_size("10KB") == 10240
+    assert parse_size("2mb") == 2 * 1024 * 1024
+    assert parse_size(7) == 7
+    with pytest.raises(ValueError, match="Invalid size"):
+        parse_size("ten")
+
+
+def test_bytes_take_precedence_over_rows():
+    assert split(b"abc\ndef\n", {"bytes": "1", "rows": 10}) == [b"abc\n", b"def\n"]
+
+
+def test_zero_rows_is_refused():
+    with pytest.raises(ValueError, match="rows"):
+        split(b"a\n", {"rows": 0})
