@@ -20,6 +20,12 @@ class Execution(StateHistory):
     parent = models.JSONField(null=True, blank=True)
     parent_id = models.CharField(max_length=32, null=True, blank=True, db_index=True)
     original_id = models.CharField(max_length=32, null=True, blank=True)
+    # The execution this one replays (Kestra's `parentId`); a subflow's parent is in
+    # `parent`/`parent_id` above, which Kestra keeps in the trigger instead.
+    replay_of = models.CharField(max_length=32, null=True, blank=True)
+    # Kestra's execution metadata: attemptNumber grows with each restart, replay and
+    # taskrun state change; originalCreatedDate is the first execution's creation.
+    metadata = models.JSONField(default=dict, blank=True)
     schedule_date = models.DateTimeField(null=True, blank=True)
     deleted = models.BooleanField(default=False)
     # Bumped by every executor round that changes something, so a second executor on
@@ -34,6 +40,13 @@ class Execution(StateHistory):
             models.Index(fields=["namespace", "flow_id", "-created"], name="execution_by_flow"),
             models.Index(fields=["state", "-created"], name="execution_by_state"),
         ]
+
+    def metadata_json(self) -> dict:
+        """Kestra's `metadata`, with its defaults for an execution never restarted."""
+        from .state_history import iso
+
+        return {"attemptNumber": 1, "originalCreatedDate": iso(self.created) if self.created else None,
+                **(self.metadata or {})}
 
     def __str__(self):
         return f"{self.namespace}.{self.flow_id} {self.id} {self.state}"

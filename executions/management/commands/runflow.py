@@ -55,11 +55,15 @@ class Command(BaseCommand):
         if path.is_file():
             flow, _ = save_flow(path.read_text())
             return flow
-        namespace, _, flow_id = ref.rpartition(".")
-        flow = Flow.objects.filter(namespace=namespace, flow_id=flow_id, deleted=False).first()
-        if flow is None:
-            raise Invalid(f"no flow file or saved flow named {ref!r}")
-        return flow
+        # Flow ids may contain dots too (`company.team.load.daily`): try each split,
+        # the longest namespace first.
+        parts = ref.split(".")
+        for cut in range(len(parts) - 1, 0, -1):
+            namespace, flow_id = ".".join(parts[:cut]), ".".join(parts[cut:])
+            flow = Flow.objects.filter(namespace=namespace, flow_id=flow_id, deleted=False).first()
+            if flow is not None:
+                return flow
+        raise Invalid(f"no flow file or saved flow named {ref!r}")
 
     @staticmethod
     def _pairs(items, option) -> dict:

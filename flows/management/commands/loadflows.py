@@ -1,5 +1,8 @@
 """`manage.py loadflows PATH...`: save flows from files or folders (a new revision when
-a flow exists and changed). Invalid files are reported with file and line; exit 2."""
+a flow exists and changed). Invalid files are reported with file and line; exit 2.
+
+Each file is saved whole or not at all; a bad file never stops the others from being
+checked and saved, so one run reports every problem at once."""
 from django.core.management.base import BaseCommand
 
 from flows.loading import flow_files
@@ -15,19 +18,50 @@ class Command(BaseCommand):
 
     def handle(self, *args, paths, **options):
         invalid = 0
+        saved_from: dict[tuple[str, str], object] = {}  # (namespace, id) -> the file that saved it
         for path in flow_files(paths):
             try:
-                flow, changed = save_flow(path.read_text())
+                source = path.read_text(encoding="utf-8")
             except OSError as exc:
                 self.stderr.write(f"{path}: cannot read: {exc.strerror}")
                 invalid += 1
+                continue
+            except UnicodeDecodeError as exc:
+                line = path.read_bytes()[:exc.start].count(b"\n") + 1
+                self.stderr.write(f"{path}:{line}: not UTF-8 text (byte {exc.object[exc.start]:#x})")
+                invalid += 1
+                continue
+            try:
+                flow, changed = self._save(source, saved_from, path)
             except FlowInvalid as exc:
                 for error in exc.errors:
                     where = f"{path}:{error.line}" if error.line else str(path)
                     self.stderr.write(f"{where}: {error}")
+                invalid += 1
+            except DuplicateFlow as exc:
+                self.stderr.write(str(exc))
                 invalid += 1
             else:
                 status = f"revision {flow.revision}" if changed else "unchanged"
                 self.stdout.write(f"{path}: {flow.namespace}.{flow.flow_id} ({status})")
         if invalid:
             raise SystemExit(2)
+
+    @staticmethod
+    def _save(source, saved_from, path):
+        """Save one file's flow, unless an earlier file of this run saved the same flow:
+        which of the two should win is not for the loader to guess."""
+        from flows.spec import parse_flow
+
+        spec = parse_flow(source)
+        key = (spec.namespace, spec.id)
+        if key in saved_from:
+            raise DuplicateFlow(f"{path}:1: flow {spec.namespace}.{spec.id} is also defined in {saved_from[key]}; "
+                                f"not saved")
+        flow, changed = save_flow(source)
+        saved_from[key] = path
+        return flow, changed
+
+
+class DuplicateFlow(Exception):
+    pass

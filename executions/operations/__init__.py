@@ -1,0 +1,14 @@
+"""What people do to executions (kill, pause, resume, restart, replay, change a
+taskrun's state, labels, delete): engine operations the API, the UI and the commands call.
+
+Each writes its decision in one transaction; the executor then carries it out, in
+whatever process drives the execution. Kestra's ExecutionService is the reference for
+the resulting states, histories, attempts and metadata."""
+from .common import OperationRefused
+from .control import kill, pause, resume
+from .housekeeping import delete, set_labels
+from .replay import replay
+from .restart import change_taskrun_state, restart
+
+__all__ = ["OperationRefused", "change_taskrun_state", "delete", "kill", "pause", "replay", "restart", "resume",
+           "set_labels"]

@@ -1,0 +1,67 @@
+"""Kill, pause and resume: stopping or holding an execution that is under way."""
+from __future__ import annotations
+
+from django.db import transaction
+
+from executions.models import Execution, TaskRun
+from executions.states import TERMINAL, State
+
+from .common import OperationRefused, flow_index, locked, next_attempt, save_state, touch
+
+
+@transaction.atomic
+def kill(execution_id: str) -> Execution:
+    """Ask for a kill: running tasks are stopped, nothing new starts, subflows are
+    killed too; the execution goes KILLING then KILLED. A paused execution is killed
+    the same way: its waiting Pause tasks end KILLED."""
+    execution = locked(execution_id)
+    if execution.is_terminal:
+        raise OperationRefused(f"execution {execution_id} already ended {execution.state}")
+    if execution.state != State.KILLING.value:
+        save_state(execution, State.KILLING)
+    for child in Execution.objects.filter(parent_id=execution_id).exclude(state__in=[s.value for s in TERMINAL]):
+        if child.state != State.KILLING.value:
+            kill(child.id)
+    return execution
+
+
+@transaction.atomic
+def pause(execution_id: str) -> Execution:
+    """Hold a running execution: running tasks finish, nothing new starts until resumed."""
+    execution = locked(execution_id)
+    if execution.state not in (State.RUNNING.value, State.CREATED.value):
+        raise OperationRefused(f"only a running execution can be paused (it is {execution.state})")
+    save_state(execution, State.PAUSED)
+    return execution
+
+
+@transaction.atomic
+def resume(execution_id: str, inputs: dict | None = None) -> Execution:
+    """Resume a paused execution.
+
+    As Kestra does, the first waiting Pause task is resumed (with the `onResume` inputs,
+    validated against its declaration, as its outputs) and the execution goes RESTARTED
+    with one more attempt; while other Pause tasks still wait (parallel pauses), the
+    execution stays PAUSED. An execution paused by hand just goes back to RUNNING."""
+    from flows.spec import parse_inputs
+
+    execution = locked(execution_id)
+    if execution.state != State.PAUSED.value:
+        raise OperationRefused(f"only a paused execution can be resumed (it is {execution.state})")
+    waiting = list(TaskRun.objects.filter(execution_id=execution_id, state=State.PAUSED.value).order_by("seq"))
+    if not waiting:
+        save_state(execution, State.RUNNING)
+        return execution
+    tr = waiting[0]
+    declared = flow_index(execution, waiting).task(tr.task_id).get("onResume") or []
+    if declared:
+        tr.outputs = {"onResume": parse_inputs(declared, inputs or {})}
+    tr.set_state(State.RUNNING)
+    tr.wait_until = None
+    tr.save(update_fields=["state", "state_history", "start_date", "end_date", "wait_until", "outputs"])
+    if len(waiting) > 1:
+        return execution
+    execution.metadata = next_attempt(execution)
+    execution.set_state(State.RESTARTED)
+    touch(execution, "state", "state_history", "start_date", "end_date", "metadata")
+    return execution

@@ -1,0 +1,44 @@
+"""Labels and deletion: changes that do not make the execution run."""
+from __future__ import annotations
+
+from django.db import transaction
+
+from executions.engine.create import merge_labels
+from executions.models import Execution, LogEntry
+from storage import internal_storage
+
+from .common import OperationRefused, locked, touch
+
+
+SYSTEM_PREFIX = "system."
+
+
+@transaction.atomic
+def set_labels(execution_id: str, labels) -> Execution:
+    """Add or update labels of an ended execution, as Kestra does: the given labels
+    override those with the same key, the others stay. System labels (`system.`) are
+    Kestra's own: they may be passed back unchanged but never set or changed."""
+    execution = locked(execution_id)
+    if not execution.is_terminal:
+        raise OperationRefused("labels can be set on an ended execution only")
+    existing = merge_labels(execution.labels)
+    for label in merge_labels(labels):
+        if label["key"].startswith(SYSTEM_PREFIX) and label not in existing:
+            raise OperationRefused(f"system labels are set by the engine only: {label['key']}")
+    execution.labels = merge_labels(execution.labels, labels)
+    touch(execution, "labels")
+    return execution
+
+
+@transaction.atomic
+def delete(execution_id: str, delete_logs: bool = True, delete_storage: bool = True) -> None:
+    """Delete an ended execution with its taskruns, and by default its logs and files."""
+    execution = locked(execution_id)
+    if not execution.is_terminal:
+        raise OperationRefused("kill the execution before deleting it")
+    if delete_logs:
+        LogEntry.objects.filter(execution_id=execution_id).delete()
+    if delete_storage:
+        internal_storage().delete_prefix(*execution.namespace.split("."), execution.flow_id, "executions",
+                                         execution.id)
+    execution.delete()
