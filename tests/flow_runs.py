@@ -4,7 +4,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass
 
-from executions.engine.create import create_execution
+from executions.engine.create import CORRELATION_LABEL, create_execution
 from executions.engine.runner import run_to_end
 from executions.models import Execution, LogEntry, TaskRun
 from flows.services import save_flow
@@ -35,6 +35,11 @@ class Run:
 
     def logs(self) -> list[str]:
         return list(LogEntry.objects.filter(execution_id=self.execution.id).values_list("message", flat=True))
+
+
+def user_labels(labels: list[dict]) -> list[dict]:
+    """An execution's labels without `system.correlationId`, which every execution has."""
+    return [label for label in labels if label["key"] != CORRELATION_LABEL]
 
 
 def save(source: str):

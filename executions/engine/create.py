@@ -45,6 +45,22 @@ def _input_default(flow):
     return render
 
 
+CORRELATION_LABEL = "system.correlationId"
+
+
+def with_correlation(labels: list[dict], execution_id: str, inherited: str | None) -> list[dict]:
+    """Every Kestra execution carries `system.correlationId`: the id of the execution
+    that started its lineage (a subflow inherits its parent's), else its own. A value
+    already among the labels (set at creation, or copied on replay) is kept."""
+    if any(label["key"] == CORRELATION_LABEL for label in labels):
+        return labels
+    return [*labels, {"key": CORRELATION_LABEL, "value": inherited or execution_id}]
+
+
+def correlation_of(execution) -> str | None:
+    return labels_map(execution.labels).get(CORRELATION_LABEL)
+
+
 def merge_labels(*label_sets) -> list[dict]:
     merged: dict = {}
     for labels in label_sets:
@@ -53,9 +69,11 @@ def merge_labels(*label_sets) -> list[dict]:
 
 
 def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dict | None = None,
-                     parent: dict | None = None, revision: int | None = None) -> Execution:
-    """Create a CREATED execution of `flow` (a flows.models.Flow). Raises
-    flows.spec.InputInvalid naming the bad inputs; nothing is written then."""
+                     parent: dict | None = None, revision: int | None = None,
+                     correlation: str | None = None) -> Execution:
+    """Create a CREATED execution of `flow` (a flows.models.Flow); `correlation` is
+    the lineage's correlation id, for subflows. Raises flows.spec.InputInvalid naming
+    the bad inputs; nothing is written then."""
     from flows.models import FlowRevision
     from flows.spec import parse_inputs
 
@@ -67,9 +85,10 @@ def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dic
     values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition, render=_input_default(flow))
     execution_id = new_id()
     values = _store_files(execution_id, flow, spec.inputs, values)
+    labels = with_correlation(merge_labels(spec.labels, labels), execution_id, correlation)
     execution = Execution(
         id=execution_id, namespace=flow.namespace, flow_id=flow.flow_id, flow_revision=revision,
-        inputs=values, labels=merge_labels(spec.labels, labels), trigger=trigger, parent=parent,
+        inputs=values, labels=labels, trigger=trigger, parent=parent,
         parent_id=(parent or {}).get("executionId"),
     )
     execution.set_state(State.CREATED)

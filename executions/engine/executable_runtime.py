@@ -49,7 +49,7 @@ class EngineExecutableRuntime:
         from flows.models import Flow
         from flows.spec import InputInvalid
 
-        from .create import create_execution
+        from .create import correlation_of, create_execution
 
         flow = Flow.objects.filter(namespace=namespace, flow_id=flow_id, deleted=False).first()
         if flow is None:
@@ -59,6 +59,7 @@ class EngineExecutableRuntime:
                   "taskId": taskrun.task_id}
         try:
             child = create_execution(flow, inputs, labels=labels, revision=revision, parent=parent,
+                                     correlation=correlation_of(ex),
                                      trigger={"id": taskrun.task_id, "type": "io.kestra.plugin.core.flow.Subflow",
                                               "variables": {"executionId": ex.id, "namespace": ex.namespace,
                                                             "flowId": ex.flow_id, "flowRevision": ex.flow_revision}})

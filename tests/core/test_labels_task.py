@@ -2,13 +2,13 @@
 values print as Java prints them, and `system.` labels are refused."""
 import pytest
 
-from tests.flow_runs import run_flow
+from tests.flow_runs import run_flow, user_labels
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def _labels(run):
-    return {item["key"]: item["value"] for item in run.execution.labels}
+    return {item["key"]: item["value"] for item in user_labels(run.execution.labels)}
 
 
 def test_an_expression_rendering_to_a_json_map_sets_labels():
@@ -56,5 +56,5 @@ def test_system_labels_are_refused():
                 value: forged
     """)
     assert run.state == "FAILED"
-    assert "system.correlationId" not in _labels(run)
+    assert {"key": "system.correlationId", "value": run.execution.id} in run.execution.labels
     assert run.logs() == ["System labels can only be set by Kestra itself, offending label: system.correlationId=forged"]

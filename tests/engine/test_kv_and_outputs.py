@@ -1,7 +1,7 @@
 import pytest
 
 from executions.models import KVEntry
-from tests.flow_runs import run_flow
+from tests.flow_runs import run_flow, user_labels
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -53,5 +53,5 @@ def test_the_labels_task_adds_labels_to_the_execution():
             format: "{{ labels.stage }}"
     """)
     assert run.state == "SUCCESS", run.logs()
-    assert run.execution.labels == [{"key": "team", "value": "data"}, {"key": "stage", "value": "labels"}]
+    assert user_labels(run.execution.labels) == [{"key": "team", "value": "data"}, {"key": "stage", "value": "labels"}]
     assert run.logs() == ["labels"]

@@ -1,6 +1,6 @@
 import pytest
 
-from executions.models import Execution
+from executions.models import Execution, LogEntry
 from tests.flow_runs import run_flow, save
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -148,3 +148,28 @@ def test_the_deprecated_outputs_property_is_rendered_in_the_subflow_execution():
     """)
     assert run.state == "SUCCESS", run.logs()
     assert run.one("after").outputs == {"value": "hi from no-outputs"}
+
+
+def test_every_execution_has_a_correlation_id_that_subflows_inherit():
+    save("""
+        id: correlated-child
+        namespace: tests.flowables
+        tasks:
+          - id: hello
+            type: io.kestra.plugin.core.log.Log
+            message: "{{ labels['system.correlationId'] }}"
+    """)
+    run = run_flow("""
+        id: correlated-parent
+        namespace: tests.flowables
+        tasks:
+          - id: call
+            type: io.kestra.plugin.core.flow.Subflow
+            namespace: tests.flowables
+            flowId: correlated-child
+    """)
+    assert run.state == "SUCCESS", run.logs()
+    child = Execution.objects.get(pk=run.one("call").outputs["executionId"])
+    assert {"key": "system.correlationId", "value": run.execution.id} in run.execution.labels
+    assert {"key": "system.correlationId", "value": run.execution.id} in child.labels
+    assert LogEntry.objects.get(execution_id=child.id, task_id="hello").message == run.execution.id

@@ -3,7 +3,7 @@ import pytest
 from executions import operations
 from executions.engine.runner import run_to_end
 from executions.models import KVEntry, TaskRun
-from tests.flow_runs import run_flow
+from tests.flow_runs import run_flow, user_labels
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -64,6 +64,6 @@ def test_labels_and_delete():
     run = run_flow(FLOW)
     operations.set_labels(run.execution.id, {"team": "data"})
     run.execution.refresh_from_db()
-    assert run.execution.labels == [{"key": "team", "value": "data"}]
+    assert user_labels(run.execution.labels) == [{"key": "team", "value": "data"}]
     operations.delete(run.execution.id)
     assert not TaskRun.objects.filter(execution_id=run.execution.id).exists()

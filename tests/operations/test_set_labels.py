@@ -4,7 +4,7 @@ import pytest
 
 from executions import operations
 from executions.models import Execution
-from tests.flow_runs import run_flow
+from tests.flow_runs import run_flow, user_labels
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -24,7 +24,7 @@ FLOW = """
 def test_it_adds_and_updates_and_keeps_the_others():
     run = run_flow(FLOW)
     operations.set_labels(run.execution.id, {"tier": "silver", "owner": "ada"})
-    labels = Execution.objects.get(pk=run.execution.id).labels
+    labels = user_labels(Execution.objects.get(pk=run.execution.id).labels)
     assert labels == [{"key": "team", "value": "data"}, {"key": "tier", "value": "silver"},
                       {"key": "owner", "value": "ada"}]
 
@@ -33,5 +33,5 @@ def test_it_refuses_to_set_a_system_label():
     run = run_flow(FLOW)
     with pytest.raises(operations.OperationRefused):
         operations.set_labels(run.execution.id, {"system.restarted": "true"})
-    assert Execution.objects.get(pk=run.execution.id).labels == [{"key": "team", "value": "data"},
+    assert user_labels(Execution.objects.get(pk=run.execution.id).labels) == [{"key": "team", "value": "data"},
                                                                   {"key": "tier", "value": "gold"}]
