@@ -1,47 +1,81 @@
-"""A readable terminal summary of a finished execution (what `runflow` prints)."""
+"""A readable terminal summary of a finished execution (what `runflow` prints): the
+taskruns as a tree under their parents, with states, durations and outputs, then the
+logs and the flow's outputs."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 from executions.models import Execution, LogEntry, TaskRun
-from plugins.durations import format_duration
 
 MARKS = {"SUCCESS": "✓", "WARNING": "!", "FAILED": "✗", "KILLED": "✗", "SKIPPED": "-"}
+NAME_WIDTH = 48  # states and durations line up whatever the depth
+OUTPUT_WIDTH = 300  # a long output is cut: the whole of it is in `--json`
+
+
+def human_duration(delta: timedelta) -> str:
+    """`7 ms`, `1.25 s`, `2m 03s`, `1h 02m 03s`: for eyes, not for parsing."""
+    seconds = delta.total_seconds()
+    if seconds < 1:
+        return f"{seconds * 1000:.0f} ms"
+    if seconds < 60:
+        return f"{seconds:.2f} s"
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}h {minutes:02d}m {secs:02d}s" if hours else f"{minutes}m {secs:02d}s"
 
 
 def _duration(obj) -> str:
     if obj.start_date and obj.end_date:
-        return format_duration(obj.end_date - obj.start_date)
+        return human_duration(obj.end_date - obj.start_date)
     return ""
 
 
-def _depths(taskruns) -> dict:
-    depth = {}
+def in_tree_order(taskruns: list[TaskRun]) -> list[tuple[int, TaskRun]]:
+    """(depth, taskrun), each taskrun right under its parent, siblings in creation order."""
+    children: dict = {}
     for tr in taskruns:
-        depth[tr.id] = depth.get(tr.parent_id, -1) + 1 if tr.parent_id else 0
-    return depth
+        children.setdefault(tr.parent_id, []).append(tr)
+    ordered = []
+
+    def visit(parent_id, depth):
+        for tr in children.get(parent_id, []):
+            ordered.append((depth, tr))
+            visit(tr.id, depth + 1)
+
+    visit(None, 0)
+    return ordered
+
+
+def _task_lines(taskruns) -> list[str]:
+    lines = []
+    for depth, tr in in_tree_order(taskruns):
+        indent = "  " * (depth + 1)
+        label = tr.task_id + (f" [{tr.value}]" if tr.value is not None else "")
+        attempts = f" ({len(tr.attempts)} attempts)" if len(tr.attempts or []) > 1 else ""
+        name = f"{indent}{MARKS.get(tr.state, '·')} {label}"
+        lines.append(f"{name:<{NAME_WIDTH}} {tr.state:<8} {_duration(tr)}{attempts}")
+        if tr.outputs:
+            lines.append(f"{indent}    outputs: {json.dumps(tr.outputs, default=str)[:OUTPUT_WIDTH]}")
+    return lines
+
+
+def _log_lines(execution_id) -> list[str]:
+    logs = LogEntry.objects.filter(execution_id=execution_id).order_by("timestamp", "id")
+    return [f"  {entry.timestamp:%H:%M:%S}.{entry.timestamp.microsecond // 1000:03d} "
+            f"{entry.level:<5} {entry.task_id or '-':<20} {entry.message}" for entry in logs]
 
 
 def summary(execution: Execution) -> str:
     taskruns = list(TaskRun.objects.filter(execution_id=execution.id).order_by("seq"))
-    depth = _depths(taskruns)
     lines = [f"Execution {execution.id} of {execution.namespace}.{execution.flow_id} "
              f"(revision {execution.flow_revision}): {execution.state} in {_duration(execution)}"]
     if execution.inputs:
         lines.append(f"Inputs: {json.dumps(execution.inputs, default=str)}")
-    lines.append("Tasks:")
-    for tr in taskruns:
-        indent = "  " * (depth[tr.id] + 1)
-        label = tr.task_id + (f" [{tr.value}]" if tr.value is not None else "")
-        attempts = f" ({len(tr.attempts)} attempts)" if len(tr.attempts or []) > 1 else ""
-        lines.append(f"{indent}{MARKS.get(tr.state, '·')} {label:<40} {tr.state:<8} {_duration(tr)}{attempts}")
-        if tr.outputs:
-            lines.append(f"{indent}    outputs: {json.dumps(tr.outputs, default=str)[:300]}")
-    logs = LogEntry.objects.filter(execution_id=execution.id).order_by("timestamp", "id")
+    lines += ["Tasks:", *_task_lines(taskruns)]
+    logs = _log_lines(execution.id)
     if logs:
-        lines.append("Logs:")
-        for entry in logs:
-            lines.append(f"  {entry.timestamp:%H:%M:%S.%f}"[:-3] + f" {entry.level:<5} {entry.task_id or '-':<20} {entry.message}")
+        lines += ["Logs:", *logs]
     if execution.outputs:
         lines.append(f"Outputs: {json.dumps(execution.outputs, default=str)}")
     return "\n".join(lines)

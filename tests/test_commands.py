@@ -23,11 +23,12 @@ tasks:
 """
 
 
-def cli(*args, data_dir):
+def cli(*args, data_dir, migrate=True):
     env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
     env["KESTRAWEB_DATA_DIR"] = str(data_dir)
-    subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env, check=True,
-                   capture_output=True)
+    if migrate:
+        subprocess.run([sys.executable, "manage.py", "migrate", "--noinput"], cwd=ROOT, env=env, check=True,
+                       capture_output=True)
     return subprocess.run([sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True,
                           timeout=120)
 
@@ -78,3 +79,12 @@ def test_saving_a_flow_twice_makes_a_revision_only_when_it_changed():
     flow, changed = save_flow(HELLO.replace("Hello", "Hi"))
     assert changed and flow.revision == 2 and flow.revisions.count() == 2
     assert Flow.objects.count() == 1
+
+
+@pytest.mark.parametrize("command", ["runflow", "loadflows"])
+def test_commands_bring_a_fresh_database_up_to_date_themselves(tmp_path, command):
+    flow = tmp_path / "hello.yaml"
+    flow.write_text(HELLO)
+    proc = cli(command, str(flow), data_dir=tmp_path, migrate=False)
+    assert proc.returncode == 0, proc.stderr
+    assert "hello-world" in proc.stdout

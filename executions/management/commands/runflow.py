@@ -16,6 +16,7 @@ from executions.summary import summary
 from flows.models import Flow
 from flows.services import save_flow
 from flows.spec import FlowInvalid, InputInvalid
+from kestraweb.schema import migrate_if_needed
 
 
 class Invalid(Exception):
@@ -34,6 +35,7 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
 
     def handle(self, *args, **options):
+        migrate_if_needed()
         try:
             flow = self._flow(options["flow"])
             inputs = self._pairs(options["input"], "--input")

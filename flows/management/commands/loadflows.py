@@ -8,6 +8,7 @@ from django.core.management.base import BaseCommand
 from flows.loading import flow_files
 from flows.services import save_flow
 from flows.spec import FlowInvalid
+from kestraweb.schema import migrate_if_needed
 
 
 class Command(BaseCommand):
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         parser.add_argument("paths", nargs="+", help="flow files or folders")
 
     def handle(self, *args, paths, **options):
+        migrate_if_needed()
         invalid = 0
         saved_from: dict[tuple[str, str], object] = {}  # (namespace, id) -> the file that saved it
         for path in flow_files(paths):
