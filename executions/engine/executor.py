@@ -18,6 +18,7 @@ from executions.states import State
 from plugins.context import TaskFailed
 
 from .branches import BranchRuntime
+from .concurrency import admission
 from .executable_runtime import EngineExecutableRuntime
 from .flow_index import index_for_source
 from .ids import new_id
@@ -102,7 +103,14 @@ class Executor:
             return False, []
         changed = False
         if ex.state in STARTING:
-            self._set_execution_state(State.RUNNING)
+            start = State.RUNNING
+            if ex.state != State.RESTARTED.value:  # a restart reuses the slot it is given back
+                start = admission(ex, self.index.spec.concurrency)
+            if start == State.QUEUED and ex.state == State.QUEUED.value:
+                return False, []  # still waiting for a slot
+            self._set_execution_state(start)
+            if start != State.RUNNING:
+                return True, []
             changed = True
         killing = ex.state == State.KILLING.value
         held = ex.state == State.PAUSED.value and not self._pause_tasks_waiting()
