@@ -56,14 +56,27 @@ def attempts_before(tr) -> int:
     return len(attempts) - 1 if running else len(attempts)
 
 
-def _taskrun_variables(tr) -> dict:
-    return {
+def loop_iteration(tr, parent) -> int | None:
+    """A ForEach child's `taskrun.iteration`: the 0-based position of its value among
+    the loop's distinct values (the loop remembers them in its memo)."""
+    values = (parent.memo or {}).get("values") if parent is not None else None
+    if isinstance(values, list) and tr.value in values:
+        return values.index(tr.value)
+    return None
+
+
+def _taskrun_variables(tr, parent) -> dict:
+    variables = {
         "id": tr.id,
         "startDate": iso(tr.start_date) if tr.start_date else None,
         "attemptsCount": attempts_before(tr),
         "parentId": tr.parent_id,
         "value": tr.value,
     }
+    iteration = loop_iteration(tr, parent)
+    if iteration is not None:
+        variables["iteration"] = iteration
+    return variables
 
 
 def taskrun_variables(view, spec, tr, task) -> dict:
@@ -72,8 +85,10 @@ def taskrun_variables(view, spec, tr, task) -> dict:
     if tr is None:
         return variables
     variables["task"] = {"id": task.id, "type": task.spec.get("type")}
-    variables["taskrun"] = _taskrun_variables(tr)
-    parents = [{"taskrun": _taskrun_variables(p), "outputs": p.outputs or {}} for p in view.ancestors(tr)]
+    chain = view.ancestors(tr)
+    above = [*chain[1:], None]  # each ancestor's own parent
+    variables["taskrun"] = _taskrun_variables(tr, chain[0] if chain else None)
+    parents = [{"taskrun": _taskrun_variables(p, grand), "outputs": p.outputs or {}} for p, grand in zip(chain, above)]
     if parents:
         variables["parents"] = parents
         variables["parent"] = parents[0]

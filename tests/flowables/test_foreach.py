@@ -217,3 +217,27 @@ def test_a_null_among_the_values_fails_the_loop_before_any_iteration():
     assert run.state == "FAILED"
     assert run.of("inner") == []
     assert any("null values" in m for m in run.logs())
+
+
+def test_taskrun_iteration_is_the_position_of_the_value():
+    run = run_flow("""
+        id: foreach-iteration
+        namespace: tests.flowables
+        tasks:
+          - id: loop
+            type: io.kestra.plugin.core.flow.ForEach
+            values: ["a", "b", "a", "c"]
+            tasks:
+              - id: direct
+                type: io.kestra.plugin.core.debug.Return
+                format: "{{ taskrun.value }}={{ taskrun.iteration }}"
+              - id: group
+                type: io.kestra.plugin.core.flow.Sequential
+                tasks:
+                  - id: nested
+                    type: io.kestra.plugin.core.debug.Return
+                    format: "{{ parent.taskrun.iteration }}"
+    """)
+    assert run.state == "SUCCESS", run.logs()
+    assert sorted(tr.outputs["value"] for tr in run.of("direct")) == ["a=0", "b=1", "c=2"]
+    assert sorted(tr.outputs["value"] for tr in run.of("nested")) == ["0", "1", "2"]
