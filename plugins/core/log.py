@@ -1,4 +1,6 @@
 """Log and its deprecated ancestor Echo: write messages to the execution's logs."""
+from expressions.filters.types import class_name
+from plugins.context import TaskFailed
 from plugins.properties import Example, Property
 from plugins.registry import register
 from plugins.task import RunnableTask
@@ -28,6 +30,9 @@ class Log(RunnableTask):
     examples = (Example("Log a message", "id: log\ntype: io.kestra.plugin.core.log.Log\nmessage: Hello {{ flow.id }}"),)
 
     def run(self, ctx):
+        raw = self.get("message")
+        if not isinstance(raw, (str, list)):  # Kestra takes a string or a list, nothing else
+            raise TaskFailed(f"Invalid message type 'class {class_name(raw)}'")
         messages = ctx.render_property("message")
         level = ctx.render_property("level")
         for message in messages if isinstance(messages, list) else [messages]:
