@@ -32,6 +32,7 @@ from .workers_alive import is_orphan
 Dispatch = Callable[[str, str], None]  # (execution id, taskrun id) to run on a worker
 Spawn = Callable[[str], None]  # a new execution (a subflow) to drive
 STARTING = (State.CREATED.value, State.RESTARTED.value, State.QUEUED.value)
+TO_START = (State.CREATED, State.RESTARTED)  # taskruns waiting for their (next) attempt
 
 
 def flow_source(execution: Execution) -> str:
@@ -206,14 +207,14 @@ class Executor:
                 self._retry_orphan(tr)
                 state, changed = State.CREATED, True
             if killing:
-                if state in (State.CREATED, State.RETRYING):
+                if state in (*TO_START, State.RETRYING):
                     self._set_taskrun_state(tr, State.KILLED)
                     changed = True
                 continue
-            due = state == State.CREATED or (state == State.RETRYING and (tr.wait_until is None or tr.wait_until <= now))
+            due = state in TO_START or (state == State.RETRYING and (tr.wait_until is None or tr.wait_until <= now))
             if not due:
                 continue
-            if state == State.CREATED and not self._should_run(task, tr):
+            if state in TO_START and not self._should_run(task, tr):
                 changed = True
                 continue
             if task.lightweight:
@@ -248,7 +249,7 @@ class Executor:
             return True
         changed = False
         try:
-            if tr.state == State.CREATED.value:
+            if State(tr.state) in TO_START:
                 if not self._should_run(task, tr):
                     return True
                 self._set_taskrun_state(tr, State.RUNNING)

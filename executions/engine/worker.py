@@ -21,7 +21,9 @@ from .retry import next_delay, policy_for
 from .run_context import EngineRunContext, TaskInterrupted
 
 WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
-CLAIMABLE = (State.CREATED.value, State.RETRYING.value)
+# RESTARTED: a restart gives the taskrun a new attempt straight away, as Kestra's
+# worker takes a RESTARTED taskrun without another CREATED step.
+CLAIMABLE = (State.CREATED.value, State.RESTARTED.value, State.RETRYING.value)
 
 
 def start_attempt(taskrun: TaskRun, now=None) -> None:
@@ -35,7 +37,7 @@ def start_attempt(taskrun: TaskRun, now=None) -> None:
 
 
 def claim(taskrun: TaskRun) -> bool:
-    """Move a CREATED/RETRYING taskrun to RUNNING with a new attempt, unless another
+    """Move a CREATED/RESTARTED/RETRYING taskrun to RUNNING with a new attempt, unless another
     worker already did. The row is re-read under the lock: the in-memory copy may be stale."""
     skip_locked = connection.features.has_select_for_update_skip_locked  # PostgreSQL: a busy row is someone's
     with transaction.atomic():

@@ -72,8 +72,8 @@ class Reopening:
 
     # --- changes --------------------------------------------------------------------
     def restart(self, tr: TaskRun):
-        """Run `tr` again: a task gets a new attempt (RESTARTED, then CREATED for the
-        executor to start it), a flowable goes back to RUNNING and decides again; its
+        """Run `tr` again: a task goes RESTARTED and the executor gives it a new
+        attempt, a flowable goes back to RUNNING and decides again; its
         flowable parents go back to RUNNING."""
         if tr.id in self.in_handler or tr.id in self.dropped:
             return
@@ -89,7 +89,6 @@ class Reopening:
                 self._set(tr, State.RUNNING)
             else:
                 self._set(tr, State.RESTARTED)
-                self._set(tr, State.CREATED)
             self.reopened.add(tr.id)
         self.reopen_parents(tr)
 

@@ -93,6 +93,5 @@ def replay(execution_id: str, taskrun_id: str | None = None) -> Execution:
             clone.set_state(State.RUNNING)
         elif tr.id == target.id:
             clone.set_state(State.RESTARTED)
-            clone.set_state(State.CREATED)
         clone.save(force_insert=True)
     return copy

@@ -37,6 +37,9 @@ def test_restart_reruns_the_failed_task_with_a_new_attempt_and_keeps_the_rest():
     assert execution.state == "SUCCESS"
     gate = TaskRun.objects.get(execution=execution, task_id="gate")
     assert [a["state"]["current"] for a in gate.attempts] == ["FAILED", "SUCCESS"]
+    # RESTARTED, then straight to RUNNING with the new attempt, as in Kestra
+    assert [h["state"] for h in gate.state_history] == ["CREATED", "RUNNING", "FAILED", "RESTARTED", "RUNNING",
+                                                        "SUCCESS"]
     assert "RESTARTED" in [h["state"] for h in execution.state_history]
     assert TaskRun.objects.filter(execution=execution, task_id="first").count() == 1
     assert not TaskRun.objects.filter(execution=execution, task_id="alert").exists()
