@@ -53,6 +53,10 @@ class RunContext(Protocol):
     def add_labels(self, labels: dict) -> None:
         """Add or replace labels of the running execution."""
 
+    def sibling_outputs(self, task_id: str) -> dict | None:
+        """Outputs of the taskrun of `task_id` beside this one (same parent, same loop
+        value), for tasks that work in steps (ForEachItem's)."""
+
 
 class TaskFailed(Exception):
     """A task ends FAILED with this message (logged at ERROR)."""

@@ -27,6 +27,9 @@ class ExecutableRuntime(Protocol):
     def execution_states(self, execution_ids) -> dict:
         """execution id -> state."""
 
+    def sibling_outputs(self, taskrun, task_id: str) -> dict | None:
+        """Outputs of the taskrun of `task_id` beside `taskrun` (same parent, same value)."""
+
     def kill_execution(self, execution_id: str) -> None: ...
     def current_execution(self): ...
     def open_file(self, uri: str, mode: str = "rb"): ...

@@ -24,6 +24,12 @@ class TaskType:
     executable: ClassVar[bool] = False
     # Lightweight tasks run in the executor's own process (no worker hop).
     lightweight: ClassVar[bool] = False
+    # Internal types are children a task makes for itself (ForEachItem's `_split`...):
+    # never written in a flow, left out of the documentation.
+    internal: ClassVar[bool] = False
+    # Starts executions of the flow its `namespace` and `flowId` name (Subflow,
+    # ForEachItem): naming its own flow would recurse forever, so validation refuses it.
+    calls_flows: ClassVar[bool] = False
 
     def __init__(self, spec: dict[str, Any]):
         self.spec = spec  # the task's YAML mapping, pluginDefaults applied

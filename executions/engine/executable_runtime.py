@@ -86,6 +86,10 @@ class EngineExecutableRuntime:
     def execution_states(self, execution_ids) -> dict:
         return dict(Execution.objects.filter(pk__in=list(execution_ids)).values_list("id", "state"))
 
+    def sibling_outputs(self, taskrun, task_id):
+        sibling = self.view.find(task_id, taskrun.parent_id, taskrun.value)
+        return sibling.outputs if sibling is not None else None
+
     def kill_execution(self, execution_id):
         from executions.operations import OperationRefused, kill
 

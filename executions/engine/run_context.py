@@ -47,6 +47,10 @@ class EngineRunContext:
         self._working_dir = working_dir
         self._own_working_dir = None
 
+    def sibling_outputs(self, task_id: str) -> dict | None:
+        sibling = self.view.find(task_id, self.taskrun.parent_id, self.taskrun.value)
+        return sibling.outputs if sibling is not None else None
+
     # --- expressions -------------------------------------------------------------
     @property
     def variables(self) -> dict:

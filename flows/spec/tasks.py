@@ -101,7 +101,7 @@ def _recursion(data: dict, task, path: str) -> list[SpecError]:
     if not isinstance(task, dict) or not isinstance(task.get("type"), str):
         return []
     cls = registry.resolve(task["type"])
-    if cls is None or not cls.executable:
+    if cls is None or not cls.calls_flows:
         return []
     namespace, flow_id = task.get("namespace"), task.get("flowId")
     if not isinstance(namespace, str) or not isinstance(flow_id, str) or has_expression([namespace, flow_id]):

@@ -65,6 +65,7 @@ class Launch(ExecutableTask):
     """Starts another flow, like Subflow."""
 
     type = "test.spec.Launch"
+    calls_flows = True
     properties = (Property("namespace", required=True), Property("flowId", required=True))
 
 

@@ -43,6 +43,7 @@ def outcome(state: str, transmit_failed: bool) -> State:
 @register
 class Subflow(ExecutableTask):
     type = "io.kestra.plugin.core.flow.Subflow"
+    calls_flows = True
     aliases = ("io.kestra.core.tasks.flows.Subflow", "io.kestra.core.tasks.flows.Flow",
                "io.kestra.plugin.core.flow.Flow")
     title = "Start an execution of another flow."
