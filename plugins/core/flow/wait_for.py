@@ -50,24 +50,33 @@ class WaitFor(FlowableTask):
         return self._next_iteration(rt, taskrun, memo, iteration)
 
     def _next_iteration(self, rt, taskrun, memo, iteration):
-        from datetime import datetime
-
-        frequency = self._frequency()
-        elapsed = rt.now() - datetime.fromisoformat(memo["started"])
-        if iteration + 1 >= int(frequency["maxIterations"]) or elapsed >= parse_duration(frequency["maxDuration"]):
+        reached = self._maximum_reached(rt, memo, iteration + 1)
+        if reached:
+            rt.log(taskrun, "WARN", reached)  # Kestra's words
             state = State.FAILED if self.get("failOnMaxReached") else State.SUCCESS
-            if state == State.FAILED:
-                rt.log(taskrun, "ERROR", f"'{self.id}': the condition was still false after {iteration + 1} iterations")
             return self.tasks_with_handlers(rt, taskrun, Step(state=state))
         memo["iteration"] = iteration + 1
         rt.save_memo(taskrun)
         rt.set_outputs(taskrun, {"iterationCount": iteration + 2})
-        rt.set_wait(taskrun, rt.now() + parse_duration(frequency["interval"]))
+        rt.set_wait(taskrun, rt.now() + parse_duration(self._frequency()["interval"]))
         return Step()
+
+    def _maximum_reached(self, rt, memo, iterations_run: int) -> str | None:
+        """Why the loop must stop though its condition is still false, if it must: no
+        bound set means no limit (LoopUntil's default)."""
+        from datetime import datetime
+
+        frequency = self._frequency()
+        if frequency.get("maxIterations") is not None and iterations_run >= int(frequency["maxIterations"]):
+            return "Max iterations reached"
+        max_duration = frequency.get("maxDuration")
+        if max_duration is not None and rt.now() - datetime.fromisoformat(memo["started"]) >= parse_duration(max_duration):
+            return "Max duration reached"
+        return None
 
 
 @register
 class LoopUntil(WaitFor):
     type = "io.kestra.plugin.core.flow.LoopUntil"
     title = "Run tasks repeatedly until a condition is true (the new name of WaitFor)."
-    default_frequency = {"maxIterations": 100, "maxDuration": "PT1H", "interval": "PT1M"}
+    default_frequency = {"interval": "PT1M"}  # no bound unless set, since Kestra 0.23
