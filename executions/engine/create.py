@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from executions.encryption import encrypt_secret_inputs
 from executions.models import Execution
 from executions.states import State
 from storage import internal_storage
@@ -84,7 +85,7 @@ def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dic
     spec = spec_for_source(source)
     values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition, render=_input_default(flow))
     execution_id = new_id()
-    values = _store_files(execution_id, flow, spec.inputs, values)
+    values = encrypt_secret_inputs(spec.inputs, _store_files(execution_id, flow, spec.inputs, values))
     labels = with_correlation(merge_labels(spec.labels, labels), execution_id, correlation)
     execution = Execution(
         id=execution_id, namespace=flow.namespace, flow_id=flow.flow_id, flow_revision=revision,

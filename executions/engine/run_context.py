@@ -24,9 +24,14 @@ class TaskInterrupted(Exception):
 def secret_input_values(spec, inputs) -> set[str]:
     """Values of the flow's SECRET inputs: Kestra masks them in task logs as it masks
     `secret()` values, so `{{ inputs.password }}` never shows in a log line."""
+    from executions.encryption import decrypt_inputs
+
     declared = getattr(spec, "inputs", None) or []
     secret_ids = [d.get("id") for d in declared if isinstance(d, dict) and d.get("type") == "SECRET"]
-    return {str(inputs[i]) for i in secret_ids if isinstance(inputs, dict) and inputs.get(i) not in (None, "")}
+    if not isinstance(inputs, dict):
+        return set()
+    values = decrypt_inputs(inputs)
+    return {str(values[i]) for i in secret_ids if values.get(i) not in (None, "")}
 
 
 class EngineRunContext:

@@ -21,8 +21,10 @@ def labels_map(labels) -> dict:
 def input_variables(inputs: dict) -> dict:
     """Dotted input ids read both ways: `inputs.db.host` (as Kestra nests them) and
     `inputs['db.host']`."""
+    from executions.encryption import decrypt_inputs
     from flows.spec import nest_dotted
 
+    inputs = decrypt_inputs(inputs)
     if not any("." in key for key in inputs):
         return inputs
     return {**nest_dotted(inputs), **{k: v for k, v in inputs.items() if "." in k}}
