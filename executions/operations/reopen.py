@@ -15,6 +15,16 @@ from executions.states import State
 WHOLE_RESTART_TYPES = ("io.kestra.plugin.core.flow.WorkingDirectory", "io.kestra.core.tasks.flows.WorkingDirectory")
 
 
+def restart_state(task) -> State:
+    """The state a taskrun run again starts from, as Kestra's restart and replay set it:
+    RESTARTED for a task (the worker then takes it straight to RUNNING with a new
+    attempt) and for a WorkingDirectory (run again whole), RUNNING for any other
+    flowable, which decides its children again."""
+    if task.flowable and task.type not in WHOLE_RESTART_TYPES:
+        return State.RUNNING
+    return State.RESTARTED
+
+
 def handler_task_ids(index) -> set[str]:
     """Ids of every task in an `errors` or `finally` branch (the flow's or a flowable's)
     or in `afterExecution`, with the tasks nested in them."""
@@ -67,14 +77,9 @@ class Reopening:
             stack.extend(self.children.get(child.id, []))
         return found
 
-    def flowable(self, tr: TaskRun) -> bool:
-        return self.index.task(tr.task_id).flowable
-
     # --- changes --------------------------------------------------------------------
     def restart(self, tr: TaskRun):
-        """Run `tr` again: a task goes RESTARTED and the executor gives it a new
-        attempt, a flowable goes back to RUNNING and decides again; its
-        flowable parents go back to RUNNING."""
+        """Run `tr` again (see restart_state); its flowable parents go back to RUNNING."""
         if tr.id in self.in_handler or tr.id in self.dropped:
             return
         whole = next((a for a in reversed([tr, *self.ancestors(tr)])
@@ -85,10 +90,7 @@ class Reopening:
             whole.save(update_fields=["memo"])
             tr = whole
         if tr.id not in self.reopened:
-            if self.flowable(tr):
-                self._set(tr, State.RUNNING)
-            else:
-                self._set(tr, State.RESTARTED)
+            self._set(tr, restart_state(self.index.task(tr.task_id)))
             self.reopened.add(tr.id)
         self.reopen_parents(tr)
 

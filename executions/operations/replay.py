@@ -9,6 +9,8 @@ from executions.models import Execution, TaskRun
 from executions.states import State
 
 from .common import REPLAY_LABEL, OperationRefused, flow_index, locked, next_attempt, taskruns_of, with_label
+from .flow_graph import FlowGraph
+from .reopen import WHOLE_RESTART_TYPES, restart_state
 
 
 def _copy(original: Execution, from_taskrun: bool) -> Execution:
@@ -33,41 +35,58 @@ def _copy(original: Execution, from_taskrun: bool) -> Execution:
     return copy
 
 
-def _plan(taskruns: list[TaskRun], target: TaskRun, index) -> tuple[list[TaskRun], set[str]]:
-    """What the replay keeps, and which kept flowables decide again (RUNNING).
+def _handler_lists(index, cluster: TaskRun | None) -> list[list]:
+    """The branches of a flowable (or, for None, of the flow) that run on its outcome."""
+    if cluster is None:
+        return [index.spec.errors or [], index.spec.finally_ or [], index.spec.after_execution or []]
+    spec = index.task(cluster.task_id).spec
+    return [spec.get("errors") or [], spec.get("finally") or []]
 
-    Kept: every ended taskrun created before `target` (what came before it in the
-    flow), its flowable parents, and `target` itself, which runs again. What came after
-    it, and its own children, run anew. A kept flowable that loses some of its children
-    (a Parallel's later branches) decides again, so that nothing is left half done."""
-    by_id = {t.id: t for t in taskruns}
 
-    def ancestors(tr):
-        parent = by_id.get(tr.parent_id)
-        while parent is not None:
-            yield parent
-            parent = by_id.get(parent.parent_id)
+def _plan(taskruns: list[TaskRun], target: TaskRun, index) -> tuple[list[TaskRun], TaskRun, set[str]]:
+    """What the replay keeps, the taskrun that runs again, and its flowable parents.
 
-    reopened = {a.id for a in ancestors(target)}
-    kept: set[str] = set()
+    As Kestra: every taskrun that is not a successor of `target` in the flow graph is
+    kept as it ended (a Parallel's other branches too), `target` runs again and its
+    parents decide again; inside a WorkingDirectory the whole directory runs again.
+    Unlike Kestra, the outcome branches (`errors`, `finally`, `afterExecution`) of the
+    flow and of the flowables deciding again are not kept unless the replay starts
+    inside them: kept, Kestra's executor would take the failure as still there and
+    follow the `errors` branch instead of the tasks after `target`."""
+    graph = FlowGraph(index, taskruns)
+    dropped = graph.successors(target) - {t.id for t in [target, *graph.ancestors(target)]}
+    whole = next((t for t in reversed([target, *graph.ancestors(target)])
+                  if index.task(t.task_id).type in WHOLE_RESTART_TYPES), None)
+    if whole is not None:
+        dropped |= graph.successors(whole) - {whole.id}
+        target = whole
+    parents = graph.ancestors(target)
+    on_path = {(t.parent_id, t.task_id) for t in [target, *parents]}
+    clusters = [None, *parents, *([target] if index.task(target.task_id).flowable else [])]
+    for cluster in clusters:
+        cluster_id = cluster.id if cluster is not None else None
+        for branch in _handler_lists(index, cluster):
+            ids = {spec["id"] for spec in branch}
+            if any((cluster_id, task_id) in on_path for task_id in ids):
+                continue  # the replay starts inside this branch: the graph decides
+            for tr in graph.children[cluster_id]:
+                if tr.task_id in ids:
+                    dropped.add(tr.id)
+    kept = []
     for tr in taskruns:  # in creation order: a parent comes before its children
-        if tr.parent_id is not None and tr.parent_id not in kept:
-            continue
-        if tr.id == target.id or tr.id in reopened or (tr.seq < target.seq and tr.is_terminal):
-            kept.add(tr.id)
-    for tr in taskruns:
-        if tr.id not in kept:
-            reopened.update(a.id for a in ancestors(tr) if a.id in kept and a.id != target.id)
-    if index.task(target.task_id).flowable:
-        reopened.add(target.id)
-    return [t for t in taskruns if t.id in kept], reopened
+        if tr.id in dropped or tr.parent_id in dropped:
+            dropped.add(tr.id)
+        else:
+            kept.append(tr)
+    return kept, target, {p.id for p in parents}
 
 
 @transaction.atomic
 def replay(execution_id: str, taskrun_id: str | None = None) -> Execution:
-    """A new execution of the same flow revision and inputs. From a taskrun, what came
-    before it is copied as it ended; the taskrun runs again with a new attempt (a
-    flowable decides its children again) and its flowable parents go back to RUNNING."""
+    """A new execution of the same flow revision and inputs. From a taskrun, what does
+    not come after it in the flow graph is copied as it ended (see _plan); the taskrun
+    runs again with a new attempt (a flowable decides its children again) and its
+    flowable parents go back to RUNNING."""
     original = locked(execution_id)
     taskruns = taskruns_of(original)
     target = next((t for t in taskruns if t.id == taskrun_id), None)
@@ -76,7 +95,8 @@ def replay(execution_id: str, taskrun_id: str | None = None) -> Execution:
     copy = _copy(original, from_taskrun=target is not None)
     if target is None:
         return copy
-    kept, reopened = _plan(taskruns, target, flow_index(original, taskruns))
+    index = flow_index(original, taskruns)
+    kept, target, parents = _plan(taskruns, target, index)
     new_ids = {tr.id: new_id() for tr in kept}
     for tr in kept:
         clone = TaskRun(
@@ -85,13 +105,10 @@ def replay(execution_id: str, taskrun_id: str | None = None) -> Execution:
             memo=tr.memo, state=tr.state, state_history=tr.state_history, start_date=tr.start_date,
             end_date=tr.end_date,
         )
-        if tr.id == target.id:
-            clone.outputs = {}
-        if tr.id in reopened:
-            if tr.id == target.id:
-                clone.memo = {}  # a flowable replayed decides everything again
+        if tr.id in parents:
             clone.set_state(State.RUNNING)
         elif tr.id == target.id:
-            clone.set_state(State.RESTARTED)
+            clone.outputs, clone.memo = {}, {}  # a flowable replayed decides everything again
+            clone.set_state(restart_state(index.task(tr.task_id)))
         clone.save(force_insert=True)
     return copy

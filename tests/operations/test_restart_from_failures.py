@@ -143,6 +143,10 @@ def test_a_failure_inside_a_working_directory_restarts_the_whole_directory():
     execution = run_to_end(run.execution.id)
     assert execution.state == "SUCCESS"
     assert TaskRun.objects.get(execution=execution, task_id="before").state == "SUCCESS"
+    # As Kestra: the directory itself is RESTARTED, then RUNNING again.
+    wd = TaskRun.objects.get(execution=execution, task_id="wd")
+    assert [h["state"] for h in wd.state_history] == ["CREATED", "RUNNING", "FAILED", "RESTARTED", "RUNNING",
+                                                      "SUCCESS"]
 
 
 def test_a_successful_execution_cannot_be_restarted():
