@@ -53,6 +53,25 @@ class BranchRuntime:
         taskrun.wait_until = until
         taskrun.save(update_fields=["wait_until"])
 
+    def set_paused(self, taskrun, paused: bool, until=None) -> None:
+        """Put a flowable's own taskrun PAUSED (until `until`, or a resume) or back to
+        RUNNING: a Pause with the deprecated `tasks` waits before running them."""
+        taskrun.set_state(State.PAUSED if paused else State.RUNNING)
+        taskrun.wait_until = until if paused else None
+        taskrun.save(update_fields=["state", "state_history", "start_date", "end_date", "wait_until"])
+
+    def discard_children(self, taskrun) -> None:
+        """Delete the taskruns under `taskrun` (and theirs): a LoopUntil keeps only its
+        latest iteration's, as Kestra does. Their logs stay."""
+        from executions.models import TaskRun
+
+        children = list(self.view.children(taskrun.id))
+        if not children:
+            return
+        TaskRun.objects.filter(pk__in=[c.id for c in children]).delete()  # descendants cascade
+        for child in children:
+            self.view.discard(child)
+
     def inline(self, taskrun, specs: list[dict]) -> None:
         """Tasks this flowable brings at run time (a Template's), remembered in its memo
         so any process resuming the execution knows them."""

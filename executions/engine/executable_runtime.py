@@ -102,5 +102,7 @@ class EngineExecutableRuntime:
         return internal_storage().open(uri, mode)
 
     def put_bytes(self, taskrun, name, data: bytes) -> str:
-        ctx = self.executor.context_for(taskrun)
-        return internal_storage().put_bytes(ctx.storage_uri(name), data)
+        return internal_storage().put_bytes(self.storage_uri(taskrun, name), data)
+
+    def storage_uri(self, taskrun, name) -> str:
+        return self.executor.context_for(taskrun).storage_uri(name)

@@ -35,6 +35,19 @@ class ExecutionView:
         self.next_seq = max(self.next_seq, tr.seq + 1)
         self._outputs = None
 
+    def discard(self, tr: TaskRun):
+        """Forget `tr` and its descendants (the database rows are deleted by the caller)."""
+        for child in list(self._children.get(tr.id, [])):
+            self.discard(child)
+        self._children.pop(tr.id, None)
+        self.taskruns.pop(tr.id, None)
+        siblings = self._children.get(tr.parent_id, [])
+        if tr in siblings:
+            siblings.remove(tr)
+        if self._by_key.get((tr.task_id, tr.parent_id, tr.value)) is tr:
+            del self._by_key[(tr.task_id, tr.parent_id, tr.value)]
+        self._outputs = None
+
     def find(self, task_id: str, parent_id: str | None, value: str | None) -> TaskRun | None:
         return self._by_key.get((task_id, parent_id, value))
 

@@ -38,7 +38,9 @@ def test_one_subflow_per_batch_of_lines(tmp_path):
               items: "{{ taskrun.items }}"
     """, {"file": str(data)})
     assert run.state == "SUCCESS", run.logs()
-    assert run.one("each_items").outputs == {"numberOfBatches": 3, "iterations": {"SUCCESS": 3}}
+    items = run.one("each_items").outputs
+    assert items["numberOfBatches"] == 3
+    assert items["iterations"] == {"CREATED": 0, "RUNNING": 0, "SUCCESS": 3}
     children = Execution.objects.filter(parent_id=run.execution.id)
     reads = sorted(c.taskruns.get(task_id="read").outputs["value"] for c in children)
     assert reads == ["a\nb", "c\nd", "e"]
@@ -156,8 +158,11 @@ def test_it_runs_kestras_three_internal_tasks_and_merges_the_subflow_outputs(tmp
     assert [tr.task_id for tr in sorted(run.taskruns, key=lambda t: t.seq)] == [
         "each", "each_split", "each_items", "each_merge", "total"]
     assert run.one("each").outputs == {}
-    assert run.one("each_items").outputs["iterations"] == {"SUCCESS": 3}
-    assert run.one("total").outputs["value"] == '3 {"square":4}\n{"square":9}\n{"square":16}'
+    assert run.one("each_items").outputs["iterations"] == {"CREATED": 0, "RUNNING": 0, "SUCCESS": 3}
+    assert run.one("each_items").outputs["subflowOutputsBaseUri"].endswith(
+        f"/tasks/each_items/{run.one('each_items').id}")
+    # Kestra writes each subflow's outputs as one line of Ion text.
+    assert run.one("total").outputs["value"] == "3 {square:4}\n{square:9}\n{square:16}"
 
 
 def test_a_for_each_item_inside_a_loop_merges_per_iteration(tmp_path):
@@ -203,3 +208,72 @@ def test_a_for_each_item_calling_its_own_flow_is_refused():
                 namespace: tests.items
                 flowId: itself
         """)
+
+
+def _run_parent(tmp_path, content: str, child_flow: str, extra: str = ""):
+    save(child_flow)
+    data = tmp_path / "rows.txt"
+    data.write_text(content)
+    return run_flow(f"""
+        id: parent
+        namespace: tests.items
+        inputs:
+          - id: file
+            type: FILE
+        tasks:
+          - id: each
+            type: io.kestra.plugin.core.flow.ForEachItem
+            items: "{{{{ inputs.file }}}}"
+            namespace: tests.items
+            flowId: squares
+            inputs:
+              items: "{{{{ taskrun.items }}}}"
+            {extra}
+    """, {"file": str(data)})
+
+
+def test_without_wait_the_merge_runs_but_has_nothing_to_merge(tmp_path):
+    run = _run_parent(tmp_path, "2\n3\n", OUTPUTTING_CHILD, "wait: false")
+    assert run.state == "SUCCESS", run.logs()
+    assert run.states() == {"each": ["SUCCESS"], "each_split": ["SUCCESS"], "each_items": ["SUCCESS"],
+                            "each_merge": ["SUCCESS"]}
+    items = run.one("each_items").outputs
+    # Kestra marks each subflow SUCCESS at once: they never count as CREATED.
+    assert items["iterations"] == {"RUNNING": 0, "SUCCESS": 2}
+    assert items["numberOfBatches"] == 2
+    assert run.one("each_merge").outputs == {}
+
+
+def test_an_empty_file_starts_no_subflow_and_leaves_no_outputs(tmp_path):
+    run = _run_parent(tmp_path, "", OUTPUTTING_CHILD)
+    assert run.state == "SUCCESS", run.logs()
+    assert len(run.taskruns) == 4
+    assert run.one("each_items").outputs == {}
+    assert run.one("each_merge").outputs == {}
+    assert not Execution.objects.filter(parent_id=run.execution.id).exists()
+
+
+FAILING_CHILD = """
+    id: squares
+    namespace: tests.items
+    inputs:
+      - id: items
+        type: STRING
+    tasks:
+      - id: boom
+        type: io.kestra.plugin.core.execution.Fail
+"""
+
+
+def test_failed_subflows_fail_the_items_task_and_no_merge_runs(tmp_path):
+    run = _run_parent(tmp_path, "a\nb\n", FAILING_CHILD)
+    assert run.state == "FAILED"
+    assert run.states() == {"each": ["FAILED"], "each_split": ["SUCCESS"], "each_items": ["FAILED"]}
+    assert run.one("each_items").outputs["iterations"] == {"CREATED": 0, "RUNNING": 0, "FAILED": 2}
+
+
+def test_without_transmit_failed_failed_subflows_still_succeed(tmp_path):
+    run = _run_parent(tmp_path, "a\n", FAILING_CHILD, "transmitFailed: false")
+    assert run.state == "SUCCESS", run.logs()
+    assert run.one("each_items").outputs["iterations"] == {"CREATED": 0, "RUNNING": 0, "FAILED": 1}
+    assert run.one("each_merge").outputs == {}

@@ -65,3 +65,27 @@ def test_a_failure_lets_running_siblings_finish_then_fails():
     assert run.state == "FAILED"
     assert run.states() == {"fan": ["FAILED"], "slow": ["SUCCESS"], "boom": ["FAILED"]}
     assert run.one("fan").end_date >= run.one("slow").end_date
+
+
+def test_errors_start_as_soon_as_a_child_fails():
+    run = run_flow("""
+        id: parallel-errors-early
+        namespace: tests.flowables
+        tasks:
+          - id: fan
+            type: io.kestra.plugin.core.flow.Parallel
+            tasks:
+              - id: slow
+                type: io.kestra.plugin.core.flow.Sleep
+                duration: PT0.5S
+              - id: boom
+                type: io.kestra.plugin.core.execution.Fail
+            errors:
+              - id: handler
+                type: io.kestra.plugin.core.debug.Return
+                format: handled
+    """)
+    assert run.state == "FAILED"
+    assert run.states() == {"fan": ["FAILED"], "slow": ["SUCCESS"], "boom": ["FAILED"], "handler": ["SUCCESS"]}
+    assert run.one("handler").end_date < run.one("slow").end_date
+    assert run.one("fan").end_date >= run.one("slow").end_date

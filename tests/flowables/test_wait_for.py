@@ -21,7 +21,9 @@ def test_it_repeats_until_the_condition_holds():
                 format: "{{ outputs.loop.iterationCount }}"
     """)
     assert run.state == "SUCCESS"
-    assert len(run.of("count")) == 3
+    # Kestra keeps only the latest iteration's taskruns, with no loop value.
+    count = run.one("count")
+    assert count.outputs == {"value": "3"} and count.value is None
     assert run.one("loop").outputs == {"iterationCount": 3}
 
 
@@ -43,7 +45,9 @@ def test_reaching_max_iterations_fails_when_asked():
                 format: x
     """)
     assert run.state == "FAILED"
-    assert len(run.of("count")) == 2
+    assert run.states() == {"loop": ["FAILED"], "count": ["SUCCESS"]}
+    assert run.one("loop").outputs == {"iterationCount": 2}
+    assert run.logs() == ["Max iterations reached"]
 
 
 def test_reaching_max_iterations_warns_and_succeeds_by_default():
@@ -63,7 +67,7 @@ def test_reaching_max_iterations_warns_and_succeeds_by_default():
                 format: "{{ outputs.loop.iterationCount }}"
     """)
     assert run.state == "SUCCESS"
-    assert sorted(tr.outputs["value"] for tr in run.of("count")) == ["1", "2", "3"]
+    assert run.one("count").outputs == {"value": "3"}
     assert run.one("loop").outputs == {"iterationCount": 3}
     assert run.logs() == ["Max iterations reached"]
 
@@ -86,3 +90,60 @@ def test_loop_until_has_no_bound_unless_one_is_set():
     """)
     assert run.state == "SUCCESS", run.logs()
     assert run.one("loop").outputs == {"iterationCount": 150}
+
+
+def test_each_iteration_logs_though_its_taskruns_are_replaced():
+    run = run_flow("""
+        id: loop-until-logs
+        namespace: tests.flowables
+        tasks:
+          - id: loop
+            type: io.kestra.plugin.core.flow.LoopUntil
+            condition: "{{ outputs.loop.iterationCount >= 3 }}"
+            checkFrequency:
+              interval: PT0.01S
+            tasks:
+              - id: say
+                type: io.kestra.plugin.core.log.Log
+                message: "round {{ outputs.loop.iterationCount }}"
+          - id: after
+            type: io.kestra.plugin.core.debug.Return
+            format: "{{ outputs.loop.iterationCount }}"
+    """)
+    assert run.state == "SUCCESS", run.logs()
+    assert [tr.task_id for tr in run.taskruns] == ["loop", "say", "after"]
+    assert run.logs() == ["round 1", "round 2", "round 3"]
+    assert run.one("after").outputs == {"value": "3"}
+
+
+def test_children_of_a_loop_inside_a_foreach_carry_the_foreach_value():
+    run = run_flow("""
+        id: loop-until-in-foreach
+        namespace: tests.flowables
+        tasks:
+          - id: each
+            type: io.kestra.plugin.core.flow.ForEach
+            values: [a, b]
+            tasks:
+              - id: loop
+                type: io.kestra.plugin.core.flow.LoopUntil
+                condition: "{{ outputs.loop[taskrun.value].iterationCount >= 2 }}"
+                checkFrequency:
+                  interval: PT0.01S
+                tasks:
+                  - id: echo
+                    type: io.kestra.plugin.core.debug.Return
+                    format: "{{ taskrun.value }}"
+    """)
+    assert run.state == "SUCCESS", run.logs()
+    assert sorted(tr.value for tr in run.of("echo")) == ["a", "b"]
+    assert sorted(tr.outputs["iterationCount"] for tr in run.of("loop")) == [2, 2]
+
+
+def test_wait_for_is_loop_until_with_its_defaults():
+    """In current Kestra WaitFor is an alias of LoopUntil: a check every minute."""
+    from plugins.core.flow.wait_for import LoopUntil
+    from plugins.registry import resolve
+
+    assert resolve("io.kestra.plugin.core.flow.WaitFor") is LoopUntil
+    assert LoopUntil({"id": "l", "type": "x", "condition": "x", "tasks": []})._frequency() == {"interval": "PT1M"}

@@ -1,27 +1,54 @@
 """The three tasks a ForEachItem runs (see for_each_item.py), under the class names
-Kestra gives them. Subflow outputs are written one JSON object per line: valid Ion
-text, the format Kestra's `subflowOutputs` file has."""
-import json
+Kestra gives them.
+
+As in Kestra, `_items` leaves each subflow's outputs in its own storage folder
+(`<subflowOutputsBaseUri>/<iteration>/outputs.ion`, one Ion line) and `_merge` joins
+those files in iteration order: only subflows that were waited for and declare outputs
+leave one, so `_merge` has no `subflowOutputs` otherwise."""
 from collections import Counter
 from pathlib import PurePosixPath
 
+from expressions.filters.json import to_ion
 from plugins.context import TaskFailed
 from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.states import State
 from plugins.task import ExecutableTask, RunnableTask
+from storage import StorageError
 
 from .for_each_item import ITEMS_TYPE, MERGE_TYPE, SPLIT_TYPE
 from .item_batches import split
-from .subflow import TARGET, child_labels, outcome
+from .subflow import TARGET, child_labels
 
 ENDED = ("SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED")
+SCHEME = "kestra://"
 
 
 def _write(ctx, name: str, data: bytes) -> str:
     path = ctx.working_dir() / name
     path.write_bytes(data)
     return ctx.put_file(path, name)
+
+
+def iteration_counts(states, waited: bool) -> dict:
+    """Kestra's `iterations`: how many subflows are in each state they went through.
+    Kestra counts state changes, so every state a subflow left stays with a 0: CREATED
+    and RUNNING when it waited; only RUNNING when it did not (it marks each subflow
+    SUCCESS at once)."""
+    counts = {"CREATED": 0, "RUNNING": 0} if waited else {"RUNNING": 0}
+    for state, count in Counter(states).items():
+        counts[state] = counts.get(state, 0) + count
+    return counts
+
+
+def terminal_state(states, transmit_failed: bool) -> State:
+    """A failed subflow wins over a killed one, then a warning (CANCELLED counts as
+    ended but passes nothing on), as Kestra decides once all ended."""
+    if transmit_failed:
+        for state in (State.FAILED, State.KILLED, State.WARNING):
+            if state.value in states:
+                return state
+    return State.SUCCESS
 
 
 @register
@@ -35,7 +62,7 @@ class ForEachItemSplit(RunnableTask):
 
     def run(self, ctx):
         uri = str(ctx.render_property("items"))
-        if not uri.startswith("kestra://"):
+        if not uri.startswith(SCHEME):
             raise TaskFailed(f"Unable to split the items from {uri}, this is not an internal storage URI!")
         with ctx.open_file(uri) as handle:
             data = handle.read()
@@ -56,7 +83,8 @@ class ForEachItemExecutable(ExecutableTask):
     properties = TARGET
     outputs = (Output("numberOfBatches", "integer", "How many batches (and subflow executions)."),
                Output("iterations", "object", "Count of subflow executions by state."),
-               Output("uri", "string", "URI of the file gathering the subflows' outputs, once they ended."))
+               Output("subflowOutputsBaseUri", "string",
+                      "Storage folder where each waited-for subflow left its outputs, once all ended."))
 
     def start(self, rt, taskrun):
         split_id = self.id[: -len("_items")] + "_split"
@@ -75,27 +103,38 @@ class ForEachItemExecutable(ExecutableTask):
                 raise TaskFailed(str(exc)) from exc
         rt.memo(taskrun)["executions"] = children
         rt.save_memo(taskrun)
-        rt.set_outputs(taskrun, {"numberOfBatches": len(children), "iterations": {"CREATED": len(children)}})
+        if children:  # no batch: no outputs at all, as in Kestra
+            rt.set_outputs(taskrun, {"numberOfBatches": len(children),
+                                     "iterations": iteration_counts(["CREATED"] * len(children), True)})
 
     def poll(self, rt, taskrun):
         children = rt.memo(taskrun).get("executions", [])
+        if not children:
+            return State.SUCCESS
+        base = self._base(rt, taskrun)
         if not self.get("wait"):
+            rt.set_outputs(taskrun, {"numberOfBatches": len(children), "subflowOutputsBaseUri": base,
+                                     "iterations": iteration_counts(["SUCCESS"] * len(children), False)})
             return State.SUCCESS
         states = rt.execution_states(children)
-        outputs = {"numberOfBatches": len(children), "iterations": dict(Counter(states.values()))}
-        if any(s not in ENDED for s in states.values()):
-            rt.set_outputs(taskrun, outputs)
+        ordered = [states.get(child) for child in children]
+        outputs = {"numberOfBatches": len(children), "iterations": iteration_counts(ordered, True)}
+        if any(s not in ENDED for s in ordered):
+            if outputs != taskrun.outputs:
+                rt.set_outputs(taskrun, outputs)
             return None
-        lines = [rt.execution_result(child)[1] for child in children]
-        if any(lines):
-            merged = b"".join(json.dumps(o or {}, separators=(",", ":")).encode() + b"\n" for o in lines)
-            outputs["uri"] = rt.put_bytes(taskrun, "outputs.ion", merged)
-        rt.set_outputs(taskrun, outputs)
-        results = {outcome(s, bool(self.get("transmitFailed"))) for s in states.values()}
-        for state in (State.FAILED, State.KILLED, State.WARNING):  # Kestra's order of precedence
-            if state in results:
-                return state
-        return State.SUCCESS
+        for iteration, child in enumerate(children):
+            result = rt.execution_result(child)[1]
+            if result:
+                rt.put_bytes(taskrun, f"{iteration}/outputs.ion", (to_ion(result) + "\n").encode())
+        rt.set_outputs(taskrun, {**outputs, "subflowOutputsBaseUri": base})
+        return terminal_state(set(ordered), bool(self.get("transmitFailed")))
+
+    @staticmethod
+    def _base(rt, taskrun) -> str:
+        """The taskrun's storage folder as a path (`/namespace/.../<taskrun id>`), the form
+        Kestra's `subflowOutputsBaseUri` has."""
+        return rt.storage_uri(taskrun, "")[len(SCHEME):].rstrip("/")
 
     def kill(self, rt, taskrun):
         for child in rt.memo(taskrun).get("executions", []):
@@ -109,8 +148,20 @@ class ForEachItemMergeOutputs(RunnableTask):
     lightweight = True
     title = "Gather the outputs of a ForEachItem's subflows into one file."
     properties = (Property("itemsTaskId", required=True, dynamic=False),)
-    outputs = (Output("subflowOutputs", "string", "URI of the subflows' outputs, one line per subflow."),)
+    outputs = (Output("subflowOutputs", "string", "URI of the subflows' outputs, one Ion line per subflow."),)
 
     def run(self, ctx):
-        merged = (ctx.sibling_outputs(self.get("itemsTaskId")) or {}).get("uri")
-        return {"subflowOutputs": merged} if merged else {}
+        items = ctx.sibling_outputs(self.get("itemsTaskId")) or {}
+        base = items.get("subflowOutputsBaseUri")
+        if not base:
+            return {}
+        parts = []
+        for iteration in range(int(items.get("numberOfBatches") or 0)):
+            try:
+                with ctx.open_file(f"{SCHEME}{base}/{iteration}/outputs.ion") as handle:
+                    parts.append(handle.read())
+            except StorageError:
+                continue  # that subflow left no outputs
+        if not parts:
+            return {}
+        return {"subflowOutputs": _write(ctx, "outputs.ion", b"".join(parts))}

@@ -1,6 +1,14 @@
-"""Pause: stop this branch until a duration passes or someone resumes the execution."""
+"""Pause: stop this branch until a duration passes or someone resumes the execution.
+
+A plain Pause is carried by the executor (start/poll). Old flows may give it `tasks`
+(deprecated in Kestra, which still runs them): that Pause is a flowable instead. It goes
+PAUSED first, and once the pause ends (by its duration, its timeout or a resume, which
+Kestra all turn into going on when there are tasks) it runs `tasks` in order, then its
+`errors` and `finally` like any flowable (Kestra 1.x goes on the same way when a Pause
+has only `errors` or `finally`)."""
 from plugins.durations import parse_duration
-from plugins.properties import Output, Property
+from plugins.flowable import Step
+from plugins.properties import FLOWABLE_PROPERTIES, Output, Property
 from plugins.registry import register
 from plugins.states import State
 from plugins.task import ExecutableTask
@@ -17,28 +25,38 @@ class Pause(ExecutableTask):
     description = ("With `pauseDuration` (or the older `delay`) the task ends by itself after that duration, as "
                    "`behavior` says (RESUME by default). With only `timeout`, it waits for a manual resume and "
                    "fails when none comes in time. Without either, it waits for a manual resume. `onResume` "
-                   "declares inputs given on resume, exposed as `outputs.<id>.onResume`.")
+                   "declares inputs given on resume, exposed as `outputs.<id>.onResume`. The deprecated `tasks` "
+                   "run once the pause ends.")
     properties = (
         Property("pauseDuration", "duration", description="How long to pause before going on by itself."),
         Property("delay", "duration", description="Deprecated name of pauseDuration."),
         Property("behavior", "enum", default="RESUME", values=tuple(BEHAVIOURS),
                  description="What to do when the pause duration is over."),
         Property("onResume", "array", dynamic=False, description="Inputs asked for when resuming."),
+        Property("tasks", "tasks", dynamic=False, description="Deprecated: tasks run after the pause."),
+        *FLOWABLE_PROPERTIES,
     )
     outputs = (Output("onResume", "object", "The inputs given on resume."),)
 
-    def start(self, rt, taskrun):
+    def __init__(self, spec):
+        super().__init__(spec)
+        if any(spec.get(key) for key in ("tasks", "errors", "finally")):  # a flowable (see the docstring)
+            self.flowable, self.executable = True, False
+
+    def _wait(self, render, memo):
+        """How long to stay paused (None: until a resume), noting in `memo` how it ends."""
         duration = self.get("pauseDuration") or self.get("delay")
-        timeout = self.get("timeout")
-        memo = rt.memo(taskrun)
         if duration:
             memo["ends"] = str(self.get("behavior") or "RESUME").upper()
-            wait = parse_duration(rt.render(duration, taskrun))
-        elif timeout:
+            return parse_duration(render(duration))
+        if self.get("timeout"):
             memo["ends"] = "FAIL"
-            wait = parse_duration(rt.render(timeout, taskrun))
-        else:
-            wait = None
+            return parse_duration(render(self.get("timeout")))
+        return None
+
+    def start(self, rt, taskrun):
+        memo = rt.memo(taskrun)
+        wait = self._wait(lambda value: rt.render(value, taskrun), memo)
         rt.save_memo(taskrun)
         rt.set_state(taskrun, State.PAUSED, wait_until=rt.now() + wait if wait is not None else None)
 
@@ -51,3 +69,19 @@ class Pause(ExecutableTask):
                 rt.logger(taskrun).error("Pause timed out: no resume came in time")
             return BEHAVIOURS.get(ends, State.SUCCESS)
         return None
+
+    def resolve(self, rt, taskrun):
+        """The flowable form (with `tasks`)."""
+        memo = rt.memo(taskrun)
+        if not memo.get("paused"):
+            memo["paused"] = True
+            wait = self._wait(lambda value: rt.render(value, taskrun), memo)
+            rt.save_memo(taskrun)
+            rt.set_paused(taskrun, True, rt.now() + wait if wait is not None else None)
+            return Step()
+        if taskrun.state == State.PAUSED.value:
+            if taskrun.wait_until is None or rt.now() < taskrun.wait_until:
+                return Step()
+            rt.set_paused(taskrun, False)
+        step = rt.sequential(self.spec.get("tasks") or [], taskrun)
+        return rt.with_handlers(step, taskrun, self.spec.get("errors"), self.spec.get("finally"))

@@ -1,7 +1,17 @@
-"""WaitFor (now LoopUntil): run the tasks again and again until a condition holds.
+"""LoopUntil (formerly WaitFor): run the tasks again and again until a condition holds.
 
-Each iteration's taskruns carry the iteration number as their value; outputs are not
-keyed by it, so `outputs.<task>` is the latest iteration's, as in Kestra."""
+As in Kestra, an iteration's taskruns carry no loop value (a LoopUntil inside a ForEach
+passes its own value down, like any flowable) and each new iteration replaces the
+previous one's taskruns: the execution keeps only the latest, so `outputs.<task>` is
+the latest iteration's and the taskrun count does not grow with iterations. Their logs
+stay. The memo's `iteration` is Kestra's `taskrun.iteration` of the current children,
+counted from 1.
+
+Current Kestra has one class for both names (WaitFor is an alias of LoopUntil), so both
+get LoopUntil's defaults since 0.23: a check every minute and no cap on iterations or
+duration unless `checkFrequency` sets one."""
+from datetime import datetime
+
 import expressions
 from plugins.durations import parse_duration
 from plugins.flowable import Step
@@ -12,71 +22,64 @@ from plugins.task import FlowableTask
 
 from .sequential import TASKS
 
+DEFAULT_FREQUENCY = {"interval": "PT1M"}
+
 
 @register
-class WaitFor(FlowableTask):
-    type = "io.kestra.plugin.core.flow.WaitFor"
+class LoopUntil(FlowableTask):
+    type = "io.kestra.plugin.core.flow.LoopUntil"
+    aliases = ("io.kestra.plugin.core.flow.WaitFor",)
     title = "Run tasks repeatedly until a condition is true."
-    default_frequency = {"maxIterations": 100, "maxDuration": "PT1H", "interval": "PT1S"}
     properties = (
         Property("condition", required=True, description="Rendered after each iteration; true ends the loop."),
         TASKS,
         Property("checkFrequency", "object", dynamic=False,
-                 description="maxIterations, maxDuration and interval between iterations."),
+                 description="maxIterations and maxDuration (no limit when unset) and the interval between "
+                             "iterations (default PT1M)."),
         Property("failOnMaxReached", "boolean", default=False, dynamic=False,
                  description="Fail when maxIterations or maxDuration is reached."),
     )
     outputs = (Output("iterationCount", "integer", "Iterations run so far."),)
 
     def _frequency(self):
-        return {**self.default_frequency, **(self.get("checkFrequency") or {})}
+        return {**DEFAULT_FREQUENCY, **(self.get("checkFrequency") or {})}
 
     def resolve(self, rt, taskrun):
         memo = rt.memo(taskrun)
         if "iteration" not in memo:
-            memo.update(iteration=0, started=rt.now().isoformat())
+            memo.update(iteration=1, started=rt.now().isoformat())
             rt.save_memo(taskrun)
             rt.set_outputs(taskrun, {"iterationCount": 1})
         if taskrun.wait_until is not None:
             if rt.now() < taskrun.wait_until:
                 return Step()
             rt.set_wait(taskrun, None)
-        iteration = memo["iteration"]
-        step = rt.sequential(self.spec["tasks"], taskrun, value=str(iteration))
+            rt.discard_children(taskrun)  # the new iteration replaces the previous one
+        step = rt.sequential(self.spec["tasks"], taskrun)
         if not step.done or step.state in FAILING:
             return self.tasks_with_handlers(rt, taskrun, step)
         if expressions.is_truthy(rt.render(self.spec["condition"], taskrun)):
             return self.tasks_with_handlers(rt, taskrun, step)
-        return self._next_iteration(rt, taskrun, memo, iteration)
+        return self._next_iteration(rt, taskrun, memo)
 
-    def _next_iteration(self, rt, taskrun, memo, iteration):
-        reached = self._maximum_reached(rt, memo, iteration + 1)
+    def _next_iteration(self, rt, taskrun, memo):
+        reached = self._maximum_reached(rt, memo)
         if reached:
             rt.log(taskrun, "WARN", reached)  # Kestra's words
             state = State.FAILED if self.get("failOnMaxReached") else State.SUCCESS
             return self.tasks_with_handlers(rt, taskrun, Step(state=state))
-        memo["iteration"] = iteration + 1
+        memo["iteration"] += 1
         rt.save_memo(taskrun)
-        rt.set_outputs(taskrun, {"iterationCount": iteration + 2})
+        rt.set_outputs(taskrun, {"iterationCount": memo["iteration"]})
         rt.set_wait(taskrun, rt.now() + parse_duration(self._frequency()["interval"]))
         return Step()
 
-    def _maximum_reached(self, rt, memo, iterations_run: int) -> str | None:
-        """Why the loop must stop though its condition is still false, if it must: no
-        bound set means no limit (LoopUntil's default)."""
-        from datetime import datetime
-
+    def _maximum_reached(self, rt, memo) -> str | None:
+        """Why the loop must stop though its condition is still false, if it must."""
         frequency = self._frequency()
-        if frequency.get("maxIterations") is not None and iterations_run >= int(frequency["maxIterations"]):
+        if frequency.get("maxIterations") is not None and memo["iteration"] >= int(frequency["maxIterations"]):
             return "Max iterations reached"
         max_duration = frequency.get("maxDuration")
         if max_duration is not None and rt.now() - datetime.fromisoformat(memo["started"]) >= parse_duration(max_duration):
             return "Max duration reached"
         return None
-
-
-@register
-class LoopUntil(WaitFor):
-    type = "io.kestra.plugin.core.flow.LoopUntil"
-    title = "Run tasks repeatedly until a condition is true (the new name of WaitFor)."
-    default_frequency = {"interval": "PT1M"}  # no bound unless set, since Kestra 0.23
