@@ -59,12 +59,15 @@ def attempts_before(tr) -> int:
 
 
 def loop_iteration(tr, parent) -> int | None:
-    """A ForEach child's `taskrun.iteration`: the 0-based position of its value among
-    the loop's distinct values (the loop remembers them in its memo)."""
-    values = (parent.memo or {}).get("values") if parent is not None else None
-    if isinstance(values, list) and tr.value in values:
-        return values.index(tr.value)
-    return None
+    """`taskrun.iteration` of a loop's child, from what the loop keeps in its memo: in a
+    ForEach the 0-based position of the child's value among the distinct values, in a
+    LoopUntil the number of the current iteration, from 1 (Kestra counts them so)."""
+    memo = (parent.memo or {}) if parent is not None else {}
+    values = memo.get("values")
+    if isinstance(values, list):
+        return values.index(tr.value) if tr.value in values else None
+    iteration = memo.get("iteration")
+    return iteration if isinstance(iteration, int) and not isinstance(iteration, bool) else None
 
 
 def _taskrun_variables(tr, parent) -> dict:

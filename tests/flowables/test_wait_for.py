@@ -147,3 +147,22 @@ def test_wait_for_is_loop_until_with_its_defaults():
 
     assert resolve("io.kestra.plugin.core.flow.WaitFor") is LoopUntil
     assert LoopUntil({"id": "l", "type": "x", "condition": "x", "tasks": []})._frequency() == {"interval": "PT1M"}
+
+
+def test_children_see_the_iteration_number_from_one():
+    run = run_flow("""
+        id: loop-until-iteration
+        namespace: tests.flowables
+        tasks:
+          - id: loop
+            type: io.kestra.plugin.core.flow.LoopUntil
+            condition: "{{ outputs.loop.iterationCount >= 3 }}"
+            checkFrequency:
+              interval: PT0.01S
+            tasks:
+              - id: number
+                type: io.kestra.plugin.core.log.Log
+                message: "iteration {{ taskrun.iteration }}"
+    """)
+    assert run.state == "SUCCESS", run.logs()
+    assert run.logs() == ["iteration 1", "iteration 2", "iteration 3"]

@@ -63,3 +63,23 @@ def test_a_subflow_execution_has_no_parent_id_but_its_trigger():
     body = execution_json(child)
     assert "parentId" not in body
     assert body["trigger"]["variables"]["executionId"] == run.execution.id
+
+
+def test_loop_children_carry_their_iteration():
+    from executions.serializers import execution_json
+
+    run = run_flow("""
+        id: json-iteration
+        namespace: tests.ops
+        tasks:
+          - id: loop
+            type: io.kestra.plugin.core.flow.ForEach
+            values: [x, y]
+            tasks:
+              - id: child
+                type: io.kestra.plugin.core.debug.Return
+                format: "{{ taskrun.value }}"
+    """)
+    runs = execution_json(run.execution)["taskRunList"]
+    assert {tr["value"]: tr["iteration"] for tr in runs if tr["taskId"] == "child"} == {"x": 0, "y": 1}
+    assert "iteration" not in next(tr for tr in runs if tr["taskId"] == "loop")
