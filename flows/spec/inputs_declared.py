@@ -11,7 +11,8 @@ import re
 
 from .errors import SpecError
 from .ids import input_id_problem
-from .input_types import TYPES, BadValue, parse_java_duration, parse_value
+from .input_temporal import parse_java_duration
+from .input_types import TYPES, BadValue, parse_value
 from .inputs import normalise_declaration
 from .java_regex import compile_java
 from .property_types import has_expression

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from .errors import SpecError
-from .input_types import as_text
+from .input_values import as_text
 from .yaml_lines import line_of
 
 SYSTEM_PREFIX = "system."

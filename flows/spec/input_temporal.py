@@ -1,0 +1,160 @@
+"""The input types of time: DATE, DATETIME, TIME and DURATION, parsed as java.time
+parses them and kept as Kestra prints them (`2024-01-31`, `2024-01-31T10:00:00Z` in UTC,
+`10:30:00`, `PT48H`), with their `after`/`before` and `min`/`max` bounds."""
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta, timezone
+
+from plugins.durations import format_duration
+
+from .input_values import BadValue, as_text, shown
+
+DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?([Zz]|[-+]\d{2}(?::?\d{2})?)?")
+TIME = re.compile(r"(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?")
+# java.time.Duration.parse: days, hours, minutes, seconds; no years, months or weeks.
+DURATION = re.compile(r"""([-+]?)P(?:([-+]?\d+)D)?
+                          (?:T(?:([-+]?\d+)H)?(?:([-+]?\d+)M)?(?:([-+]?\d+)(?:[.,](\d{0,9}))?S)?)?""",
+                      re.IGNORECASE | re.VERBOSE)
+
+def _date_value(value) -> date:
+    if isinstance(value, datetime):
+        raise BadValue(f"{shown(str(value))} is not a DATE (ISO-8601 like 2024-01-31)")
+    if isinstance(value, date):
+        return value
+    text = value.strip() if isinstance(value, str) else None
+    try:
+        if text is None or not DATE.fullmatch(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise BadValue(f"{shown(value)} is not a DATE (ISO-8601 like 2024-01-31)") from None
+
+
+def _date(value, decl):
+    parsed = _date_value(value)
+    _in_range(parsed, decl, _date_value)
+    return parsed.isoformat()
+
+
+def _datetime_value(value) -> datetime:
+    if isinstance(value, datetime):
+        parsed = value
+    else:
+        text = value.strip() if isinstance(value, str) else ""
+        found = DATETIME.fullmatch(text)
+        try:
+            if not found:
+                raise ValueError(text)
+            main, fraction, offset = found.groups()
+            fraction = f".{(fraction + '000000')[:6]}" if fraction else ""
+            offset = "+00:00" if offset in (None, "Z", "z") else offset
+            parsed = datetime.fromisoformat(main.replace("t", "T").replace(" ", "T") + fraction + offset)
+        except ValueError:
+            raise BadValue(f"{shown(value)} is not a DATETIME (ISO-8601 like 2024-01-31T10:00:00Z)") from None
+    if parsed.tzinfo is None:  # Kestra wants an instant; a local time is read as UTC
+        parsed = parsed.replace(tzinfo=timezone.utc)
+    return parsed.astimezone(timezone.utc)
+
+
+def format_instant(moment: datetime) -> str:
+    """java.time.Instant#toString: UTC, seconds always, fractions by groups of three."""
+    moment = moment.astimezone(timezone.utc)
+    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
+    if moment.microsecond:
+        fraction = f"{moment.microsecond:06d}"
+        text += "." + (fraction[:3] if fraction.endswith("000") else fraction)
+    return text + "Z"
+
+
+def _datetime(value, decl):
+    parsed = _datetime_value(value)
+    _in_range(parsed, decl, _datetime_value)
+    return format_instant(parsed)
+
+
+def _time_value(value) -> time:
+    if isinstance(value, time):
+        return value.replace(tzinfo=None)
+    text = value.strip() if isinstance(value, str) else ""
+    found = TIME.fullmatch(text)
+    try:
+        if not found:
+            raise ValueError(text)
+        hours, minutes, seconds, fraction = found.groups()
+        micro = int((fraction or "0").ljust(6, "0")[:6])
+        return time(int(hours), int(minutes), int(seconds or 0), micro)
+    except ValueError:
+        raise BadValue(f"{shown(value)} is not a TIME (ISO-8601 like 10:30:00)") from None
+
+
+def format_time(moment: time) -> str:
+    text = moment.strftime("%H:%M:%S")
+    if moment.microsecond:
+        text += "." + f"{moment.microsecond:06d}".rstrip("0")
+    return text
+
+
+def _time(value, decl):
+    parsed = _time_value(value)
+    _in_range(parsed, decl, _time_value)
+    return format_time(parsed)
+
+
+def _in_range(parsed, decl, parse) -> None:
+    for key, wrong in (("after", lambda bound: parsed < bound), ("before", lambda bound: parsed > bound)):
+        if decl.get(key) is None:
+            continue
+        try:
+            bound = parse(decl[key])
+        except BadValue:
+            continue  # the declaration's own check reports it
+        if wrong(bound):
+            raise BadValue(f"'{value_text(parsed)}' must be {key} {value_text(bound)}")
+
+
+def value_text(value) -> str:
+    if isinstance(value, datetime):
+        return format_instant(value)
+    if isinstance(value, time):
+        return format_time(value)
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, timedelta):
+        return format_duration(value)
+    return as_text(value)
+
+
+def parse_java_duration(value) -> timedelta:
+    """A java.time.Duration text (`PT5M`, `P2DT3H`, `PT0.5S`) as a timedelta."""
+    if isinstance(value, timedelta):
+        return value
+    text = value.strip() if isinstance(value, str) else ""
+    found = DURATION.fullmatch(text)
+    if not found or not any(found.group(n) for n in (2, 3, 4, 5)):
+        raise BadValue(f"{shown(value)} is not a DURATION (ISO-8601 like PT5M or PT0.5S)")
+    sign, days, hours, minutes, seconds, fraction = found.groups()
+    second_sign = -1 if (seconds or "").startswith("-") else 1
+    total = timedelta(days=int(days or 0), hours=int(hours or 0), minutes=int(minutes or 0),
+                      seconds=int(seconds or 0),
+                      microseconds=second_sign * int((fraction or "0").ljust(6, "0")[:6]))
+    return -total if sign == "-" else total
+
+
+def _duration(value, decl):
+    parsed = parse_java_duration(value)
+    for key, wrong, word in (("min", lambda b: parsed < b, "less than the minimum"),
+                             ("max", lambda b: parsed > b, "more than the maximum")):
+        if decl.get(key) is None:
+            continue
+        try:
+            bound = parse_java_duration(decl[key])
+        except BadValue:
+            continue
+        if wrong(bound):
+            raise BadValue(f"'{format_duration(parsed)}' is {word} {format_duration(bound)}")
+    return format_duration(parsed)
+
+
+TEMPORAL_PARSERS = {"DATE": _date, "DATETIME": _datetime, "TIME": _time, "DURATION": _duration}
