@@ -1,14 +1,11 @@
 """`manage.py runexecution ID [--json]`: drive an existing execution to its end in this
 process, from wherever it stands (e.g. after the process running it died)."""
-import json
 
 from django.core.management.base import BaseCommand, CommandError
 
 from executions.engine.runner import run_to_end
+from executions.management.report import report_and_exit
 from executions.models import Execution
-from executions.serializers import execution_json, execution_logs
-from executions.states import State
-from executions.summary import summary
 
 
 class Command(BaseCommand):
@@ -23,9 +20,4 @@ class Command(BaseCommand):
         if not Execution.objects.filter(pk=execution_id).exists():
             raise CommandError(f"no execution {execution_id}")
         execution = run_to_end(execution_id, timeout=options["timeout"])
-        if options["json"]:
-            self.stdout.write(json.dumps({**execution_json(execution), "logs": execution_logs(execution.id)}))
-        else:
-            self.stdout.write(summary(execution))
-        if execution.state not in (State.SUCCESS.value, State.WARNING.value):
-            raise SystemExit(1)
+        report_and_exit(self, execution, options["json"])

@@ -3,16 +3,13 @@
 Saves the flow (when given a path), runs it to its end in this process and prints a
 summary, or with --json the execution as the REST API returns it plus its "logs".
 Exit 0 for SUCCESS/WARNING, 1 for FAILED/KILLED, 2 for an invalid flow or input."""
-import json
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
 from executions.engine.create import create_execution
 from executions.engine.runner import run_to_end
-from executions.serializers import execution_json, execution_logs
-from executions.states import State
-from executions.summary import summary
+from executions.management.report import report_and_exit
 from flows.models import Flow
 from flows.services import save_flow
 from flows.spec import FlowInvalid, InputInvalid
@@ -45,12 +42,7 @@ class Command(BaseCommand):
             self.stderr.write(str(exc))
             raise SystemExit(2)
         execution = run_to_end(execution.id, timeout=options["timeout"])
-        if options["json"]:
-            self.stdout.write(json.dumps({**execution_json(execution), "logs": execution_logs(execution.id)}))
-        else:
-            self.stdout.write(summary(execution))
-        if execution.state not in (State.SUCCESS.value, State.WARNING.value):
-            raise SystemExit(1)
+        report_and_exit(self, execution, options["json"])
 
     def _flow(self, ref: str) -> Flow:
         path = Path(ref)
