@@ -10,7 +10,6 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from executions.engine.variables import loop_iteration
 from executions.models import Execution, LogEntry, TaskRun
 from executions.models.state_history import iso
 from executions.states import TERMINAL, State
@@ -51,7 +50,7 @@ def attempt_json(attempt: dict) -> dict:
     return {**attempt, "state": state_json(state.get("current"), state.get("histories") or [])}
 
 
-def taskrun_json(tr: TaskRun, execution: Execution, parent: TaskRun | None = None) -> dict:
+def taskrun_json(tr: TaskRun, execution: Execution) -> dict:
     return _without_nulls({
         "id": tr.id,
         "executionId": execution.id,
@@ -60,7 +59,7 @@ def taskrun_json(tr: TaskRun, execution: Execution, parent: TaskRun | None = Non
         "taskId": tr.task_id,
         "parentTaskRunId": tr.parent_id,
         "value": tr.value,
-        "iteration": loop_iteration(tr, parent),
+        "iteration": tr.iteration,
         "attempts": [attempt_json(a) for a in tr.attempts] or None,
         "outputs": tr.outputs or None,
         "state": state_json(tr.state, tr.state_history),
@@ -70,14 +69,12 @@ def taskrun_json(tr: TaskRun, execution: Execution, parent: TaskRun | None = Non
 def execution_json(execution: Execution, taskruns=None) -> dict:
     if taskruns is None:
         taskruns = TaskRun.objects.filter(execution_id=execution.id).order_by("seq")
-    taskruns = list(taskruns)
-    by_id = {tr.id: tr for tr in taskruns}
     return _without_nulls({
         "id": execution.id,
         "namespace": execution.namespace,
         "flowId": execution.flow_id,
         "flowRevision": execution.flow_revision,
-        "taskRunList": [taskrun_json(tr, execution, by_id.get(tr.parent_id)) for tr in taskruns] or None,
+        "taskRunList": [taskrun_json(tr, execution) for tr in taskruns] or None,
         "inputs": execution.inputs or None,
         "outputs": execution.outputs or None,
         "labels": execution.labels or [],

@@ -16,6 +16,7 @@ class Child:
     spec: dict
     value: str | None = None  # None: the parent's value
     iteration: bool = False  # True when `value` is a loop value keying outputs
+    number: int | None = None  # Kestra's `taskrun.iteration` of a loop's child
 
 
 @dataclass
@@ -29,9 +30,10 @@ class Step:
 
 
 class FlowableRuntime(Protocol):
-    def sequential(self, tasks: list[dict], parent, value: str | None = None, iteration: bool = False) -> Step: ...
+    def sequential(self, tasks: list[dict], parent, value: str | None = None, iteration: bool = False,
+                   number: int | None = None) -> Step: ...
     def parallel(self, tasks: list[dict], parent, limit: int = 0, value: str | None = None,
-                 iteration: bool = False) -> Step: ...
+                 iteration: bool = False, number: int | None = None) -> Step: ...
     def with_handlers(self, step: Step, parent, errors: list[dict] | None = None,
                       finally_: list[dict] | None = None) -> Step: ...
     def render(self, value: Any, taskrun) -> Any: ...

@@ -109,14 +109,14 @@ class BranchRuntime:
         self.view.outputs_changed()
 
     # --- progress of a list of tasks ----------------------------------------------
-    def sequential(self, tasks, parent, value=None, iteration=False) -> Step:
+    def sequential(self, tasks, parent, value=None, iteration=False, number=None) -> Step:
         """One after the other; the first failure ends the list."""
         value = self._value(parent, value)
         states = []
         for spec in enabled(tasks):
             tr = self.find(spec["id"], parent, value)
             if tr is None:
-                return Step(create=[Child(spec, value, iteration)])
+                return Step(create=[Child(spec, value, iteration, number)])
             state = State(tr.state)
             if state not in TERMINAL:
                 return Step()
@@ -125,7 +125,7 @@ class BranchRuntime:
             states.append(state)
         return Step(state=worst(states))
 
-    def parallel(self, tasks, parent, limit=0, value=None, iteration=False) -> Step:
+    def parallel(self, tasks, parent, limit=0, value=None, iteration=False, number=None) -> Step:
         """Side by side, at most `limit` at a time (0: all). After a failure no new task
         starts, the running ones finish, then the list fails."""
         value = self._value(parent, value)
@@ -142,7 +142,7 @@ class BranchRuntime:
             return Step() if running else Step(state=worst(states))
         if pending:
             slots = len(pending) if not limit or limit <= 0 else max(0, limit - running)
-            return Step(create=[Child(spec, value, iteration) for spec in pending[:slots]])
+            return Step(create=[Child(spec, value, iteration, number) for spec in pending[:slots]])
         if running:
             return Step()
         return Step(state=worst(states))

@@ -289,7 +289,7 @@ class Executor:
             keys.append(str(child.value))
         tr = TaskRun(
             id=new_id(), execution=self.view.execution, seq=self.view.next_seq, task_id=child.spec["id"],
-            parent=parent, value=child.value, iteration_keys=keys,
+            parent=parent, value=child.value, iteration=child.number, iteration_keys=keys,
         )
         tr.set_state(State.CREATED)
         tr.save(force_insert=True)

@@ -58,19 +58,7 @@ def attempts_before(tr) -> int:
     return len(attempts) - 1 if running else len(attempts)
 
 
-def loop_iteration(tr, parent) -> int | None:
-    """`taskrun.iteration` of a loop's child, from what the loop keeps in its memo: in a
-    ForEach the 0-based position of the child's value among the distinct values, in a
-    LoopUntil the number of the current iteration, from 1 (Kestra counts them so)."""
-    memo = (parent.memo or {}) if parent is not None else {}
-    values = memo.get("values")
-    if isinstance(values, list):
-        return values.index(tr.value) if tr.value in values else None
-    iteration = memo.get("iteration")
-    return iteration if isinstance(iteration, int) and not isinstance(iteration, bool) else None
-
-
-def _taskrun_variables(tr, parent) -> dict:
+def _taskrun_variables(tr) -> dict:
     variables = {
         "id": tr.id,
         "startDate": iso(tr.start_date) if tr.start_date else None,
@@ -78,9 +66,8 @@ def _taskrun_variables(tr, parent) -> dict:
         "parentId": tr.parent_id,
         "value": tr.value,
     }
-    iteration = loop_iteration(tr, parent)
-    if iteration is not None:
-        variables["iteration"] = iteration
+    if tr.iteration is not None:
+        variables["iteration"] = tr.iteration
     return variables
 
 
@@ -90,10 +77,8 @@ def taskrun_variables(view, spec, tr, task) -> dict:
     if tr is None:
         return variables
     variables["task"] = {"id": task.id, "type": task.spec.get("type")}
-    chain = view.ancestors(tr)
-    above = [*chain[1:], None]  # each ancestor's own parent
-    variables["taskrun"] = _taskrun_variables(tr, chain[0] if chain else None)
-    parents = [{"taskrun": _taskrun_variables(p, grand), "outputs": p.outputs or {}} for p, grand in zip(chain, above)]
+    variables["taskrun"] = _taskrun_variables(tr)
+    parents = [{"taskrun": _taskrun_variables(p), "outputs": p.outputs or {}} for p in view.ancestors(tr)]
     if parents:
         variables["parents"] = parents
         variables["parent"] = parents[0]

@@ -15,6 +15,9 @@ class TaskRun(StateHistory):
     task_id = models.CharField(max_length=255)
     parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     value = models.TextField(null=True, blank=True)
+    # Kestra's `taskrun.iteration`: a ForEach child's position (from 0), a LoopUntil
+    # child's iteration (from 1); null elsewhere.
+    iteration = models.PositiveIntegerField(null=True, blank=True)
     # Loop values along the ancestors that key this taskrun's outputs (outputs.t['a']['b']).
     iteration_keys = models.JSONField(default=list, blank=True)
     outputs = models.JSONField(default=dict, blank=True)

@@ -101,9 +101,9 @@ def replay(execution_id: str, taskrun_id: str | None = None) -> Execution:
     for tr in kept:
         clone = TaskRun(
             id=new_ids[tr.id], execution=copy, seq=tr.seq, task_id=tr.task_id, parent_id=new_ids.get(tr.parent_id),
-            value=tr.value, iteration_keys=tr.iteration_keys, outputs=tr.outputs, attempts=tr.attempts,
-            memo=tr.memo, state=tr.state, state_history=tr.state_history, start_date=tr.start_date,
-            end_date=tr.end_date,
+            value=tr.value, iteration=tr.iteration, iteration_keys=tr.iteration_keys, outputs=tr.outputs,
+            attempts=tr.attempts, memo=tr.memo, state=tr.state, state_history=tr.state_history,
+            start_date=tr.start_date, end_date=tr.end_date,
         )
         if tr.id in parents:
             clone.set_state(State.RUNNING)

@@ -92,13 +92,15 @@ class Loop(FlowableTask):
     def limit(self) -> int:
         return 1
 
-    def iteration(self, rt, taskrun, tasks, value):
-        return rt.sequential(tasks, taskrun, value=value, iteration=True)
+    def iteration(self, rt, taskrun, tasks, value, number):
+        return rt.sequential(tasks, taskrun, value=value, iteration=True, number=number)
 
     def resolve(self, rt, taskrun):
         tasks = self.spec["tasks"]
         values = loop_values(rt, taskrun, self.spec[self.values_property], self.id)
-        step = iterate(rt, taskrun, values, tasks, self.limit(), lambda v: self.iteration(rt, taskrun, tasks, v))
+        number = {value: n for n, value in enumerate(values)}  # `taskrun.iteration`, from 0
+        step = iterate(rt, taskrun, values, tasks, self.limit(),
+                       lambda v: self.iteration(rt, taskrun, tasks, v, number[v]))
         return self.tasks_with_handlers(rt, taskrun, step)
 
 
@@ -146,5 +148,5 @@ class EachParallel(Loop):
     def limit(self):
         return int(self.get("concurrent") or 0)
 
-    def iteration(self, rt, taskrun, tasks, value):
-        return rt.parallel(tasks, taskrun, value=value, iteration=True)
+    def iteration(self, rt, taskrun, tasks, value, number):
+        return rt.parallel(tasks, taskrun, value=value, iteration=True, number=number)

@@ -55,7 +55,7 @@ class LoopUntil(FlowableTask):
                 return Step()
             rt.set_wait(taskrun, None)
             rt.discard_children(taskrun)  # the new iteration replaces the previous one
-        step = rt.sequential(self.spec["tasks"], taskrun)
+        step = rt.sequential(self.spec["tasks"], taskrun, number=memo["iteration"])
         if not step.done or step.state in FAILING:
             return self.tasks_with_handlers(rt, taskrun, step)
         if expressions.is_truthy(rt.render(self.spec["condition"], taskrun)):
