@@ -46,7 +46,9 @@ class RunContext(Protocol):
     def put_file(self, path: Path, name: str | None = None) -> str:
         """Copy a local file to internal storage; returns its kestra:// URI."""
 
-    def open_file(self, uri: str, mode: str = "rb"): ...
+    def open_file(self, uri: str):
+        """Open for reading a file the execution may read (its own, its namespace's, its
+        parent's); raises storage.StorageError naming the refusal or the missing file."""
 
     def secret(self, name: str) -> str: ...
 

@@ -29,9 +29,6 @@ class InternalStorage:
             raise StorageError(f"URI escapes the storage: {uri!r}")
         return path
 
-    def uri_for(self, *parts: str) -> str:
-        return SCHEME + "/" + "/".join(p.strip("/") for p in parts if p)
-
     def put(self, uri: str, source: Path) -> str:
         target = self._path(uri)
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -66,8 +63,8 @@ class InternalStorage:
             return []
         return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
 
-    def delete_prefix(self, *parts: str) -> None:
-        shutil.rmtree(self._path(self.uri_for(*parts)), ignore_errors=True)
+    def delete_folder(self, folder_uri: str) -> None:
+        shutil.rmtree(self._path(folder_uri), ignore_errors=True)
 
 
 def internal_storage() -> InternalStorage:

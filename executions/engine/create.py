@@ -7,7 +7,7 @@ from pathlib import Path
 from executions.encryption import encrypt_secret_inputs
 from executions.models import Execution
 from executions.states import State
-from storage import internal_storage
+from storage import internal_storage, layout
 
 from .ids import new_id
 from .variables import labels_map
@@ -18,10 +18,9 @@ def _store_files(execution_id: str, flow, declared: list[dict], values: dict) ->
     storage = internal_storage()
     for item in declared:
         value = values.get(item["id"])
-        if item.get("type") == "FILE" and value and not str(value).startswith("kestra://"):
+        if item.get("type") == "FILE" and value and not layout.is_uri(str(value)):
             path = Path(str(value))
-            uri = storage.uri_for(*flow.namespace.split("."), flow.flow_id, "executions", execution_id,
-                                  "inputs", item["id"], path.name)
+            uri = layout.input_file(flow.namespace, flow.flow_id, execution_id, item["id"], path.name)
             values[item["id"]] = storage.put(uri, path)
     return values
 

@@ -98,8 +98,8 @@ class EngineExecutableRuntime:
         except OperationRefused:
             pass  # it ended meanwhile
 
-    def open_file(self, uri, mode="rb"):
-        return internal_storage().open(uri, mode)
+    def open_file(self, uri):
+        return self.executor.context_for(None).open_file(uri)
 
     def put_bytes(self, taskrun, name, data: bytes) -> str:
         return internal_storage().put_bytes(self.storage_uri(taskrun, name), data)

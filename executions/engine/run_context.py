@@ -10,8 +10,10 @@ from pathlib import Path
 import expressions
 from executions.kv_store import NamespaceKV
 from executions.models import LogEntry
-from storage import internal_storage
+from storage import internal_storage, layout
+from storage.access import ExecutionRef, ExecutionStorage
 
+from .file_functions import file_functions
 from .logger import ExecutionLogger
 from .secrets import read_secret
 from .variables import taskrun_variables
@@ -48,6 +50,8 @@ class EngineRunContext:
         self.logger = ExecutionLogger(ex, taskrun, attempt_number, task.get("logLevel") or "TRACE" if task else "TRACE",
                                       secrets=self.secrets)
         self.kv = NamespaceKV(ex.namespace)
+        self.storage = ExecutionStorage(ExecutionRef(ex.namespace, ex.flow_id, ex.id),
+                                        parent=ExecutionRef.of_trigger((ex.trigger or {}).get("variables")))
         self._variables = None
         self._working_dir = working_dir
         self._own_working_dir = None
@@ -68,9 +72,7 @@ class EngineRunContext:
             "kv": self._kv_function,
             "secret": self.secret,
             "errorLogs": self._error_logs,
-            "read": self._read,
-            "fileExists": lambda uri: internal_storage().exists(str(uri)),
-            "fileSize": lambda uri: internal_storage().size(str(uri)),
+            **file_functions(self.storage),
         }
 
     def render(self, value, extra: dict | None = None):
@@ -95,10 +97,6 @@ class EngineRunContext:
              "timestamp": e.timestamp.isoformat(), "executionId": e.execution_id}
             for e in entries
         ]
-
-    def _read(self, uri):
-        with internal_storage().open(str(uri), "rb") as handle:
-            return handle.read().decode()
 
     def secret(self, name: str) -> str:
         value = read_secret(str(name))
@@ -149,13 +147,13 @@ class EngineRunContext:
 
     # --- internal storage ------------------------------------------------------------
     def storage_uri(self, name: str) -> str:
-        return internal_storage().uri_for(*self.namespace.split("."), self.flow_id, "executions", self.execution_id,
-                                          "tasks", self.taskrun.task_id if self.taskrun else "flow",
-                                          self.taskrun_id or "", name)
+        return layout.taskrun_file(self.namespace, self.flow_id, self.execution_id,
+                                   self.taskrun.task_id if self.taskrun else "flow", self.taskrun_id or "", name)
 
     def put_file(self, path: Path, name: str | None = None) -> str:
         path = Path(path)
         return internal_storage().put(self.storage_uri(name or path.name), path)
 
-    def open_file(self, uri: str, mode: str = "rb"):
-        return internal_storage().open(uri, mode)
+    def open_file(self, uri: str):
+        """A file this execution may read (see storage.access), opened for reading."""
+        return self.storage.open(uri)

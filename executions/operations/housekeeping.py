@@ -5,7 +5,7 @@ from django.db import transaction
 
 from executions.engine.create import merge_labels
 from executions.models import Execution, LogEntry
-from storage import internal_storage
+from storage import internal_storage, layout
 
 from .common import OperationRefused, locked, touch
 
@@ -39,6 +39,6 @@ def delete(execution_id: str, delete_logs: bool = True, delete_storage: bool = T
     if delete_logs:
         LogEntry.objects.filter(execution_id=execution_id).delete()
     if delete_storage:
-        internal_storage().delete_prefix(*execution.namespace.split("."), execution.flow_id, "executions",
-                                         execution.id)
+        internal_storage().delete_folder(layout.uri(
+            layout.execution_folder(execution.namespace, execution.flow_id, execution.id)))
     execution.delete()

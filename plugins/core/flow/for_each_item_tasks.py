@@ -14,14 +14,13 @@ from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.states import State
 from plugins.task import ExecutableTask, RunnableTask
-from storage import StorageError
+from storage import StorageError, layout
 
 from .for_each_item import ITEMS_TYPE, MERGE_TYPE, SPLIT_TYPE
 from .item_batches import split
 from .subflow import TARGET, child_labels
 
 ENDED = ("SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED")
-SCHEME = "kestra://"
 
 
 def _write(ctx, name: str, data: bytes) -> str:
@@ -62,10 +61,13 @@ class ForEachItemSplit(RunnableTask):
 
     def run(self, ctx):
         uri = str(ctx.render_property("items"))
-        if not uri.startswith(SCHEME):
+        if not layout.is_uri(uri):
             raise TaskFailed(f"Unable to split the items from {uri}, this is not an internal storage URI!")
-        with ctx.open_file(uri) as handle:
-            data = handle.read()
+        try:
+            with ctx.open_file(uri) as handle:
+                data = handle.read()
+        except StorageError as exc:  # another namespace's file, or none
+            raise TaskFailed(str(exc)) from exc
         try:
             batches = split(data, self.get("batch") or {}, ctx.render)
         except ValueError as exc:
@@ -134,7 +136,7 @@ class ForEachItemExecutable(ExecutableTask):
     def _base(rt, taskrun) -> str:
         """The taskrun's storage folder as a path (`/namespace/.../<taskrun id>`), the form
         Kestra's `subflowOutputsBaseUri` has."""
-        return rt.storage_uri(taskrun, "")[len(SCHEME):].rstrip("/")
+        return layout.path_of(rt.storage_uri(taskrun, "")).rstrip("/")
 
     def kill(self, rt, taskrun):
         for child in rt.memo(taskrun).get("executions", []):
@@ -158,7 +160,7 @@ class ForEachItemMergeOutputs(RunnableTask):
         parts = []
         for iteration in range(int(items.get("numberOfBatches") or 0)):
             try:
-                with ctx.open_file(f"{SCHEME}{base}/{iteration}/outputs.ion") as handle:
+                with ctx.open_file(layout.uri(f"{base}/{iteration}/outputs.ion")) as handle:
                     parts.append(handle.read())
             except StorageError:
                 continue  # that subflow left no outputs
