@@ -1,8 +1,18 @@
-"""Secrets of the open-source Kestra kind: environment variables `SECRET_<NAME>` holding
-the base64 of the value. Values read here are masked wherever they would be logged."""
+"""Secrets as open-source Kestra keeps them (io.kestra.core.secret.SecretService): each
+environment variable `SECRET_<NAME>` holds the base64 of one secret, found by `<NAME>`
+in any case. Nothing else is a secret: not a setting, and not the variables the
+project reads as its own settings even though they share the prefix. Values read here
+are masked wherever they would be logged."""
 import base64
 import binascii
+import logging
 import os
+
+PREFIX = "SECRET_"
+# Read by kestraweb/settings.py (Django's signing key): a flow must never get it back.
+SETTINGS_VARIABLES = frozenset({"SECRET_KEY"})
+
+log = logging.getLogger(__name__)
 
 
 class SecretNotFound(LookupError):
@@ -10,11 +20,24 @@ class SecretNotFound(LookupError):
 
 
 def read_secret(name: str) -> str:
-    raw = os.environ.get(f"SECRET_{name}")
-    if raw is None:
-        raise SecretNotFound(f"Cannot find secret for key '{name}'")
+    """The decoded value of secret `name`; raises SecretNotFound with Kestra's message
+    when no variable holds it, or only one that is not base64 (Kestra skips those)."""
+    key = str(name).upper()
+    for variable, raw in os.environ.items():
+        if variable.startswith(PREFIX) and variable not in SETTINGS_VARIABLES and variable[len(PREFIX):].upper() == key:
+            value = _decode(raw)
+            if value is not None:
+                return value
+            log.error("Could not decode secret '%s', make sure it is Base64-encoded", variable)
+    raise SecretNotFound(f"Cannot find secret for key '{name}'.")
+
+
+def _decode(raw: str) -> str | None:
+    """Java's basic Base64 decoder: line breaks dropped, padding optional, any other
+    character outside the alphabet refused; the bytes read as UTF-8."""
+    text = "".join(raw.splitlines())
+    text += "=" * (-len(text.rstrip("=")) % 4) if "=" not in text else ""
     try:
-        return base64.b64decode(raw, validate=True).decode()
-    except (binascii.Error, UnicodeDecodeError):
-        # Kestra requires base64; a plain value is accepted as-is rather than garbled.
-        return raw
+        return base64.b64decode(text, validate=True).decode("utf-8", errors="replace")
+    except (binascii.Error, ValueError):
+        return None
