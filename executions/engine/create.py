@@ -25,6 +25,19 @@ def _store_files(execution_id: str, flow, declared: list[dict], values: dict) ->
     return values
 
 
+def _refuse_local_paths(declared: list[dict], values: dict) -> None:
+    """A subflow's inputs are written by another flow: a FILE input given there as a
+    local path would copy any file of the server's disk into storage for that flow to
+    read, so a subflow takes kestra:// URIs only (checked when read, see storage.access)."""
+    from flows.spec import InputInvalid
+
+    bad = [item["id"] for item in declared
+           if item.get("type") == "FILE" and values.get(item["id"]) and not layout.is_uri(str(values[item["id"]]))]
+    if bad:
+        raise InputInvalid([(i, f"Invalid input '{i}': a subflow's FILE input must be a {layout.SCHEME} URI")
+                            for i in bad])
+
+
 def _input_condition(expression: str, inputs: dict):
     """An input's `dependsOn.condition`, rendered against the inputs it depends on."""
     import expressions
@@ -83,6 +96,8 @@ def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dic
     source = FlowRevision.objects.only("source").get(flow=flow, revision=revision).source
     spec = spec_for_source(source)
     values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition, render=_input_default(flow))
+    if parent is not None:
+        _refuse_local_paths(spec.inputs, values)
     execution_id = new_id()
     values = encrypt_secret_inputs(spec.inputs, _store_files(execution_id, flow, spec.inputs, values))
     labels = with_correlation(merge_labels(spec.labels, labels), execution_id, correlation)
