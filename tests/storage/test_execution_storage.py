@@ -27,7 +27,7 @@ def test_it_allows_own_namespace_and_parent_files(uri):
 @pytest.mark.parametrize("uri", [
     layout.taskrun_file("company.other", "etl", "X", "t", "tr", "out.csv"),
     layout.taskrun_file("company", "team", "X", "t", "tr", "out.csv"),
-    # namespace company.team.etl, flow `executions`: read as company.team's flow `etl`, its execution id would be `executions`
+    # namespace company.team.etl, flow `executions`: as company.team's flow `etl`, the id would be `executions`
     layout.taskrun_file("company.team.etl", "executions", "X", "t", "tr", "out.csv"),
     layout.taskrun_file("company.parent", "caller", "OtherParentExecution", "t", "tr", "out.csv"),
     layout.namespace_file("company.other", "scripts/a.py"),

@@ -59,7 +59,8 @@ def test_another_namespace_s_file_is_refused_by_every_file_function(function):
 
 
 def test_a_parent_namespace_may_not_read_a_child_namespace_s_file():
-    uri = stored_file("tests.isolation.a")  # kestra:///tests/isolation/a/writer/...: looks like flow `a` of tests.isolation
+    # kestra:///tests/isolation/a/writer/...: starts like a flow `a` of tests.isolation
+    uri = stored_file("tests.isolation.a")
     run = read_with("read", uri, "tests.isolation")
     assert run.state == "FAILED"
     assert any("didn't belong to the current execution" in line for line in run.logs()), run.logs()
