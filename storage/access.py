@@ -114,10 +114,7 @@ class ExecutionStorage:
 
     def size(self, uri: str) -> int:
         """Size in bytes; a missing file is an error naming it."""
-        self.check(uri)
-        if not self.storage.exists(uri):
-            raise StorageError(f"file not found in internal storage: {uri}")
-        return self.storage.size(uri)
+        return self.storage.size(self.check(uri))
 
     def is_empty(self, uri: str) -> bool:
         return self.size(uri) == 0

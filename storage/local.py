@@ -43,15 +43,23 @@ class InternalStorage:
 
     def open(self, uri: str, mode: str = "rb"):
         path = self._path(uri)
-        if "r" in mode and not path.exists():
-            raise StorageError(f"file not found in internal storage: {uri}")
+        if "r" in mode:
+            self._file(uri, path)
         return path.open(mode)
 
     def exists(self, uri: str) -> bool:
         return self._path(uri).exists()
 
     def size(self, uri: str) -> int:
-        return self._path(uri).stat().st_size
+        return self._file(uri, self._path(uri)).stat().st_size
+
+    @staticmethod
+    def _file(uri: str, path: Path) -> Path:
+        """`path` when it is a file; a folder or nothing is an error naming the URI only
+        (never the folder on the server's disk)."""
+        if not path.is_file():
+            raise StorageError(f"file not found in internal storage: {uri}")
+        return path
 
     def local_path(self, uri: str) -> Path:
         return self._path(uri)

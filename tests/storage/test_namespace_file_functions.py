@@ -75,3 +75,12 @@ def test_a_missing_namespace_file_fails_the_read_naming_it():
     run = render("{{ read('conf/nope.txt') }}")
     assert run.state == "FAILED"
     assert any("conf/nope.txt" in line for line in run.logs()), run.logs()
+
+
+@pytest.mark.parametrize("function", ["read", "fileSize", "isFileEmpty"])
+def test_a_folder_is_not_a_file_and_its_place_on_disk_is_not_shown(function, settings):
+    run = render(f"{{{{ {function}('conf') }}}}")
+    assert run.state == "FAILED"
+    assert any("file not found in internal storage: kestra:///tests/nsfiles/_files/conf" in line
+               for line in run.logs()), run.logs()
+    assert not any(str(settings.STORAGE_DIR) in line for line in run.logs())
