@@ -8,6 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+# The memo key where a flowable that gives its children one shared folder (Kestra's
+# WorkingDirectory) keeps that folder's path. The engine looks for it on a task's
+# ancestors to give the task that folder and Kestra's `workerTaskrun` variable.
+SHARED_FOLDER_MEMO = "workingDir"
+
 
 @dataclass
 class Child:

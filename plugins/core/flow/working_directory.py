@@ -5,6 +5,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from plugins.flowable import SHARED_FOLDER_MEMO
 from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.task import FlowableTask
@@ -16,7 +17,7 @@ from .sequential import TASKS
 @register
 class WorkingDirectory(FlowableTask):
     type = "io.kestra.plugin.core.flow.WorkingDirectory"
-    aliases = ("io.kestra.core.tasks.flows.WorkingDirectory",)
+    aliases = ("io.kestra.core.tasks.flows.WorkingDirectory", "io.kestra.core.tasks.flows.Worker")
     title = "Run tasks sequentially in a shared working directory."
     properties = (
         TASKS,
@@ -29,14 +30,14 @@ class WorkingDirectory(FlowableTask):
 
     def resolve(self, rt, taskrun):
         memo = rt.memo(taskrun)
-        if "workingDir" not in memo:
+        if SHARED_FOLDER_MEMO not in memo:
             folder = Path(tempfile.mkdtemp(prefix=f"kestraweb-wd-{taskrun.id}-"))
-            memo["workingDir"] = str(folder)
+            memo[SHARED_FOLDER_MEMO] = str(folder)
             rt.save_memo(taskrun)
             write_inputs(folder, input_files(rt.render(self.get("inputFiles"), taskrun)))
         step = rt.sequential(self.spec["tasks"], taskrun)
         if step.done and self.get("outputFiles") and "outputFilesKept" not in memo:
-            self._keep_outputs(rt, taskrun, Path(memo["workingDir"]))
+            self._keep_outputs(rt, taskrun, Path(memo[SHARED_FOLDER_MEMO]))
             memo["outputFilesKept"] = True
             rt.save_memo(taskrun)
         return self.tasks_with_handlers(rt, taskrun, step)
@@ -48,6 +49,6 @@ class WorkingDirectory(FlowableTask):
             rt.set_outputs(taskrun, {"outputFiles": kept})
 
     def finished(self, taskrun):
-        folder = taskrun.memo.get("workingDir")
+        folder = taskrun.memo.get(SHARED_FOLDER_MEMO)
         if folder:
             shutil.rmtree(folder, ignore_errors=True)
