@@ -1,6 +1,6 @@
 """Kestra's internal storage on the local disk.
 
-URIs look like Kestra's: kestra:///<namespace as folders>/<flow>/executions/<id>/tasks/<task>/<taskrun>/<file>.
+Files are addressed by their kestra:// URI; layout.py says which path each file has.
 """
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-SCHEME = "kestra://"
+from .layout import SCHEME
 
 
 class StorageError(Exception):
@@ -58,6 +58,13 @@ class InternalStorage:
 
     def local_path(self, uri: str) -> Path:
         return self._path(uri)
+
+    def list_files(self, folder_uri: str) -> list[str]:
+        """Paths (with `/`) of the files below a folder, relative to it, sorted."""
+        folder = self._path(folder_uri)
+        if not folder.is_dir():
+            return []
+        return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
 
     def delete_prefix(self, *parts: str) -> None:
         shutil.rmtree(self._path(self.uri_for(*parts)), ignore_errors=True)

@@ -9,8 +9,9 @@ matched is kept in internal storage under its relative path.
 from __future__ import annotations
 
 import json
-import re
 from pathlib import Path
+
+from storage.globs import glob_to_regex
 
 
 def input_files(rendered) -> dict:
@@ -36,24 +37,6 @@ def write_inputs(folder: Path, files: dict) -> None:
             raise ValueError(f"inputFiles: {name!r} is outside the working directory")
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text("" if content is None else str(content))
-
-
-def glob_to_regex(pattern: str) -> re.Pattern:
-    """A glob as Java's PathMatcher reads it: `**` crosses folders, `*` and `?` do not."""
-    out, i = [], 0
-    while i < len(pattern):
-        char = pattern[i]
-        if pattern.startswith("**/", i):
-            out.append("(?:.*/)?")
-            i += 3
-            continue
-        if pattern.startswith("**", i):
-            out.append(".*")
-            i += 2
-            continue
-        out.append({"*": "[^/]*", "?": "[^/]"}.get(char, re.escape(char)))
-        i += 1
-    return re.compile("".join(out) + r"\Z")
 
 
 def matching_outputs(folder: Path, patterns) -> list[tuple[str, Path]]:
