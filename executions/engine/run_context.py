@@ -10,7 +10,6 @@ from pathlib import Path
 import expressions
 from executions.kv_store import NamespaceKV
 from executions.models import LogEntry
-from plugins.flowable import SHARED_FOLDER_MEMO
 from storage import internal_storage
 
 from .logger import ExecutionLogger
@@ -135,9 +134,9 @@ class EngineRunContext:
 
     def working_dir(self) -> Path:
         if self._working_dir is None and self.taskrun is not None:
-            owner = self.view.shared_folder_owner(self.taskrun)  # inside a WorkingDirectory: share its folder
-            if owner is not None:
-                self._working_dir = Path(owner.memo[SHARED_FOLDER_MEMO])
+            folder = self.view.shared_folder(self.taskrun)  # inside a WorkingDirectory: share its folder
+            if folder is not None:
+                self._working_dir = Path(folder)
         if self._working_dir is None:
             self._own_working_dir = Path(tempfile.mkdtemp(prefix=f"kestraweb-{self.taskrun_id}-"))
             self._working_dir = self._own_working_dir

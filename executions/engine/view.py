@@ -71,6 +71,11 @@ class ExecutionView:
         WorkingDirectory), or None."""
         return next((a for a in self.ancestors(tr) if a.memo.get(SHARED_FOLDER_MEMO)), None)
 
+    def shared_folder(self, tr: TaskRun) -> str | None:
+        """The folder `tr` shares with its WorkingDirectory's other tasks, or None."""
+        owner = self.shared_folder_owner(tr)
+        return owner.memo[SHARED_FOLDER_MEMO] if owner is not None else None
+
     def ordered(self) -> list[TaskRun]:
         return sorted(self.taskruns.values(), key=lambda t: t.seq)
 
