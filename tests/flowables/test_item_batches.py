@@ -32,3 +32,9 @@ def test_zero_rows_is_refused():
 def test_a_non_numeric_count_is_refused_naming_the_property():
     with pytest.raises(BadBatch, match="batch.partitions must be a whole number, got 'many'"):
         split(b"a\n", {"partitions": "many"})
+
+
+def test_an_unknown_batch_property_is_refused_naming_it():
+    """ForEachItem.Batch has rows, bytes, partitions, separator and regexPattern only."""
+    with pytest.raises(BadBatch, match="batch: unknown property 'regexPatern'"):
+        split(b"a\n", {"regexPatern": "(a)"})

@@ -22,6 +22,7 @@ import re
 from expressions.errors import ExpressionError
 from expressions.java_regex import pattern as java_pattern
 
+KEYS = ("rows", "bytes", "partitions", "separator", "regexPattern")  # Kestra's ForEachItem.Batch
 SIZE = re.compile(r"^\s*(\d+)\s*(KB|MB|GB)?\s*$", re.IGNORECASE)
 UNITS = {None: 1, "KB": 1024, "MB": 1024 ** 2, "GB": 1024 ** 3}
 
@@ -45,6 +46,9 @@ def rows_of(data: bytes) -> list[bytes]:
 
 def split(data: bytes, batch: dict, render=lambda v: v) -> list[bytes]:
     """The content of each batch. `render` renders the batch's dynamic values."""
+    unknown = sorted(set(batch) - set(KEYS))
+    if unknown:  # a misspelt key would otherwise cut one row per batch without a word
+        raise BadBatch(f"batch: unknown property '{unknown[0]}' (known: {', '.join(KEYS)})")
     separator = str(render(batch.get("separator", "\n"))).encode()
     if batch.get("regexPattern") is not None:
         return _by_group(data, str(render(batch["regexPattern"])), separator)
