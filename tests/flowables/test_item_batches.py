@@ -38,3 +38,8 @@ def test_an_unknown_batch_property_is_refused_naming_it():
     """ForEachItem.Batch has rows, bytes, partitions, separator and regexPattern only."""
     with pytest.raises(BadBatch, match="batch: unknown property 'regexPatern'"):
         split(b"a\n", {"regexPatern": "(a)"})
+
+
+def test_a_batch_that_is_not_an_object_is_refused():
+    with pytest.raises(BadBatch, match="batch must be an object"):
+        split(b"a\n", "rows: 2")

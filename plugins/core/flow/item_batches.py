@@ -46,6 +46,8 @@ def rows_of(data: bytes) -> list[bytes]:
 
 def split(data: bytes, batch: dict, render=lambda v: v) -> list[bytes]:
     """The content of each batch. `render` renders the batch's dynamic values."""
+    if not isinstance(batch, dict):
+        raise BadBatch(f"batch must be an object with {', '.join(KEYS)}")
     unknown = sorted(set(batch) - set(KEYS))
     if unknown:  # a misspelt key would otherwise cut one row per batch without a word
         raise BadBatch(f"batch: unknown property '{unknown[0]}' (known: {', '.join(KEYS)})")
