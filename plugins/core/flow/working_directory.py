@@ -5,7 +5,8 @@ folder gets, in this order, the files of its `cache`, the `namespaceFiles` and t
 `inputFiles`; once the tasks ended, whatever their state, the files matching
 `outputFiles` are kept in internal storage as the `outputFiles` output (relative path
 -> URI) and the `cache` is written. A failure while preparing fails the directory
-before any task runs."""
+before any task runs; one while keeping the output files fails it too (Kestra's
+"Failed preExecuteTasks / postExecuteTasks on WorkingDirectory")."""
 import shutil
 import tempfile
 from pathlib import Path
@@ -25,9 +26,9 @@ from .sequential import TASKS
 
 CACHE_RESTORED_AT = "cacheRestoredAt"  # memo: when the cache was unpacked (epoch s), 0 without one
 AFTER_TASKS_DONE = "afterTasksDone"  # memo: outputFiles and cache already kept
-# What preparing the folder may raise besides TaskFailed: a bad rendered value, a
-# pattern or path that cannot be read, a storage or file system error.
-PREPARE_ERRORS = (TaskFailed, ExpressionError, ValueError, OSError, StorageError)
+# What filling the folder or keeping its files may raise besides TaskFailed: a bad
+# rendered value, a pattern or path that cannot be read, a storage or file system error.
+FOLDER_ERRORS = (TaskFailed, ExpressionError, ValueError, OSError, StorageError)
 
 
 @register
@@ -57,7 +58,7 @@ class WorkingDirectory(FlowableTask):
             folder = Path(tempfile.mkdtemp(prefix=f"kestraweb-wd-{taskrun.id}-"))
             try:
                 restored_at = self._before_tasks(rt, taskrun, folder)
-            except PREPARE_ERRORS as exc:
+            except FOLDER_ERRORS as exc:
                 shutil.rmtree(folder, ignore_errors=True)
                 raise TaskFailed(f"Failed preExecuteTasks on WorkingDirectory: {exc}") from exc
             # Saved once the folder is ready: a process stopped while preparing it
@@ -66,7 +67,10 @@ class WorkingDirectory(FlowableTask):
             rt.save_memo(taskrun)
         step = rt.sequential(self.spec["tasks"], taskrun)
         if step.done and not memo.get(AFTER_TASKS_DONE):
-            self._after_tasks(rt, taskrun, Path(memo[SHARED_FOLDER_MEMO]), memo.get(CACHE_RESTORED_AT) or 0.0)
+            try:
+                self._after_tasks(rt, taskrun, Path(memo[SHARED_FOLDER_MEMO]), memo.get(CACHE_RESTORED_AT) or 0.0)
+            except FOLDER_ERRORS as exc:
+                raise TaskFailed(f"Failed postExecuteTasks on WorkingDirectory: {exc}") from exc
             memo[AFTER_TASKS_DONE] = True
             rt.save_memo(taskrun)
         return self.tasks_with_handlers(rt, taskrun, step)
