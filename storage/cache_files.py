@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from datetime import timedelta
+from pathlib import Path
 
 import mmh3
 
@@ -41,9 +42,9 @@ class TaskCache:
             return layout.uri(f"{self.folder}/{ARCHIVE}")
         return layout.uri(f"{self.folder}/{value_hash(value)}/{ARCHIVE}")
 
-    def fetch(self, value: str | None, ttl: timedelta | None) -> bytes | None:
-        """The archive kept for `value`, or None when there is none or it has expired
-        (an expired one is deleted)."""
+    def fetch(self, value: str | None, ttl: timedelta | None) -> Path | None:
+        """Where the archive kept for `value` is, to read it; None when there is none or
+        it has expired (an expired one is deleted)."""
         uri = self.uri(value)
         if not self.storage.exists(uri):
             return None
@@ -51,8 +52,8 @@ class TaskCache:
         if ttl is not None and time.time() > path.stat().st_mtime + ttl.total_seconds():
             path.unlink(missing_ok=True)
             return None
-        return path.read_bytes()
+        return path
 
-    def keep(self, value: str | None, archive: bytes) -> str:
-        """Store (or replace) the archive for `value`; its URI."""
-        return self.storage.put_bytes(self.uri(value), archive)
+    def keep(self, value: str | None, archive: Path) -> str:
+        """Store (or replace) the archive for `value` from a file; its URI."""
+        return self.storage.put(self.uri(value), archive)

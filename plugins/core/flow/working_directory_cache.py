@@ -11,7 +11,9 @@ unchanged cache keeps its age, so `ttl` counts from when it was last written. No
 """
 from __future__ import annotations
 
-import io
+import os
+import shutil
+import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -52,13 +54,14 @@ def restore(rt, taskrun, folder: Path, cache: dict) -> float:
         return 0.0
     rt.log(taskrun, "DEBUG", "Cache exist, downloading it")
     root = folder.resolve()
-    with zipfile.ZipFile(io.BytesIO(archive)) as entries:
+    with zipfile.ZipFile(archive) as entries:
         for entry in entries.infolist():
             target = (folder / entry.filename).resolve()
             if entry.is_dir() or root not in target.parents:
                 continue  # only files of the folder were archived
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(entries.read(entry))
+            with entries.open(entry) as source, target.open("wb") as copy:
+                shutil.copyfileobj(source, copy)
     return time.time()
 
 
@@ -69,9 +72,13 @@ def keep(rt, taskrun, folder: Path, cache: dict, restored_at: float) -> None:
     if not any(path.stat().st_mtime > restored_at for _, path in files):
         rt.log(taskrun, "DEBUG", "Cache files didn't change, skip updating it")
         return
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        for relative, path in files:
-            archive.write(path, relative)
-    uri = rt.task_cache(taskrun).keep(taskrun.value, buffer.getvalue())
+    handle, name = tempfile.mkstemp(suffix=".zip")  # beside the folder, not in it: a large cache stays on disk
+    os.close(handle)
+    try:
+        with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as archive:
+            for relative, path in files:
+                archive.write(path, relative)
+        uri = rt.task_cache(taskrun).keep(taskrun.value, Path(name))
+    finally:
+        os.unlink(name)
     rt.log(taskrun, "DEBUG", f"Caching in {uri}")
