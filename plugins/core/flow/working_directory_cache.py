@@ -16,6 +16,7 @@ import shutil
 import tempfile
 import time
 import zipfile
+from datetime import timedelta
 from pathlib import Path
 
 from plugins.context import TaskFailed
@@ -26,7 +27,7 @@ from .folder_files import matching_outputs
 KEYS = ("patterns", "ttl")
 
 
-def cache_settings(cache) -> tuple[list[str], object]:
+def cache_settings(cache) -> tuple[list[str], timedelta | None]:
     """(patterns, ttl as a timedelta or None) of a `cache` property."""
     if not isinstance(cache, dict):
         raise TaskFailed("cache must be an object with patterns and ttl")
@@ -72,7 +73,7 @@ def keep(rt, taskrun, folder: Path, cache: dict, restored_at: float) -> None:
     if not any(path.stat().st_mtime > restored_at for _, path in files):
         rt.log(taskrun, "DEBUG", "Cache files didn't change, skip updating it")
         return
-    handle, name = tempfile.mkstemp(suffix=".zip")  # beside the folder, not in it: a large cache stays on disk
+    handle, name = tempfile.mkstemp(suffix=".zip")  # on disk, not in memory: caches can be large
     os.close(handle)
     try:
         with zipfile.ZipFile(name, "w", zipfile.ZIP_DEFLATED) as archive:
