@@ -92,21 +92,22 @@ def _cut(rows: list[bytes], full) -> list[bytes]:
 def _by_group(data: bytes, regex: str, separator: bytes) -> list[bytes]:
     """One batch per value of the pattern's first group, in the order values first appear."""
     try:
-        compiled = java_pattern(regex)
+        java_pattern(regex)  # compiled (and cached) once; refused before reading any row
     except ExpressionError as exc:
         raise BadBatch(f"batch.regexPattern: {exc}") from None
     batches: dict[str | None, list[bytes]] = {}
     for row in rows_of(data):
-        matched, key = first_group(compiled, row.decode("utf-8", errors="replace"))
+        matched, key = first_group(regex, row.decode("utf-8", errors="replace"))
         if matched:
             batches.setdefault(key, []).append(row + separator)
     return [b"".join(rows) for rows in batches.values()]
 
 
-def first_group(compiled: re.Pattern, text: str) -> tuple[bool, str | None]:
+def first_group(regex: str, text: str) -> tuple[bool, str | None]:
     """(found, group 1) of the first match in `text`, as Java's Matcher.find() then
     group(1); found is False without a match or when the pattern has no group. The one
-    place a user's pattern runs over the file: the place to bound its time."""
+    place a user's pattern runs over the file: where a time-bounded search goes."""
+    compiled = java_pattern(regex)
     match = compiled.search(text)
     if match is None or compiled.groups == 0:
         return False, None
