@@ -8,6 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
+# The memo key where a flowable that gives its children one shared folder (Kestra's
+# WorkingDirectory) keeps that folder's path. The engine looks for it on a task's
+# ancestors to give the task that folder and Kestra's `workerTaskrun` variable.
+SHARED_FOLDER_MEMO = "workingDir"
+
 
 @dataclass
 class Child:
@@ -43,6 +48,10 @@ class FlowableRuntime(Protocol):
     def save_memo(self, taskrun) -> None: ...
     def set_outputs(self, taskrun, outputs: dict) -> None: ...
     def put_file(self, taskrun, path, name: str) -> str: ...
+    def namespace_files(self, namespace: str | None = None):
+        """storage.namespace_files.NamespaceFiles of `namespace` (default: the flow's)."""
+    def task_cache(self, taskrun):
+        """storage.cache_files.TaskCache of the taskrun's task in this flow."""
     def now(self): ...
     def set_wait(self, taskrun, until) -> None: ...
     def set_paused(self, taskrun, paused: bool, until=None) -> None:

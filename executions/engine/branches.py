@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from executions.states import FAILING, TERMINAL, State, worst
 from plugins.flowable import Child, Step
+from storage.cache_files import TaskCache
+from storage.namespace_files import NamespaceFiles
 
 from .logger import ExecutionLogger
 
@@ -102,6 +104,17 @@ class BranchRuntime:
 
         task = self._index.task(taskrun.task_id)
         return EngineRunContext(self.view, self._index.spec, taskrun, task).put_file(path, name)
+
+    def namespace_files(self, namespace: str | None = None) -> NamespaceFiles:
+        """The files of `namespace`, by default the flow's (Kestra's
+        runContext.storage().namespace())."""
+        return NamespaceFiles(namespace or self.view.execution.namespace)
+
+    def task_cache(self, taskrun) -> TaskCache:
+        """The cache archives of this taskrun's task in this flow (Kestra's
+        runContext.storage().getCacheFile / putCacheFile)."""
+        execution = self.view.execution
+        return TaskCache(execution.namespace, execution.flow_id, taskrun.task_id)
 
     def set_outputs(self, taskrun, outputs: dict) -> None:
         taskrun.outputs = outputs

@@ -159,6 +159,7 @@ class Executor:
             if killing:
                 if all(c.is_terminal for c in self.view.children(tr.id)):
                     self._set_taskrun_state(tr, State.KILLED)
+                    self._after_flowable(task, tr)
                     changed = True
                 continue
             try:
@@ -167,6 +168,7 @@ class Executor:
                 raise
             except Exception as exc:  # a task's error fails that task, not the engine
                 self._fail_taskrun(tr, exc)
+                self._after_flowable(task, tr)
                 changed = True
                 continue
             if step.done:
@@ -178,6 +180,7 @@ class Executor:
         return changed
 
     def _after_flowable(self, task, tr):
+        """A flowable ended, however: let it release what it holds (a WorkingDirectory's folder)."""
         finished = getattr(task, "finished", None)
         if finished is not None:
             finished(tr)

@@ -132,10 +132,9 @@ class EngineRunContext:
 
     def working_dir(self) -> Path:
         if self._working_dir is None and self.taskrun is not None:
-            for ancestor in self.view.ancestors(self.taskrun):  # inside a WorkingDirectory: share its folder
-                if ancestor.memo.get("workingDir"):
-                    self._working_dir = Path(ancestor.memo["workingDir"])
-                    break
+            folder = self.view.shared_folder(self.taskrun)  # inside a WorkingDirectory: share its folder
+            if folder is not None:
+                self._working_dir = Path(folder)
         if self._working_dir is None:
             self._own_working_dir = Path(tempfile.mkdtemp(prefix=f"kestraweb-{self.taskrun_id}-"))
             self._working_dir = self._own_working_dir

@@ -1,5 +1,6 @@
 """Kestra's expression context: flow, execution, task, taskrun, parent(s), inputs,
-outputs, vars, labels, trigger, envs, globals."""
+outputs, vars, labels, trigger, envs, globals, and `workerTaskrun` inside a
+WorkingDirectory."""
 from __future__ import annotations
 
 import os
@@ -78,6 +79,9 @@ def taskrun_variables(view, spec, tr, task) -> dict:
         return variables
     variables["task"] = {"id": task.id, "type": task.spec.get("type")}
     variables["taskrun"] = _taskrun_variables(tr)
+    owner = view.shared_folder_owner(tr)
+    if owner is not None:  # Kestra's RunContextInitializer.forWorkingDirectory: the directory's own taskrun
+        variables["workerTaskrun"] = _taskrun_variables(owner)
     parents = [{"taskrun": _taskrun_variables(p), "outputs": p.outputs or {}} for p in view.ancestors(tr)]
     if parents:
         variables["parents"] = parents

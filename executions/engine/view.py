@@ -9,6 +9,7 @@ from collections import defaultdict
 
 from executions.models import Execution, TaskRun
 from executions.states import TERMINAL, State
+from plugins.flowable import SHARED_FOLDER_MEMO
 
 
 class ExecutionView:
@@ -64,6 +65,16 @@ class ExecutionView:
             chain.append(current)
             current = self.parent_of(current)
         return chain
+
+    def shared_folder_owner(self, tr: TaskRun) -> TaskRun | None:
+        """The closest ancestor that gives its children one shared folder (a
+        WorkingDirectory), or None."""
+        return next((a for a in self.ancestors(tr) if a.memo.get(SHARED_FOLDER_MEMO)), None)
+
+    def shared_folder(self, tr: TaskRun) -> str | None:
+        """The folder `tr` shares with its WorkingDirectory's other tasks, or None."""
+        owner = self.shared_folder_owner(tr)
+        return owner.memo[SHARED_FOLDER_MEMO] if owner is not None else None
 
     def ordered(self) -> list[TaskRun]:
         return sorted(self.taskruns.values(), key=lambda t: t.seq)

@@ -1,7 +1,7 @@
 """The cutting of ForEachItem's file into batches, without running flows."""
 import pytest
 
-from plugins.core.flow.item_batches import parse_size, split
+from plugins.core.flow.item_batches import BadBatch, parse_size, split
 
 
 def test_rows_default_to_one_per_batch_and_keep_empty_middle_lines():
@@ -27,3 +27,19 @@ def test_bytes_take_precedence_over_rows():
 def test_zero_rows_is_refused():
     with pytest.raises(ValueError, match="rows"):
         split(b"a\n", {"rows": 0})
+
+
+def test_a_non_numeric_count_is_refused_naming_the_property():
+    with pytest.raises(BadBatch, match="batch.partitions must be a whole number, got 'many'"):
+        split(b"a\n", {"partitions": "many"})
+
+
+def test_an_unknown_batch_property_is_refused_naming_it():
+    """ForEachItem.Batch has rows, bytes, partitions, separator and regexPattern only."""
+    with pytest.raises(BadBatch, match="batch: unknown property 'regexPatern'"):
+        split(b"a\n", {"regexPatern": "(a)"})
+
+
+def test_a_batch_that_is_not_an_object_is_refused():
+    with pytest.raises(BadBatch, match="batch must be an object"):
+        split(b"a\n", "rows: 2")

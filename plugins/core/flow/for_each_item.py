@@ -38,8 +38,10 @@ class ForEachItem(FlowableTask):
     properties = (
         Property("items", required=True, description="URI of the file in internal storage to split."),
         Property("batch", "object", dynamic=False,
-                 description="How to cut: `rows` per batch (default 1), `bytes` per batch (e.g. 10KB) or a "
-                             "number of `partitions`; `separator` ends each row (default a newline)."),
+                 description="How to cut: `rows` per batch (default 1), `bytes` per batch (e.g. 10KB), a "
+                             "number of `partitions`, or `regexPattern`: one batch per value of the pattern's "
+                             "first group (rows it does not match are left out); `separator` ends each row "
+                             "(default a newline)."),
         *TARGET,
     )
 

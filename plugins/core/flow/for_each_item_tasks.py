@@ -17,7 +17,7 @@ from plugins.task import ExecutableTask, RunnableTask
 from storage import StorageError, layout
 
 from .for_each_item import ITEMS_TYPE, MERGE_TYPE, SPLIT_TYPE
-from .item_batches import split
+from .item_batches import BadBatch, split
 from .subflow import TARGET, child_labels
 
 ENDED = ("SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED")
@@ -70,7 +70,7 @@ class ForEachItemSplit(RunnableTask):
             raise TaskFailed(str(exc)) from exc
         try:
             batches = split(data, self.get("batch") or {}, ctx.render)
-        except ValueError as exc:
+        except BadBatch as exc:
             raise TaskFailed(str(exc)) from exc
         extension = PurePosixPath(uri).suffix or ".tmp"  # batches keep the file's kind
         uris = [_write(ctx, f"batch-{n}{extension}", content) for n, content in enumerate(batches)]

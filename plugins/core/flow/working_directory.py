@@ -1,22 +1,40 @@
-"""WorkingDirectory: children run one after the other in one shared temporary folder,
-created with its `inputFiles`; the files matching `outputFiles` are kept in internal
-storage once the tasks ended, as the `outputFiles` output (relative path -> URI)."""
+"""WorkingDirectory: children run one after the other in one shared temporary folder.
+
+As Kestra's WorkingDirectory (preExecuteTasks / postExecuteTasks), before the tasks the
+folder gets, in this order, the files of its `cache`, the `namespaceFiles` and the
+`inputFiles`; once the tasks ended, whatever their state, the files matching
+`outputFiles` are kept in internal storage as the `outputFiles` output (relative path
+-> URI) and the `cache` is written. A failure while preparing fails the directory
+before any task runs; one while keeping the output files fails it too (Kestra's
+"Failed preExecuteTasks / postExecuteTasks on WorkingDirectory")."""
 import shutil
 import tempfile
 from pathlib import Path
 
+from expressions.errors import ExpressionError
+from plugins.context import TaskFailed
+from plugins.flowable import SHARED_FOLDER_MEMO
 from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.task import FlowableTask
+from storage import StorageError
 
+from . import working_directory_cache as cache
 from .folder_files import input_files, matching_outputs, write_inputs
+from .namespace_files_loader import load_namespace_files
 from .sequential import TASKS
+
+CACHE_RESTORED_AT = "cacheRestoredAt"  # memo: when the cache was unpacked (epoch s), 0 without one
+AFTER_TASKS_DONE = "afterTasksDone"  # memo: outputFiles and cache already kept
+# What filling the folder or keeping its files may raise besides TaskFailed: a bad
+# rendered value, a pattern or path that cannot be read, a storage or file system error.
+FOLDER_ERRORS = (TaskFailed, ExpressionError, ValueError, OSError, StorageError)
 
 
 @register
 class WorkingDirectory(FlowableTask):
     type = "io.kestra.plugin.core.flow.WorkingDirectory"
-    aliases = ("io.kestra.core.tasks.flows.WorkingDirectory",)
+    aliases = ("io.kestra.core.tasks.flows.WorkingDirectory", "io.kestra.core.tasks.flows.Worker")
     title = "Run tasks sequentially in a shared working directory."
     properties = (
         TASKS,
@@ -24,30 +42,60 @@ class WorkingDirectory(FlowableTask):
                  description="Files to create first: a map of name to content (rendered), or that map as JSON."),
         Property("outputFiles", "array",
                  description="Glob patterns (rendered) of files to keep in internal storage once the tasks ended."),
+        Property("namespaceFiles", "object", dynamic=False,
+                 description="Copy the namespace's files into the folder first: `enabled` (default true), "
+                             "`include` and `exclude` globs, `namespaces` (default the flow's), "
+                             "`folderPerNamespace`, `ifExists` (OVERWRITE, FAIL, WARN or IGNORE)."),
+        Property("cache", "object", dynamic=False,
+                 description="Keep the files matching `patterns` from one run to the next, for `ttl` "
+                             "(an ISO-8601 duration; none: no expiry)."),
     )
     outputs = (Output("outputFiles", "object", "URIs of the kept files by path relative to the folder."),)
 
     def resolve(self, rt, taskrun):
         memo = rt.memo(taskrun)
-        if "workingDir" not in memo:
+        if SHARED_FOLDER_MEMO not in memo:
             folder = Path(tempfile.mkdtemp(prefix=f"kestraweb-wd-{taskrun.id}-"))
-            memo["workingDir"] = str(folder)
+            try:
+                restored_at = self._before_tasks(rt, taskrun, folder)
+            except FOLDER_ERRORS as exc:
+                shutil.rmtree(folder, ignore_errors=True)
+                raise TaskFailed(f"Failed preExecuteTasks on WorkingDirectory: {exc}") from exc
+            # Saved once the folder is ready: a process stopped while preparing it
+            # leaves no half-filled folder for the tasks.
+            memo.update({SHARED_FOLDER_MEMO: str(folder), CACHE_RESTORED_AT: restored_at})
             rt.save_memo(taskrun)
-            write_inputs(folder, input_files(rt.render(self.get("inputFiles"), taskrun)))
         step = rt.sequential(self.spec["tasks"], taskrun)
-        if step.done and self.get("outputFiles") and "outputFilesKept" not in memo:
-            self._keep_outputs(rt, taskrun, Path(memo["workingDir"]))
-            memo["outputFilesKept"] = True
+        if step.done and not memo.get(AFTER_TASKS_DONE):
+            try:
+                self._after_tasks(rt, taskrun, Path(memo[SHARED_FOLDER_MEMO]), memo.get(CACHE_RESTORED_AT) or 0.0)
+            except FOLDER_ERRORS as exc:
+                raise TaskFailed(f"Failed postExecuteTasks on WorkingDirectory: {exc}") from exc
+            memo[AFTER_TASKS_DONE] = True
             rt.save_memo(taskrun)
         return self.tasks_with_handlers(rt, taskrun, step)
 
-    def _keep_outputs(self, rt, taskrun, folder: Path):
-        kept = {relative: rt.put_file(taskrun, path, relative)
-                for relative, path in matching_outputs(folder, rt.render(self.get("outputFiles"), taskrun))}
-        if kept:
-            rt.set_outputs(taskrun, {"outputFiles": kept})
+    def _before_tasks(self, rt, taskrun, folder: Path) -> float:
+        """Fill the folder; when the cache was unpacked (0: no cache)."""
+        restored_at = cache.restore(rt, taskrun, folder, self.get("cache")) if self.get("cache") is not None else 0.0
+        if self.get("namespaceFiles") is not None:
+            load_namespace_files(rt, taskrun, self.get("namespaceFiles"), folder)
+        write_inputs(folder, input_files(rt.render(self.get("inputFiles"), taskrun)))
+        return restored_at
+
+    def _after_tasks(self, rt, taskrun, folder: Path, restored_at: float):
+        if self.get("outputFiles"):
+            kept = {relative: rt.put_file(taskrun, path, relative)
+                    for relative, path in matching_outputs(folder, rt.render(self.get("outputFiles"), taskrun))}
+            if kept:
+                rt.set_outputs(taskrun, {"outputFiles": kept})
+        if self.get("cache") is not None:
+            try:
+                cache.keep(rt, taskrun, folder, self.get("cache"), restored_at)
+            except (OSError, StorageError) as exc:  # as in Kestra, a cache not kept does not fail the tasks
+                rt.log(taskrun, "ERROR", f"Unable to execute WorkingDirectory post actions: {exc}")
 
     def finished(self, taskrun):
-        folder = taskrun.memo.get("workingDir")
+        folder = taskrun.memo.get(SHARED_FOLDER_MEMO)
         if folder:
             shutil.rmtree(folder, ignore_errors=True)

@@ -1,0 +1,94 @@
+"""A WorkingDirectory's `namespaceFiles`: the namespace's files copied into its folder
+before the tasks run, as Kestra's NamespaceFiles property and
+NamespaceFilesUtils.loadNamespaceFiles do.
+
+Every property is rendered:
+- `enabled` (default true);
+- `include` / `exclude`: glob (or `regex:`) patterns over the file paths, which start
+  with `/` (Kestra's PathMatcherPredicate; a pattern starting with a word character
+  matches at any depth); no `include` keeps every file;
+- `namespaces` (default the flow's namespace): files of each, in order, so a file of a
+  later namespace replaces an earlier one's under the default `ifExists`;
+- `folderPerNamespace` (default false): files go under a folder named by their
+  namespace instead of the root of the working directory;
+- `ifExists`: what to do with a file already in the folder (restored from the cache,
+  or from an earlier namespace): OVERWRITE (default), FAIL, WARN (keep it, log a
+  warning) or IGNORE (keep it).
+"""
+from __future__ import annotations
+
+import time
+from datetime import timedelta
+from pathlib import Path
+
+from plugins.context import TaskFailed
+from plugins.durations import format_hms
+
+KEYS = ("enabled", "include", "exclude", "namespaces", "folderPerNamespace", "ifExists")
+IF_EXISTS = ("OVERWRITE", "FAIL", "WARN", "IGNORE")
+
+
+def load_namespace_files(rt, taskrun, settings, folder: Path) -> None:
+    """Copy the selected namespace files into `folder`; TaskFailed names what is wrong."""
+    if not isinstance(settings, dict):
+        raise TaskFailed("namespaceFiles must be an object with enabled, include, exclude, namespaces, "
+                         "folderPerNamespace and ifExists")
+    unknown = sorted(set(settings) - set(KEYS))
+    if unknown:
+        raise TaskFailed(f"namespaceFiles: unknown property '{unknown[0]}' (known: {', '.join(KEYS)})")
+
+    def rendered(key, default=None):
+        return rt.render(settings[key], taskrun) if key in settings else default
+
+    if not _flag(rendered("enabled", True), "enabled"):
+        return
+    include, exclude = _patterns(rendered("include"), "include"), _patterns(rendered("exclude"), "exclude")
+    namespaces = _patterns(rendered("namespaces"), "namespaces") or [rt.render("{{ flow.namespace }}", taskrun)]
+    per_namespace = _flag(rendered("folderPerNamespace", False), "folderPerNamespace")
+    if_exists = str(rendered("ifExists", "OVERWRITE")).upper()
+    if if_exists not in IF_EXISTS:
+        raise TaskFailed(f"namespaceFiles.ifExists must be one of {', '.join(IF_EXISTS)}, got '{if_exists}'")
+
+    started, count = time.monotonic(), 0
+    for namespace in namespaces:
+        files = rt.namespace_files(namespace)
+        for path in files.list(include=include, exclude=exclude):
+            relative = f"{namespace}/{path}" if per_namespace else path
+            _put(rt, taskrun, folder, relative, files.read(path), if_exists)
+            count += 1
+    elapsed = format_hms(timedelta(seconds=time.monotonic() - started))
+    rt.log(taskrun, "INFO", f"Loaded {count} namespace files from '{', '.join(namespaces)}' in {elapsed}")
+
+
+def _put(rt, taskrun, folder: Path, relative: str, content: bytes, if_exists: str) -> None:
+    """Kestra's WorkingDir.putFile with its FileExistComportment."""
+    target = (folder / relative).resolve()
+    if folder.resolve() not in target.parents:
+        raise TaskFailed(f"namespaceFiles: '{relative}' is outside the working directory")
+    if target.exists():
+        if if_exists == "FAIL":
+            raise TaskFailed(f"File {relative} already exist")
+        if if_exists == "WARN":
+            rt.log(taskrun, "WARN", f"File {relative} already exist. It will be ignore")
+        if if_exists != "OVERWRITE":
+            return
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+
+
+def _patterns(value, key: str) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, list) and all(isinstance(item, str) for item in value):
+        return value
+    raise TaskFailed(f"namespaceFiles.{key} must be a list of strings")
+
+
+def _flag(value, key: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    if str(value).strip().lower() in ("true", "false"):
+        return str(value).strip().lower() == "true"
+    raise TaskFailed(f"namespaceFiles.{key} must be true or false, got '{value}'")
