@@ -263,9 +263,17 @@ class Executor:
             return True
         if final is not None:
             self._set_taskrun_state(tr, self._allowed(task, State(final)))
+            self._record_final_attempt(task, tr)
             self.view.outputs_changed()
             changed = True
         return changed
+
+    def _record_final_attempt(self, task, tr: TaskRun):
+        history = task.final_attempt(tr)
+        if history:
+            attempt = {"state": {"current": history[-1]["state"], "histories": history}}
+            tr.attempts = [*tr.attempts, attempt]
+            tr.save(update_fields=["attempts"])
 
     def _pause_tasks_waiting(self) -> bool:
         return any(tr.state == State.PAUSED.value for tr in self.view.active())
