@@ -1,5 +1,7 @@
 """Kestra's retry policies: constant, exponential and random back-off, bounded by
-maxAttempt (attempts in all) and maxDuration (time since the first attempt).
+maxAttempt (attempts in all) and maxDuration (time since the first attempt). A policy
+with neither bound retries until the task succeeds or the execution is killed, as
+Kestra's TaskRun.nextRetryDate does (it only ever stops on a bound that is set).
 
 Which policy applies to a failed task is Kestra's order: the task's own `retry`, else
 the closest enclosing flowable's `retry`, else the flow's top-level `retry`."""
@@ -31,8 +33,6 @@ def next_delay(policy: dict | None, attempts_made: int, first_attempt_at: dateti
         delay = timedelta(seconds=random.uniform(low, max(low, high)))
     else:
         delay = parse_duration(policy.get("interval", "PT1S"))
-    if max_attempt is None and not policy.get("maxDuration"):
-        return None  # Kestra requires a bound; without one, do not retry forever
     if policy.get("maxDuration"):
         if now + delay - first_attempt_at > parse_duration(policy["maxDuration"]):
             return None
