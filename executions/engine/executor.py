@@ -171,11 +171,22 @@ class Executor:
                 continue
             if step.done:
                 self._set_taskrun_state(tr, self._allowed(task, step.state))
+                self._end_unfinished_children(tr)
                 self._after_flowable(task, tr)
                 changed = True
             else:
                 to_create.extend((tr, child) for child in step.create)
         return changed
+
+    def _end_unfinished_children(self, tr: TaskRun):
+        """A flowable that ended (a Parallel after a failure) gives its state to the
+        children still unfinished, and theirs, as Kestra 1.x's executor does
+        (kestra-io/kestra#10747): none stays RUNNING under an ended parent. A worker
+        still running one of them writes its own result when it ends."""
+        for child in self.view.children(tr.id):
+            if not child.is_terminal:
+                self._set_taskrun_state(child, State(tr.state))
+                self._end_unfinished_children(child)
 
     def _after_flowable(self, task, tr):
         finished = getattr(task, "finished", None)
