@@ -20,6 +20,7 @@ from plugins.context import TaskFailed
 from .branches import BranchRuntime
 from .concurrency import admission
 from .executable_runtime import EngineExecutableRuntime
+from .execution_retry import failure_to_retry, mark_retried, start_new_execution_if_due
 from .flow_index import index_for_source
 from .ids import new_id
 from .logger import ExecutionLogger
@@ -58,6 +59,7 @@ class Executor:
         """Decide and do everything possible now; return the (written-through) view."""
         self._load()
         if self.view.execution.is_terminal:
+            self._start_retry_execution()
             return self.view
         self.index = index_for_source(flow_source(self.view.execution))
         self._register_inlined_tasks()
@@ -75,6 +77,13 @@ class Executor:
                 self.dispatch(self.execution_id, taskrun_id)
             if not changed or self.view.execution.is_terminal:
                 return self.view
+
+    def _start_retry_execution(self):
+        """An execution RETRIED by `behavior: CREATE_NEW_EXECUTION` starts its successor
+        once the retry's wait has passed (see execution_retry)."""
+        child_id = start_new_execution_if_due(self.view)
+        if child_id is not None and self.spawn is not None:
+            self.spawn(child_id)
 
     def _load(self):
         self.view = ExecutionView.load(self.execution_id)
@@ -114,6 +123,10 @@ class Executor:
                 return True, []
             changed = True
         killing = ex.state == State.KILLING.value
+        retry = failure_to_retry(view, self.index) if not killing else None
+        if retry is not None:
+            mark_retried(view, *retry)
+            return True, []
         held = ex.state == State.PAUSED.value and not self._pause_tasks_waiting()
         if held:  # paused by a person: nothing moves until resumed
             return False, []
