@@ -4,10 +4,9 @@ from __future__ import annotations
 from django.utils import timezone
 
 from executions.models import KVEntry
+from plugins.context import KeyExpired, KeyNotFound
 
-
-class KeyNotFound(LookupError):
-    pass
+__all__ = ["KeyExpired", "KeyNotFound", "NamespaceKV"]
 
 
 class NamespaceKV:
@@ -17,10 +16,17 @@ class NamespaceKV:
         self.namespace = namespace
 
     def get(self, key: str, namespace: str | None = None, error_on_missing: bool = False):
-        entry = KVEntry.objects.filter(namespace=namespace or self.namespace, key=key).first()
-        if entry is None or (entry.expiration and entry.expiration <= timezone.now()):
+        """The key's value; None when it has none, or KeyNotFound with `error_on_missing`.
+        An expired key raises KeyExpired and is deleted, as Kestra's InternalKVStore
+        does on reading it: the caller decides whether that is a missing value."""
+        ns = namespace or self.namespace
+        entry = KVEntry.objects.filter(namespace=ns, key=key).first()
+        if entry is not None and entry.expiration and entry.expiration <= timezone.now():
+            entry.delete()
+            raise KeyExpired()
+        if entry is None:
             if error_on_missing:
-                raise KeyNotFound(f"The key '{key}' does not exist in the namespace '{namespace or self.namespace}'.")
+                raise KeyNotFound(f"The key '{key}' does not exist in the namespace '{ns}'.")
             return None
         return entry.value
 

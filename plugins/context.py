@@ -16,8 +16,21 @@ class TaskLogger(Protocol):
     def error(self, message: str) -> None: ...
 
 
+class KeyNotFound(LookupError):
+    """No value for a KV key that must have one (Kestra's kv(): errorOnMissing)."""
+
+
+class KeyExpired(LookupError):
+    """A KV key whose TTL has passed (Kestra's ResourceExpiredException); reading it
+    deletes it."""
+
+    def __init__(self):
+        super().__init__("The requested value has expired")
+
+
 class KVStore(Protocol):
-    def get(self, key: str, namespace: str | None = None) -> Any: ...
+    def get(self, key: str, namespace: str | None = None, error_on_missing: bool = False) -> Any:
+        """The key's value or None; raises KeyExpired, and KeyNotFound with error_on_missing."""
     def set(self, key: str, value: Any, namespace: str | None = None, ttl: str | None = None,
             overwrite: bool = True) -> None: ...
     def delete(self, key: str, namespace: str | None = None) -> bool: ...

@@ -58,6 +58,9 @@ class FlowableRuntime(Protocol):
         """Put the flowable's own taskrun PAUSED (until `until` or a resume), or RUNNING."""
     def discard_children(self, taskrun) -> None:
         """Delete the taskruns under `taskrun` (a new loop iteration replaces them)."""
+    def continue_loop(self, taskrun) -> None:
+        """A paused loop's next iteration: the taskrun RUNNING again with its history
+        cut back to its creation, and its children discarded."""
     def inline(self, taskrun, specs: list[dict]) -> None: ...
     def template(self, namespace: str, template_id: str) -> tuple[list, list] | None: ...
     def log(self, taskrun, level: str, message: str) -> None: ...

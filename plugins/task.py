@@ -133,3 +133,9 @@ class ExecutableTask(TaskType):
 
     def kill(self, rt, taskrun) -> None:
         return None
+
+    def final_attempt(self, taskrun) -> list[dict] | None:
+        """The state history ({state, date} entries) of the one attempt Kestra gives
+        the taskrun once it ended (a Subflow's follows the taskrun's state), or None
+        for a task without attempts (a Pause)."""
+        return None

@@ -74,6 +74,17 @@ class BranchRuntime:
         for child in children:
             self.view.discard(child)
 
+    def continue_loop(self, taskrun) -> None:
+        """Kestra's ExecutionService.retryWaitFor: the loop's taskrun keeps only its
+        first history entry ("to avoid having large history") and runs again, and the
+        previous iteration's taskruns are dropped. The execution's own history keeps
+        the RUNNING/PAUSED alternation."""
+        taskrun.state_history = taskrun.state_history[:1]
+        taskrun.set_state(State.RUNNING)
+        taskrun.wait_until = None
+        taskrun.save(update_fields=["state", "state_history", "start_date", "end_date", "wait_until"])
+        self.discard_children(taskrun)
+
     def inline(self, taskrun, specs: list[dict]) -> None:
         """Tasks this flowable brings at run time (a Template's), remembered in its memo
         so any process resuming the execution knows them."""

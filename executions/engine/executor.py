@@ -20,6 +20,7 @@ from plugins.context import TaskFailed
 from .branches import BranchRuntime
 from .concurrency import admission
 from .executable_runtime import EngineExecutableRuntime
+from .execution_retry import failure_to_retry, mark_retried, start_new_execution_if_due
 from .flow_index import index_for_source
 from .ids import new_id
 from .logger import ExecutionLogger
@@ -58,6 +59,7 @@ class Executor:
         """Decide and do everything possible now; return the (written-through) view."""
         self._load()
         if self.view.execution.is_terminal:
+            self._start_retry_execution()
             return self.view
         self.index = index_for_source(flow_source(self.view.execution))
         self._register_inlined_tasks()
@@ -75,6 +77,13 @@ class Executor:
                 self.dispatch(self.execution_id, taskrun_id)
             if not changed or self.view.execution.is_terminal:
                 return self.view
+
+    def _start_retry_execution(self):
+        """An execution RETRIED by `behavior: CREATE_NEW_EXECUTION` starts its successor
+        once the retry's wait has passed (see execution_retry)."""
+        child_id = start_new_execution_if_due(self.view)
+        if child_id is not None and self.spawn is not None:
+            self.spawn(child_id)
 
     def _load(self):
         self.view = ExecutionView.load(self.execution_id)
@@ -114,6 +123,10 @@ class Executor:
                 return True, []
             changed = True
         killing = ex.state == State.KILLING.value
+        retry = failure_to_retry(view, self.index) if not killing else None
+        if retry is not None:
+            mark_retried(view, *retry)
+            return True, []
         held = ex.state == State.PAUSED.value and not self._pause_tasks_waiting()
         if held:  # paused by a person: nothing moves until resumed
             return False, []
@@ -173,11 +186,22 @@ class Executor:
                 continue
             if step.done:
                 self._set_taskrun_state(tr, self._allowed(task, step.state))
+                self._end_unfinished_children(tr)
                 self._after_flowable(task, tr)
                 changed = True
             else:
                 to_create.extend((tr, child) for child in step.create)
         return changed
+
+    def _end_unfinished_children(self, tr: TaskRun):
+        """A flowable that ended (a Parallel after a failure) gives its state to the
+        children still unfinished, and theirs, as Kestra 1.x's executor does
+        (kestra-io/kestra#10747): none stays RUNNING under an ended parent. A worker
+        still running one of them writes its own result when it ends."""
+        for child in self.view.children(tr.id):
+            if not child.is_terminal:
+                self._set_taskrun_state(child, State(tr.state))
+                self._end_unfinished_children(child)
 
     def _after_flowable(self, task, tr):
         """A flowable ended, however: let it release what it holds (a WorkingDirectory's folder)."""
@@ -266,9 +290,17 @@ class Executor:
             return True
         if final is not None:
             self._set_taskrun_state(tr, self._allowed(task, State(final)))
+            self._record_final_attempt(task, tr)
             self.view.outputs_changed()
             changed = True
         return changed
+
+    def _record_final_attempt(self, task, tr: TaskRun):
+        history = task.final_attempt(tr)
+        if history:
+            attempt = {"state": {"current": history[-1]["state"], "histories": history}}
+            tr.attempts = [*tr.attempts, attempt]
+            tr.save(update_fields=["attempts"])
 
     def _pause_tasks_waiting(self) -> bool:
         return any(tr.state == State.PAUSED.value for tr in self.view.active())

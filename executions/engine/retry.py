@@ -1,5 +1,7 @@
 """Kestra's retry policies: constant, exponential and random back-off, bounded by
-maxAttempt (attempts in all) and maxDuration (time since the first attempt).
+maxAttempt (attempts in all) and maxDuration (time since the first attempt). A policy
+with neither bound retries until the task succeeds or the execution is killed, as
+Kestra's TaskRun.nextRetryDate does (it only ever stops on a bound that is set).
 
 Which policy applies to a failed task is Kestra's order: the task's own `retry`, else
 the closest enclosing flowable's `retry`, else the flow's top-level `retry`."""
@@ -11,13 +13,17 @@ from datetime import datetime, timedelta
 from plugins.durations import parse_duration
 
 
-def next_delay(policy: dict | None, attempts_made: int, first_attempt_at: datetime, now: datetime) -> timedelta | None:
-    """The wait before the next attempt, or None when the policy allows no more."""
-    if not policy:
-        return None
-    max_attempt = policy.get("maxAttempt", policy.get("maxAttempts"))
-    if max_attempt is not None and attempts_made >= int(max_attempt):
-        return None
+CREATE_NEW_EXECUTION = "CREATE_NEW_EXECUTION"  # Kestra's AbstractRetry.Behavior
+
+
+def creates_new_execution(policy: dict | None) -> bool:
+    """`behavior: CREATE_NEW_EXECUTION`: a failure is retried by a new execution of the
+    flow (see execution_retry.py), not by another attempt of the taskrun."""
+    return bool(policy) and str(policy.get("behavior", "")).upper() == CREATE_NEW_EXECUTION
+
+
+def backoff(policy: dict, attempts_made: int) -> timedelta:
+    """The wait before the next try, after `attempts_made` tries."""
     kind = str(policy.get("type", "constant")).lower()
     if kind == "exponential":
         interval = parse_duration(policy.get("interval", "PT1S"))
@@ -25,14 +31,27 @@ def next_delay(policy: dict | None, attempts_made: int, first_attempt_at: dateti
         delay = interval * (factor ** (attempts_made - 1))
         if policy.get("maxInterval"):
             delay = min(delay, parse_duration(policy["maxInterval"]))
-    elif kind == "random":
+        return delay
+    if kind == "random":
         low = parse_duration(policy.get("minInterval", "PT0S")).total_seconds()
         high = parse_duration(policy.get("maxInterval", policy.get("minInterval", "PT1S"))).total_seconds()
-        delay = timedelta(seconds=random.uniform(low, max(low, high)))
-    else:
-        delay = parse_duration(policy.get("interval", "PT1S"))
-    if max_attempt is None and not policy.get("maxDuration"):
-        return None  # Kestra requires a bound; without one, do not retry forever
+        return timedelta(seconds=random.uniform(low, max(low, high)))
+    return parse_duration(policy.get("interval", "PT1S"))
+
+
+def max_attempt(policy: dict) -> int | None:
+    value = policy.get("maxAttempt", policy.get("maxAttempts"))
+    return int(value) if value is not None else None
+
+
+def next_delay(policy: dict | None, attempts_made: int, first_attempt_at: datetime, now: datetime) -> timedelta | None:
+    """The wait before the next attempt, or None when the policy allows no more."""
+    if not policy or creates_new_execution(policy):
+        return None
+    bound = max_attempt(policy)
+    if bound is not None and attempts_made >= bound:
+        return None
+    delay = backoff(policy, attempts_made)
     if policy.get("maxDuration"):
         if now + delay - first_attempt_at > parse_duration(policy["maxDuration"]):
             return None

@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 
 import expressions
-from executions.kv_store import NamespaceKV
+from executions.kv_store import KeyExpired, NamespaceKV
 from executions.models import LogEntry
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
@@ -88,7 +88,14 @@ class EngineRunContext:
         return self.render(self.task.get(name, default))
 
     def _kv_function(self, key, namespace=None, errorOnMissing=True):
-        return self.kv.get(str(key), namespace=namespace, error_on_missing=bool(errorOnMissing))
+        """Kestra's KvFunction: an expired key is an error only with errorOnMissing
+        (the default); without it, it is missing."""
+        try:
+            return self.kv.get(str(key), namespace=namespace, error_on_missing=bool(errorOnMissing))
+        except KeyExpired:
+            if errorOnMissing:
+                raise
+            return None
 
     def _error_logs(self):
         entries = LogEntry.objects.filter(execution_id=self.execution_id, level="ERROR").order_by("timestamp", "id")

@@ -14,6 +14,7 @@ from django.utils import timezone
 from executions.models import Execution, TaskRun
 from executions.states import State
 
+from .execution_retry import pending_retry
 from .executor import Executor
 from .flow_index import index_for_source
 from .view import ExecutionView
@@ -83,7 +84,7 @@ class Runner:
             for ex_id in list(self.watched):
                 view = self._advance(ex_id)
                 self._signal_kills(view)
-                if view.execution.is_terminal and not self._has_in_flight(view):
+                if view.execution.is_terminal and not self._has_in_flight(view) and pending_retry(view) is None:
                     self.watched.discard(ex_id)
                     continue
                 wake_at = _earliest(wake_at, _next_wait(view))
@@ -136,6 +137,9 @@ def fail_execution(execution_id: str, exc: Exception):
 
 def _next_wait(view) -> datetime | None:
     waits = [tr.wait_until for tr in view.active() if tr.wait_until is not None]
+    retry = pending_retry(view)
+    if retry is not None:
+        waits.append(retry.wait_until)
     return min(waits) if waits else None
 
 

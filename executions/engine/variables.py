@@ -82,8 +82,20 @@ def taskrun_variables(view, spec, tr, task) -> dict:
     owner = view.shared_folder_owner(tr)
     if owner is not None:  # Kestra's RunContextInitializer.forWorkingDirectory: the directory's own taskrun
         variables["workerTaskrun"] = _taskrun_variables(owner)
-    parents = [{"taskrun": _taskrun_variables(p), "outputs": p.outputs or {}} for p in view.ancestors(tr)]
+    parents = [entry for entry in map(_parent_entry, view.ancestors(tr)) if entry]
+    variables["parents"] = parents
     if parents:
-        variables["parents"] = parents
         variables["parent"] = parents[0]
     return variables
+
+
+def _parent_entry(parent) -> dict:
+    """What Kestra's Execution#parents keeps of a parent taskrun: its `taskrun.value`
+    (when it has one) and its outputs (when not empty). A parent with neither is left
+    out, so `parent` is the closest one that has something to give."""
+    entry = {}
+    if parent.value is not None:
+        entry["taskrun"] = {"value": parent.value}
+    if parent.outputs:
+        entry["outputs"] = parent.outputs
+    return entry

@@ -3,11 +3,12 @@ bookkeeping Kestra does on each restart-like operation (metadata, system labels)
 from __future__ import annotations
 
 from executions.engine.flow_index import index_for_source
+from executions.engine.new_attempt import REPLAY_LABEL, next_attempt, with_label
 from executions.models import Execution, TaskRun
 from executions.states import State
 
 RESTARTED_LABEL = "system.restarted"
-REPLAY_LABEL = "system.replay"
+__all__ = ["REPLAY_LABEL", "next_attempt", "with_label"]  # their home is the engine
 
 
 class OperationRefused(Exception):
@@ -48,16 +49,3 @@ def taskruns_of(execution: Execution) -> list[TaskRun]:
     return list(TaskRun.objects.filter(execution=execution).order_by("seq"))
 
 
-def next_attempt(execution: Execution) -> dict:
-    """The metadata after a restart, a replay or a taskrun state change: one more attempt,
-    the same original creation date."""
-    current = execution.metadata_json()
-    return {**current, "attemptNumber": current["attemptNumber"] + 1}
-
-
-def with_label(labels, key: str, value: str) -> list[dict]:
-    """`labels` with key=value added once (a second restart does not repeat it)."""
-    labels = list(labels or [])
-    if {"key": key, "value": value} not in labels:
-        labels.append({"key": key, "value": value})
-    return labels

@@ -5,34 +5,13 @@ from __future__ import annotations
 from django.db import transaction
 
 from executions.engine.ids import new_id
+from executions.engine.new_attempt import replay_copy
 from executions.models import Execution, TaskRun
 from executions.states import State
 
-from .common import REPLAY_LABEL, OperationRefused, flow_index, locked, next_attempt, taskruns_of, with_label
+from .common import OperationRefused, flow_index, locked, taskruns_of
 from .flow_graph import FlowGraph
 from .reopen import WHOLE_RESTART_TYPES, restart_state
-
-
-def _copy(original: Execution, from_taskrun: bool) -> Execution:
-    """The new execution: Kestra's replay keeps the inputs, labels, trigger and metadata
-    (one more attempt), points back at the original (`parentId`, `originalId`) and is
-    labelled `system.replay: true`. From a taskrun it carries on the original's state
-    history with RESTARTED; from the start it begins CREATED."""
-    copy = Execution(
-        id=new_id(), namespace=original.namespace, flow_id=original.flow_id, flow_revision=original.flow_revision,
-        inputs=original.inputs, labels=with_label(original.labels, REPLAY_LABEL, "true"), trigger=original.trigger,
-        parent=original.parent, parent_id=original.parent_id, original_id=original.original_id or original.id,
-        replay_of=original.id, metadata=next_attempt(original), schedule_date=original.schedule_date,
-    )
-    if from_taskrun:
-        copy.state_history = list(original.state_history)
-        copy.start_date = original.start_date
-        copy.state = original.state
-        copy.set_state(State.RESTARTED)
-    else:
-        copy.set_state(State.CREATED)
-    copy.save(force_insert=True)
-    return copy
 
 
 def _handler_lists(index, cluster: TaskRun | None) -> list[list]:
@@ -92,7 +71,7 @@ def replay(execution_id: str, taskrun_id: str | None = None) -> Execution:
     target = next((t for t in taskruns if t.id == taskrun_id), None)
     if taskrun_id is not None and target is None:
         raise OperationRefused(f"taskrun {taskrun_id} is not in execution {execution_id}")
-    copy = _copy(original, from_taskrun=target is not None)
+    copy = replay_copy(original, from_taskrun=target is not None)
     if target is None:
         return copy
     index = flow_index(original, taskruns)

@@ -2,7 +2,7 @@
 import json
 import re
 
-from plugins.context import TaskFailed
+from plugins.context import KeyExpired, KeyNotFound, TaskFailed
 from plugins.durations import DurationError, format_duration, parse_duration
 from plugins.properties import Output, Property
 from plugins.registry import register
@@ -105,7 +105,9 @@ class Get(RunnableTask):
         key, namespace = _key_and_namespace(ctx)
         try:
             value = ctx.kv.get(key, namespace=namespace, error_on_missing=bool(ctx.render_property("errorOnMissing")))
-        except LookupError:
+        except KeyExpired as expired:  # Kestra's Get lets the store's expiry error fail the task
+            raise TaskFailed(str(expired)) from None
+        except KeyNotFound:
             raise _missing(key, namespace) from None
         return {"value": value}
 

@@ -231,13 +231,6 @@ def test_taskrun_iteration_is_the_position_of_the_value():
               - id: direct
                 type: io.kestra.plugin.core.debug.Return
                 format: "{{ taskrun.value }}={{ taskrun.iteration }}"
-              - id: group
-                type: io.kestra.plugin.core.flow.Sequential
-                tasks:
-                  - id: nested
-                    type: io.kestra.plugin.core.debug.Return
-                    format: "{{ parent.taskrun.iteration }}"
     """)
     assert run.state == "SUCCESS", run.logs()
     assert sorted(tr.outputs["value"] for tr in run.of("direct")) == ["a=0", "b=1", "c=2"]
-    assert sorted(tr.outputs["value"] for tr in run.of("nested")) == ["0", "1", "2"]

@@ -1,4 +1,5 @@
 """Dag: run tasks as soon as the tasks they depend on succeeded."""
+from plugins.context import TaskFailed
 from plugins.flowable import Child, Step
 from plugins.properties import Property
 from plugins.registry import register
@@ -6,29 +7,29 @@ from plugins.states import FAILING, SUCCESSFUL, TERMINAL, State, worst
 from plugins.task import FlowableTask
 
 
-def _find_cycle(graph: dict[str, list[str]]) -> list[str] | None:
-    """A dependency cycle as a path of ids, or None."""
-    visiting, done = [], set()
+def missing_dependencies(graph: dict[str, list[str]]) -> list[str]:
+    """Ids named in a `dependsOn` that no task of the Dag has, in order (Kestra's
+    Dag.dagCheckNotExistTask)."""
+    return [dep for deps in graph.values() for dep in deps if dep not in graph]
 
-    def visit(node):
-        if node in done:
-            return None
-        if node in visiting:
-            return visiting[visiting.index(node):] + [node]
-        visiting.append(node)
-        for dep in graph.get(node, []):
-            cycle = visit(dep)
-            if cycle:
-                return cycle
-        visiting.pop()
-        done.add(node)
-        return None
 
-    for node in graph:
-        cycle = visit(node)
-        if cycle:
-            return cycle
-    return None
+def cyclic_tasks(graph: dict[str, list[str]]) -> list[str]:
+    """The tasks, in the Dag's order, that depend (through others) on themselves, as
+    Kestra's Dag.dagCheckCyclicDependencies lists them."""
+    def reachable(task_id):
+        seen, todo = set(), list(graph.get(task_id, []))
+        while todo:
+            dep = todo.pop()
+            if dep not in seen:
+                seen.add(dep)
+                todo.extend(graph.get(dep, []))
+        return seen
+
+    return [task_id for task_id in graph if task_id in reachable(task_id)]
+
+
+def dependency_graph(items) -> dict[str, list[str]]:
+    return {item["task"].get("id"): list(item.get("dependsOn") or []) for item in items}
 
 
 @register
@@ -74,16 +75,31 @@ class Dag(FlowableTask):
                 errors.append((f"tasks[{n}].dependsOn", "must be a list of task ids"))
                 continue
             graph[item["task"].get("id")] = deps
-        for n, item in enumerate(items):
-            for dep in (item.get("dependsOn") or []) if isinstance(item, dict) else []:
-                if dep not in graph:
-                    errors.append((f"tasks[{n}].dependsOn", f"unknown task id '{dep}'"))
-        cycle = _find_cycle(graph) if not errors else None
-        if cycle:
-            errors.append(("tasks", "dependency cycle: " + " -> ".join(cycle)))
-        return errors
+        if errors:
+            return errors
+        # Kestra's DagTaskValidator words; the path points at the first dependsOn concerned.
+        missing = missing_dependencies(graph)
+        if missing:
+            first = next(n for n, item in enumerate(items) if set(item.get("dependsOn") or []) & set(missing))
+            return [(f"tasks[{first}].dependsOn", "Not existing task id in dependency: " + ", ".join(missing))]
+        cyclic = cyclic_tasks(graph)
+        if cyclic:
+            return [("tasks", "Cyclic dependency detected: " + ", ".join(cyclic))]
+        return []
+
+    def _control(self, items):
+        """What Kestra's Dag.controlTask refuses at run time, for a Dag that reached the
+        executor without validation (inlined by a Template)."""
+        graph = dependency_graph(items)
+        missing = missing_dependencies(graph)
+        if missing:
+            raise TaskFailed(f"Some task doesn't exists on task '{self.id}': " + ", ".join(missing))
+        cyclic = cyclic_tasks(graph)
+        if cyclic:
+            raise TaskFailed(f"Infinite loop detected on task '{self.id}': " + ", ".join(cyclic))
 
     def resolve(self, rt, taskrun):
+        self._control(self.spec["tasks"])
         items = [i for i in self.spec["tasks"] if not i["task"].get("disabled")]
         limit = int(self.get("concurrent") or 0)
         state_of = {}

@@ -138,6 +138,15 @@ class ForEachItemExecutable(ExecutableTask):
         Kestra's `subflowOutputsBaseUri` has."""
         return layout.path_of(rt.storage_uri(taskrun, "")).rstrip("/")
 
+    def final_attempt(self, taskrun) -> list[dict]:
+        """Kestra's ExecutableUtils.manageIterations gives the ended taskrun one
+        attempt of a fresh state moved to the final one: CREATED, then that state.
+        Without batches no subflow ran and the taskrun has none."""
+        if not taskrun.memo.get("executions"):
+            return None
+        ended = taskrun.state_history[-1]
+        return [{"state": "CREATED", "date": ended["date"]}, dict(ended)]
+
     def kill(self, rt, taskrun):
         for child in rt.memo(taskrun).get("executions", []):
             rt.kill_execution(child)

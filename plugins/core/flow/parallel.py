@@ -1,10 +1,12 @@
 """Parallel: children side by side, at most `concurrent` at a time.
 
-As in Kestra, the `errors` branch starts as soon as a child fails: Kestra's flowables
-follow their errors once any child has failed, without waiting for the siblings still
-running. No new child starts after a failure; the task ends FAILED once its errors
-branch and its running children are done (Kestra may close it earlier and leave a
-running child to finish on its own; waiting keeps the children's final states)."""
+As in Kestra 1.x, a failed child decides the outcome at once: no new child starts, the
+`errors` then `finally` branches run without waiting for the siblings still running,
+and the task ends FAILED as soon as they ended (Execution.findTaskDependingFlowState and
+FlowableUtils.resolveState look only at the failure and the handlers). The siblings
+still running then take the task's state, as every unfinished child of an ended
+flowable does (see the executor); a worker still running one writes its own result
+when it ends."""
 from plugins.flowable import Step
 from plugins.properties import Property
 from plugins.registry import register
@@ -20,16 +22,15 @@ class Parallel(FlowableTask):
     aliases = ("io.kestra.core.tasks.flows.Parallel",)
     title = "Run tasks in parallel."
     description = ("All children start at once, or at most `concurrent` at a time. After a failure no new "
-                   "child starts and the `errors` tasks start at once; the task fails once they and the "
-                   "running children are done.")
+                   "child starts, the `errors` tasks start at once and the task fails once they ended, "
+                   "without waiting for the children still running.")
     properties = (TASKS, Property("concurrent", "integer", default=0, dynamic=False,
                                   description="How many children run at once; 0 means no limit."))
 
     def resolve(self, rt, taskrun):
         step = rt.parallel(self.spec["tasks"], taskrun, limit=int(self.get("concurrent") or 0))
-        if not step.done and self.spec.get("errors") and self._a_child_failed(rt, taskrun):
-            handled = rt.sequential(self.spec["errors"], taskrun)
-            return Step(create=handled.create)  # nothing more to create: wait for the siblings
+        if not step.done and self._a_child_failed(rt, taskrun):
+            step = Step(state=State.FAILED)  # the siblings still running do not change the outcome
         return self.tasks_with_handlers(rt, taskrun, step)
 
     def _a_child_failed(self, rt, taskrun) -> bool:

@@ -19,8 +19,12 @@ TARGET = (
              description="Give the subflow the labels of this execution."),
 )
 
-RESULT_STATES = {"SUCCESS": State.SUCCESS, "WARNING": State.WARNING, "FAILED": State.FAILED,
-                 "KILLED": State.KILLED, "CANCELLED": State.FAILED}
+# The final states a child execution can end in (the Subflow task waits for one).
+ENDED = ("SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED")
+# The child states passed on to the task when transmitFailed: any other (SUCCESS, and
+# CANCELLED, e.g. by its flow's concurrency `behavior: CANCEL`) ends the task SUCCESS,
+# as Kestra's ExecutableUtils.guessState decides.
+TRANSMITTED = ("FAILED", "KILLED", "WARNING")
 
 
 def child_labels(rt, task, taskrun):
@@ -32,12 +36,14 @@ def child_labels(rt, task, taskrun):
     return labels
 
 
-def outcome(state: str, transmit_failed: bool) -> State:
-    """The task's state for a child execution's final state. Without transmitFailed the
-    child's outcome is not passed on at all (a WARNING child too), as in Kestra."""
-    if not transmit_failed:
+def outcome(state: str, transmit_failed: bool, allow_failure=False, allow_warning=False) -> State:
+    """The task's state for a child execution's final state (Kestra's guessState).
+    Without transmitFailed the child's outcome is not passed on at all (a WARNING child
+    too); allowFailure makes a FAILED child a warning, allowWarning a warning a success."""
+    if not transmit_failed or state not in TRANSMITTED:
         return State.SUCCESS
-    return RESULT_STATES.get(state, State.FAILED)
+    final = State.WARNING if allow_failure and state == "FAILED" else State(state)
+    return State.SUCCESS if final == State.WARNING and allow_warning else final
 
 
 @register
@@ -72,14 +78,24 @@ class Subflow(ExecutableTask):
         if not self.get("wait"):
             return State.SUCCESS
         state, outputs = rt.execution_result(child)
-        if state not in RESULT_STATES:
+        if state not in ENDED:
             return None
         if not outputs and self.get("outputs"):
             outputs = self._legacy_outputs(rt, taskrun, child)
         rt.set_outputs(taskrun, {"executionId": child, "state": state, "outputs": outputs or {}})
         if state != "SUCCESS":
             rt.logger(taskrun).warn(f"Subflow execution {child} ended {state}")
-        return outcome(state, bool(self.get("transmitFailed")))
+        final = outcome(state, bool(self.get("transmitFailed")), bool(self.get("allowFailure")),
+                        bool(self.get("allowWarning")))
+        if final.value != state:
+            # Kestra's taskrun first takes the child's state, then the one it keeps.
+            rt.set_state(taskrun, State(state))
+        return final
+
+    def final_attempt(self, taskrun) -> list[dict]:
+        """One attempt whose state is the taskrun's own, as Kestra's
+        ExecutableUtils.subflowExecutionResult adds once the child ended."""
+        return list(taskrun.state_history)
 
     def _legacy_outputs(self, rt, taskrun, child) -> dict:
         """The deprecated `outputs` map, rendered in the subflow's execution; one that

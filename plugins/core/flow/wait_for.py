@@ -7,6 +7,10 @@ the latest iteration's and the taskrun count does not grow with iterations. Thei
 stay. The memo's `iteration` is Kestra's `taskrun.iteration` of the current children,
 counted from 1.
 
+Between two iterations the LoopUntil taskrun is PAUSED until `checkFrequency.interval`
+has passed, and so is the execution (Kestra's ExecutorService pauses the flowable with
+ExecutionService.pauseFlowable and continues it with retryWaitFor).
+
 Current Kestra has one class for both names (WaitFor is an alias of LoopUntil), so both
 get LoopUntil's defaults since 0.23: a check every minute and no cap on iterations or
 duration unless `checkFrequency` sets one."""
@@ -50,11 +54,10 @@ class LoopUntil(FlowableTask):
             memo.update(iteration=1, started=rt.now().isoformat())
             rt.save_memo(taskrun)
             rt.set_outputs(taskrun, {"iterationCount": 1})
-        if taskrun.wait_until is not None:
-            if rt.now() < taskrun.wait_until:
+        if taskrun.state == State.PAUSED.value:
+            if taskrun.wait_until is not None and rt.now() < taskrun.wait_until:
                 return Step()
-            rt.set_wait(taskrun, None)
-            rt.discard_children(taskrun)  # the new iteration replaces the previous one
+            rt.continue_loop(taskrun)  # the new iteration replaces the previous one
         step = rt.sequential(self.spec["tasks"], taskrun, number=memo["iteration"])
         if not step.done or step.state in FAILING:
             return self.tasks_with_handlers(rt, taskrun, step)
@@ -71,7 +74,7 @@ class LoopUntil(FlowableTask):
         memo["iteration"] += 1
         rt.save_memo(taskrun)
         rt.set_outputs(taskrun, {"iterationCount": memo["iteration"]})
-        rt.set_wait(taskrun, rt.now() + parse_duration(self._frequency()["interval"]))
+        rt.set_paused(taskrun, True, rt.now() + parse_duration(self._frequency()["interval"]))
         return Step()
 
     def _maximum_reached(self, rt, memo) -> str | None:
