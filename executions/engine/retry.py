@@ -8,7 +8,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from plugins.durations import parse_duration
+from plugins.durations import after, parse_duration
 
 
 def next_delay(policy: dict | None, attempts_made: int, first_attempt_at: datetime, now: datetime) -> timedelta | None:
@@ -34,7 +34,7 @@ def next_delay(policy: dict | None, attempts_made: int, first_attempt_at: dateti
     if max_attempt is None and not policy.get("maxDuration"):
         return None  # Kestra requires a bound; without one, do not retry forever
     if policy.get("maxDuration"):
-        if now + delay - first_attempt_at > parse_duration(policy["maxDuration"]):
+        if after(now, delay) - first_attempt_at > parse_duration(policy["maxDuration"]):
             return None
     return delay
 

@@ -1,4 +1,6 @@
 """Sleep: wait for a duration, interruptible by kill and timeout."""
+from plugins.context import TaskFailed
+from plugins.durations import DurationError, parse_duration
 from plugins.properties import Property
 from plugins.registry import register
 from plugins.task import RunnableTask
@@ -12,7 +14,9 @@ class Sleep(RunnableTask):
     properties = (Property("duration", "duration", required=True, description="How long to wait (ISO-8601)."),)
 
     def run(self, ctx):
-        from plugins.durations import parse_duration
-
-        ctx.sleep(parse_duration(ctx.render_property("duration")).total_seconds())
+        try:
+            duration = parse_duration(ctx.render_property("duration"))
+        except DurationError as exc:
+            raise TaskFailed(f"duration: {exc}") from None
+        ctx.sleep(duration.total_seconds())
         return {}
