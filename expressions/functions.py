@@ -6,6 +6,8 @@ from __future__ import annotations
 import random
 import re
 import uuid
+from collections.abc import Mapping
+
 from jinja2 import pass_context
 
 from .dates import zone_or_server
@@ -90,6 +92,30 @@ def print_context(context):
     return {k: v for k, v in _variables(context).items() if not callable(v) and not k.startswith("_")}
 
 
+_ABSENT = object()
+
+
+@pass_context
+def current_each_output(context, outputs=_ABSENT):
+    """Kestra's CurrentEachOutputFunction: inside ForEach (or EachSequential,
+    EachParallel), `outputs.<task>` keyed by the values of the loops around this task,
+    from the outermost (the `value` of each parent taskrun that has one) down to this
+    taskrun's own value."""
+    if outputs is _ABSENT:
+        raise ExpressionError("The 'currentEachOutput' function expects an argument 'outputs'.")
+    if not isinstance(outputs, Mapping):
+        raise ExpressionError("The 'currentEachOutput' function expects an argument 'outputs' with type map.")
+    taskrun = context.get("taskrun")
+    if not isinstance(taskrun, Mapping):
+        raise ExpressionError("The 'currentEachOutput' function is only available inside a task.")
+    values = [(parent.get("taskrun") or {}).get("value") for parent in reversed(context.get("parents") or [])]
+    for value in (v for v in values if v is not None):
+        if not isinstance(outputs.get(value), Mapping):
+            raise ExpressionError(f"The 'currentEachOutput' function found no outputs for the loop value '{value}'.")
+        outputs = outputs[value]
+    return outputs.get(taskrun.get("value"))
+
+
 def max_(*values):
     return _extreme(values, gt)
 
@@ -143,5 +169,5 @@ FUNCTIONS = {
     "now": now, "render": render, "renderOnce": render_once, "fromJson": from_json_function,
     "json": from_json_function, "yaml": yaml_function, "range": range_function, "max": max_, "min": min_,
     "printContext": print_context, "fetchContext": print_context, "randomInt": random_int,
-    "uuid": lambda: str(uuid.uuid4()), "id": id_,
+    "uuid": lambda: str(uuid.uuid4()), "id": id_, "currentEachOutput": current_each_output,
 }
