@@ -10,6 +10,7 @@ from collections.abc import Mapping
 
 from jinja2 import pass_context
 
+from . import encryption
 from .dates import zone_or_server
 from .errors import ExpressionError
 from .filters.dates import format_date
@@ -116,6 +117,29 @@ def current_each_output(context, outputs=_ABSENT):
     return outputs.get(taskrun.get("value"))
 
 
+def encrypt_function(key=_ABSENT, plaintext=_ABSENT):
+    """Kestra's EncryptFunction: AES-GCM under the base64 `key` (see encryption.py)."""
+    if key is _ABSENT or plaintext is _ABSENT:
+        raise ExpressionError("The 'encrypt' function expects two arguments 'key' and 'plaintext'.")
+    return _sealed(encryption.encrypt, key, plaintext, "plaintext")
+
+
+def decrypt_function(key=_ABSENT, encrypted=_ABSENT):
+    """Kestra's DecryptFunction: the plaintext of what `encrypt` (here or in Kestra) gave."""
+    if key is _ABSENT or encrypted is _ABSENT:
+        raise ExpressionError("The 'decrypt' function expects two arguments 'key' and 'encrypted'.")
+    return _sealed(encryption.decrypt, key, encrypted, "encrypted")
+
+
+def _sealed(operation, key, text, name: str):
+    if text is not None and not isinstance(text, str):
+        raise ExpressionError(f"The '{operation.__name__}' function expects an argument '{name}' with type string.")
+    try:
+        return operation(key, text)
+    except encryption.EncryptionError as exc:
+        raise ExpressionError(f"The '{operation.__name__}' function failed: {exc}") from None
+
+
 def max_(*values):
     return _extreme(values, gt)
 
@@ -170,4 +194,5 @@ FUNCTIONS = {
     "json": from_json_function, "yaml": yaml_function, "range": range_function, "max": max_, "min": min_,
     "printContext": print_context, "fetchContext": print_context, "randomInt": random_int,
     "uuid": lambda: str(uuid.uuid4()), "id": id_, "currentEachOutput": current_each_output,
+    "encrypt": encrypt_function, "decrypt": decrypt_function,
 }
