@@ -16,6 +16,7 @@ from .errors import ExpressionError
 from .filters.dates import format_date
 from .filters.json import from_json
 from .filters.yaml import from_yaml
+from .ion import IonError, read_all, read_first
 from .iteration import range_
 from .operators import gt, lt
 from .output import Now
@@ -140,6 +141,23 @@ def _sealed(operation, key, text, name: str):
         raise ExpressionError(f"The '{operation.__name__}' function failed: {exc}") from None
 
 
+def from_ion(ion=_ABSENT, allRows=False):  # noqa: N803 - Kestra's argument name
+    """Kestra's FromIonFunction: the first value of the Ion text, or with allRows=true
+    the list of all its values."""
+    if ion is _ABSENT:
+        raise ExpressionError("The 'fromIon' function expects an argument 'ion'.")
+    if ion is None:
+        return None
+    if not isinstance(ion, str):
+        raise ExpressionError("The 'fromIon' function expects an argument 'ion' with type string.")
+    if not isinstance(allRows, bool):
+        raise ExpressionError("The 'fromIon' function expects an argument 'allRows' with type boolean.")
+    try:
+        return read_all(ion) if allRows else read_first(ion)
+    except IonError as exc:
+        raise ExpressionError(f"Invalid ion: {exc}") from None
+
+
 def max_(*values):
     return _extreme(values, gt)
 
@@ -194,5 +212,5 @@ FUNCTIONS = {
     "json": from_json_function, "yaml": yaml_function, "range": range_function, "max": max_, "min": min_,
     "printContext": print_context, "fetchContext": print_context, "randomInt": random_int,
     "uuid": lambda: str(uuid.uuid4()), "id": id_, "currentEachOutput": current_each_output,
-    "encrypt": encrypt_function, "decrypt": decrypt_function,
+    "encrypt": encrypt_function, "decrypt": decrypt_function, "fromIon": from_ion,
 }
