@@ -85,6 +85,7 @@ def test_a_sleep_duration_rendered_as_seconds_sleeps():
             duration: "{{ '0.01' }}"
     """)
     assert run.state == "SUCCESS"
+    assert "Waiting for PT0.01S" in run.logs()
 
 
 def test_a_sleep_duration_rendered_in_years_fails_the_task_naming_it():

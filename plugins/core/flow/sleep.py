@@ -1,6 +1,6 @@
 """Sleep: wait for a duration, interruptible by kill and timeout."""
 from plugins.context import TaskFailed
-from plugins.durations import DurationError, parse_duration
+from plugins.durations import DurationError, format_duration, parse_duration
 from plugins.properties import Property
 from plugins.registry import register
 from plugins.task import RunnableTask
@@ -18,5 +18,6 @@ class Sleep(RunnableTask):
             duration = parse_duration(ctx.render_property("duration"))
         except DurationError as exc:
             raise TaskFailed(f"duration: {exc}") from None
+        ctx.logger.info(f"Waiting for {format_duration(duration)}")  # Kestra's words
         ctx.sleep(duration.total_seconds())
         return {}
