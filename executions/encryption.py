@@ -1,26 +1,21 @@
 """SECRET inputs are kept encrypted in the execution, as Kestra keeps them: the stored
-and shown value is `{"type": "io.kestra.datatype:aes_encrypted", "value": ...}` (AES-GCM,
-a random nonce before the ciphertext, base64), so neither the database, the JSON of an
-execution nor a page shows them. Only a task's run context decrypts them.
-
-The key comes from SECRET_KEY: an execution stored under another key cannot be read,
-and says so."""
+and shown value is `{"type": "io.kestra.datatype:aes_encrypted", "value": ...}`, the
+value being Kestra's EncryptionService text (expressions/encryption.py) under
+settings.ENCRYPTION_SECRET_KEY, Kestra's `kestra.encryption.secret-key`. So neither the
+database, the JSON of an execution nor a page shows them; only a task's run context
+decrypts them. An execution stored under another key cannot be read, and says so."""
 from __future__ import annotations
 
-import base64
-import hashlib
-import os
-
-from cryptography.exceptions import InvalidTag
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+
+from expressions import encryption
 
 ENCRYPTED_TYPE = "io.kestra.datatype:aes_encrypted"
-NONCE_BYTES = 12
 
 
-def _cipher() -> AESGCM:
-    return AESGCM(hashlib.sha256(f"kestraweb secret inputs:{settings.SECRET_KEY}".encode()).digest())
+class SecretUnreadable(ValueError):
+    """A SECRET input encrypted under another key than the configured one."""
 
 
 def is_encrypted(value) -> bool:
@@ -28,20 +23,25 @@ def is_encrypted(value) -> bool:
 
 
 def encrypt(text: str) -> dict:
-    nonce = os.urandom(NONCE_BYTES)
-    sealed = _cipher().encrypt(nonce, text.encode(), None)
-    return {"type": ENCRYPTED_TYPE, "value": base64.b64encode(nonce + sealed).decode()}
+    try:
+        return {"type": ENCRYPTED_TYPE, "value": encryption.encrypt(_key(), text)}
+    except encryption.EncryptionError as exc:  # only the configured key can be wrong here
+        raise ImproperlyConfigured(f"KESTRAWEB_ENCRYPTION_SECRET_KEY: {exc}") from None
 
 
 def decrypt(value):
     """The text of an encrypted value; anything else is returned as it is."""
     if not is_encrypted(value):
         return value
-    raw = base64.b64decode(value["value"])
     try:
-        return _cipher().decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], None).decode()
-    except InvalidTag:
-        raise ValueError("a SECRET input cannot be decrypted: it was stored under another SECRET_KEY") from None
+        return encryption.decrypt(_key(), value["value"])
+    except encryption.EncryptionError:
+        raise SecretUnreadable("a SECRET input cannot be decrypted: it was stored under another SECRET_KEY "
+                               "(or KESTRAWEB_ENCRYPTION_SECRET_KEY)") from None
+
+
+def _key() -> str:
+    return settings.ENCRYPTION_SECRET_KEY
 
 
 def encrypt_secret_inputs(declared: list[dict], values: dict) -> dict:

@@ -5,6 +5,7 @@ from django.utils import timezone
 
 from executions.models import KVEntry
 from plugins.context import KeyExpired, KeyNotFound
+from plugins.durations import after, parse_duration
 
 __all__ = ["KeyExpired", "KeyNotFound", "NamespaceKV"]
 
@@ -31,12 +32,10 @@ class NamespaceKV:
         return entry.value
 
     def set(self, key: str, value, namespace: str | None = None, ttl=None, overwrite: bool = True) -> None:
-        from plugins.durations import parse_duration
-
         ns = namespace or self.namespace
         if not overwrite and KVEntry.objects.filter(namespace=ns, key=key).exists():
             raise ValueError(f"The key '{key}' already exists in the namespace '{ns}' and overwrite is false.")
-        expiration = timezone.now() + parse_duration(ttl) if ttl else None
+        expiration = after(timezone.now(), parse_duration(ttl)) if ttl else None
         KVEntry.objects.update_or_create(namespace=ns, key=key, defaults={"value": value, "expiration": expiration})
 
     def delete(self, key: str, namespace: str | None = None) -> bool:

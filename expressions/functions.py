@@ -6,13 +6,17 @@ from __future__ import annotations
 import random
 import re
 import uuid
+from collections.abc import Mapping
+
 from jinja2 import pass_context
 
+from . import encryption
 from .dates import zone_or_server
 from .errors import ExpressionError
 from .filters.dates import format_date
 from .filters.json import from_json
 from .filters.yaml import from_yaml
+from .ion import IonError, read_all, read_first
 from .iteration import range_
 from .operators import gt, lt
 from .output import Now
@@ -90,6 +94,70 @@ def print_context(context):
     return {k: v for k, v in _variables(context).items() if not callable(v) and not k.startswith("_")}
 
 
+_ABSENT = object()
+
+
+@pass_context
+def current_each_output(context, outputs=_ABSENT):
+    """Kestra's CurrentEachOutputFunction: inside ForEach (or EachSequential,
+    EachParallel), `outputs.<task>` keyed by the values of the loops around this task,
+    from the outermost (the `value` of each parent taskrun that has one) down to this
+    taskrun's own value."""
+    if outputs is _ABSENT:
+        raise ExpressionError("The 'currentEachOutput' function expects an argument 'outputs'.")
+    if not isinstance(outputs, Mapping):
+        raise ExpressionError("The 'currentEachOutput' function expects an argument 'outputs' with type map.")
+    taskrun = context.get("taskrun")
+    if not isinstance(taskrun, Mapping):
+        raise ExpressionError("The 'currentEachOutput' function is only available inside a task.")
+    values = [(parent.get("taskrun") or {}).get("value") for parent in reversed(context.get("parents") or [])]
+    for value in (v for v in values if v is not None):
+        if not isinstance(outputs.get(value), Mapping):
+            raise ExpressionError(f"The 'currentEachOutput' function found no outputs for the loop value '{value}'.")
+        outputs = outputs[value]
+    return outputs.get(taskrun.get("value"))
+
+
+def encrypt_function(key=_ABSENT, plaintext=_ABSENT):
+    """Kestra's EncryptFunction: AES-GCM under the base64 `key` (see encryption.py)."""
+    if key is _ABSENT or plaintext is _ABSENT:
+        raise ExpressionError("The 'encrypt' function expects two arguments 'key' and 'plaintext'.")
+    return _sealed(encryption.encrypt, key, plaintext, "plaintext")
+
+
+def decrypt_function(key=_ABSENT, encrypted=_ABSENT):
+    """Kestra's DecryptFunction: the plaintext of what `encrypt` (here or in Kestra) gave."""
+    if key is _ABSENT or encrypted is _ABSENT:
+        raise ExpressionError("The 'decrypt' function expects two arguments 'key' and 'encrypted'.")
+    return _sealed(encryption.decrypt, key, encrypted, "encrypted")
+
+
+def _sealed(operation, key, text, name: str):
+    if text is not None and not isinstance(text, str):
+        raise ExpressionError(f"The '{operation.__name__}' function expects an argument '{name}' with type string.")
+    try:
+        return operation(key, text)
+    except encryption.EncryptionError as exc:
+        raise ExpressionError(f"The '{operation.__name__}' function failed: {exc}") from None
+
+
+def from_ion(ion=_ABSENT, allRows=False):  # noqa: N803 - Kestra's argument name
+    """Kestra's FromIonFunction: the first value of the Ion text, or with allRows=true
+    the list of all its values."""
+    if ion is _ABSENT:
+        raise ExpressionError("The 'fromIon' function expects an argument 'ion'.")
+    if ion is None:
+        return None
+    if not isinstance(ion, str):
+        raise ExpressionError("The 'fromIon' function expects an argument 'ion' with type string.")
+    if not isinstance(allRows, bool):
+        raise ExpressionError("The 'fromIon' function expects an argument 'allRows' with type boolean.")
+    try:
+        return read_all(ion) if allRows else read_first(ion)
+    except IonError as exc:
+        raise ExpressionError(f"Invalid ion: {exc}") from None
+
+
 def max_(*values):
     return _extreme(values, gt)
 
@@ -143,5 +211,6 @@ FUNCTIONS = {
     "now": now, "render": render, "renderOnce": render_once, "fromJson": from_json_function,
     "json": from_json_function, "yaml": yaml_function, "range": range_function, "max": max_, "min": min_,
     "printContext": print_context, "fetchContext": print_context, "randomInt": random_int,
-    "uuid": lambda: str(uuid.uuid4()), "id": id_,
+    "uuid": lambda: str(uuid.uuid4()), "id": id_, "currentEachOutput": current_each_output,
+    "encrypt": encrypt_function, "decrypt": decrypt_function, "fromIon": from_ion,
 }

@@ -11,6 +11,8 @@ from json.encoder import encode_basestring
 
 from jinja2 import Undefined
 
+from .java_duration import java_duration
+
 
 def java_double(value: float) -> str:
     """Java's Double.toString: plain between 1e-3 and 1e7, else `1.0E20` style; the
@@ -33,26 +35,6 @@ def java_double(value: float) -> str:
             return f"{minus}{digits}{'0' * (point - len(digits))}.0"
         return f"{minus}{digits[:point]}.{digits[point:]}"
     return f"{minus}{digits[0]}.{digits[1:] or '0'}E{point - 1}"
-
-
-def java_duration(value: timedelta) -> str:
-    """Java's Duration.toString: PT1H30M, PT0.5S, PT48H."""
-    micros = (value.days * 86400 + value.seconds) * 1_000_000 + value.microseconds
-    if micros == 0:
-        return "PT0S"
-    sign = "-" if micros < 0 else ""
-    micros = abs(micros)
-    hours, rest = divmod(micros, 3_600_000_000)
-    minutes, rest = divmod(rest, 60_000_000)
-    seconds, fraction = divmod(rest, 1_000_000)
-    out = "PT"
-    if hours:
-        out += f"{sign}{hours}H"
-    if minutes:
-        out += f"{sign}{minutes}M"
-    if seconds or fraction:
-        out += f"{sign}{seconds}" + (f".{fraction:06d}".rstrip("0") if fraction else "") + "S"
-    return out
 
 
 def _fraction(microsecond: int) -> str:

@@ -4,7 +4,10 @@ DATABASE_URL       database (default: SQLite in KESTRAWEB_DATA_DIR)
 KESTRAWEB_DATA_DIR database and internal storage files (default: ./var)
 REDIS_URL          optional django-q2 broker (default: the ORM broker)
 SECRET_KEY, DEBUG, ALLOWED_HOSTS as usual for Django.
+KESTRAWEB_ENCRYPTION_SECRET_KEY  Kestra's `kestra.encryption.secret-key` (see below)
 """
+import base64
+import hashlib
 import os
 from pathlib import Path
 
@@ -16,6 +19,12 @@ DATA_DIR.mkdir(parents=True, exist_ok=True)
 STORAGE_DIR = DATA_DIR / "storage"
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
+# Kestra's `kestra.encryption.secret-key`: a base64 AES key (16, 24 or 32 bytes) that
+# SECRET inputs are encrypted with. The same key as a Kestra server's reads what it
+# encrypted. Unset, one is derived from SECRET_KEY (changing SECRET_KEY then makes
+# stored SECRET inputs unreadable).
+ENCRYPTION_SECRET_KEY = os.environ.get("KESTRAWEB_ENCRYPTION_SECRET_KEY") or base64.b64encode(
+    hashlib.sha256(f"kestraweb secret inputs:{SECRET_KEY}".encode()).digest()).decode()
 DEBUG = os.environ.get("DEBUG", "1").lower() in ("1", "true", "yes")
 ALLOWED_HOSTS = [h for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h]
 

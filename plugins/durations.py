@@ -1,32 +1,27 @@
-"""ISO-8601 durations (PT5M, PT0.5S, P1D) as Kestra writes them."""
-from datetime import timedelta
+"""Durations for tasks and the engine. Parsing and Java's printing live in
+expressions/java_duration.py (the lowest layer, so expressions, the flow spec, the
+engine and plugins read a duration one way); this adds what only runs need."""
+from datetime import datetime, timedelta, timezone
 
-import isodate
+from expressions.java_duration import DurationError, java_duration, parse_duration, parse_java_duration
 
-
-class DurationError(ValueError):
-    pass
-
-
-def parse_duration(value) -> timedelta:
-    if isinstance(value, timedelta):
-        return value
-    if isinstance(value, (int, float)):
-        return timedelta(seconds=value)
-    try:
-        parsed = isodate.parse_duration(str(value).strip())
-    except (isodate.ISO8601Error, ValueError) as exc:
-        raise DurationError(f"invalid duration {value!r}: expected ISO-8601 like PT5M") from exc
-    if not isinstance(parsed, timedelta):  # years/months: approximate as Kestra's Duration cannot hold them
-        parsed = parsed.totimedelta(start=__import__("datetime").datetime(2000, 1, 1))
-    return parsed
+__all__ = ["DurationError", "after", "format_duration", "format_hms", "parse_duration", "parse_java_duration"]
 
 
 def format_duration(delta: timedelta) -> str:
-    """Java Duration.toString() style (PT1M30.5S), as expressions print durations."""
-    from expressions.output import java_duration
-
+    """Java Duration.toString() style (PT1M30.5S), as Kestra prints durations."""
     return java_duration(delta)
+
+
+def after(moment: datetime, delta: timedelta) -> datetime:
+    """`moment + delta`, held a day inside what a datetime can hold (so that moving it to
+    any time zone still works): Java's Instant reaches a billion years, where a Pause of
+    P999999999D means "never" as well."""
+    try:
+        return moment + delta
+    except OverflowError:
+        bound = datetime.max - timedelta(days=1) if delta > timedelta(0) else datetime.min + timedelta(days=1)
+        return bound.replace(tzinfo=timezone.utc) if moment.tzinfo is not None else bound
 
 
 def format_hms(delta: timedelta) -> str:

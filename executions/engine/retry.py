@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from plugins.durations import parse_duration
+from plugins.durations import after, parse_duration
 
 
 CREATE_NEW_EXECUTION = "CREATE_NEW_EXECUTION"  # Kestra's AbstractRetry.Behavior
@@ -53,7 +53,7 @@ def next_delay(policy: dict | None, attempts_made: int, first_attempt_at: dateti
         return None
     delay = backoff(policy, attempts_made)
     if policy.get("maxDuration"):
-        if now + delay - first_attempt_at > parse_duration(policy["maxDuration"]):
+        if after(now, delay) - first_attempt_at > parse_duration(policy["maxDuration"]):
             return None
     return delay
 

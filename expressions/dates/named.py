@@ -25,6 +25,11 @@ def _fraction(dt: datetime) -> str:
     return f".{dt.microsecond:06d}".rstrip("0") if dt.microsecond else ""
 
 
+def _date(dt: datetime) -> str:
+    """ISO_LOCAL_DATE: the year on at least four digits (strftime's %Y may give 999)."""
+    return f"{dt.year:04d}-{dt.month:02d}-{dt.day:02d}"
+
+
 def _time(dt: datetime) -> str:
     return dt.strftime("%H:%M:%S") + _fraction(dt)
 
@@ -41,17 +46,17 @@ def _instant(dt: datetime) -> str:
     utc = dt.astimezone(timezone.utc)
     micro = utc.microsecond
     fraction = "" if not micro else (f".{micro // 1000:03d}" if micro % 1000 == 0 else f".{micro:06d}")
-    return utc.strftime("%Y-%m-%dT%H:%M:%S") + fraction + "Z"
+    return _date(utc) + utc.strftime("T%H:%M:%S") + fraction + "Z"
 
 
 FORMATTERS = {
-    "iso_date_time": lambda dt: dt.strftime("%Y-%m-%dT") + _time(dt) + _offset(dt) + _zone(dt),
-    "iso_zoned_date_time": lambda dt: dt.strftime("%Y-%m-%dT") + _time(dt) + _offset(dt) + _zone(dt),
-    "iso_date": lambda dt: dt.strftime("%Y-%m-%d") + _offset(dt),
+    "iso_date_time": lambda dt: _date(dt) + "T" + _time(dt) + _offset(dt) + _zone(dt),
+    "iso_zoned_date_time": lambda dt: _date(dt) + "T" + _time(dt) + _offset(dt) + _zone(dt),
+    "iso_date": lambda dt: _date(dt) + _offset(dt),
     "iso_time": lambda dt: _time(dt) + _offset(dt),
-    "iso_local_date": lambda dt: dt.strftime("%Y-%m-%d"),
+    "iso_local_date": lambda dt: _date(dt),
     "iso_local_time": _time,
-    "iso_local_date_time": lambda dt: dt.strftime("%Y-%m-%dT") + _time(dt),
+    "iso_local_date_time": lambda dt: _date(dt) + "T" + _time(dt),
     "iso_offset_time": lambda dt: _time(dt) + _offset(dt),
     "iso_instant": _instant,
     "iso_ordinal_date": lambda dt: f"{dt.year:04d}-{dt.timetuple().tm_yday:03d}" + _offset(dt),

@@ -52,12 +52,15 @@ def zone_id(tz: tzinfo, dt: datetime) -> str:
 
 
 def offset_id(offset: timedelta) -> str:
+    """ZoneOffset.getId: `Z`, `+02:00`, or `+00:09:21` for the odd seconds of a local
+    mean time before time zones."""
     seconds = int(offset.total_seconds())
     if seconds == 0:
         return "Z"
     sign = "+" if seconds > 0 else "-"
     hours, rest = divmod(abs(seconds), 3600)
-    return f"{sign}{hours:02d}:{rest // 60:02d}"
+    minutes, seconds = divmod(rest, 60)
+    return f"{sign}{hours:02d}:{minutes:02d}" + (f":{seconds:02d}" if seconds else "")
 
 
 def is_region(tz: tzinfo) -> bool:

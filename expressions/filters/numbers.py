@@ -2,12 +2,13 @@
 names), numberFormat (java.text.DecimalFormat patterns, HALF_EVEN rounding) and round."""
 from __future__ import annotations
 
-import re
-from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from ..errors import ExpressionError
 from ..output import java_string
-from .types import JavaFloat, JavaLong, class_name
+from .number_utils import (NotANumber, create_big_decimal, create_big_integer, create_double, create_float,
+                           create_integer, create_long, create_number)
+from .types import class_name
 
 
 def abs_(value):
@@ -18,49 +19,35 @@ def abs_(value):
     return abs(value)
 
 
+_BY_TYPE = {
+    "INT": create_integer, "FLOAT": create_float, "LONG": create_long, "DOUBLE": create_double,
+    "BIGDECIMAL": create_big_decimal, "BIGINTEGER": create_big_integer,
+}
+
+
 def number(value, /, type=None):  # noqa: A002 - Kestra's argument name
+    """Kestra's NumberFilter: `type` (INT, FLOAT, LONG, DOUBLE, BIGDECIMAL, BIGINTEGER,
+    spelled as Kestra spells them) picks the Java type; otherwise NumberUtils decides."""
     if value is None:
         return None
     if not isinstance(value, str):
         raise ExpressionError("'number' filter can only be applied to String. Actual type was: "
                               + class_name(value))
-    text = value.strip()
-    kind = (type or "").upper()
+    create = _BY_TYPE.get(java_string(type) if type is not None else "", create_number)
     try:
-        if kind in ("INT", "LONG", "BIGINTEGER"):
-            return JavaLong(int(text, 0)) if kind == "LONG" else int(text, 0)
-        if kind == "FLOAT":
-            return JavaFloat(text)
-        if kind == "DOUBLE":
-            return float(text)
-        if kind == "BIGDECIMAL":
-            return Decimal(text)
-        return _create_number(text)
-    except (ValueError, InvalidOperation):
-        raise ExpressionError(f"{value} is not a valid number.") from None
-
-
-def _create_number(text: str):
-    """NumberUtils.createNumber: hex, an `L`/`F`/`D` suffix, decimals as Float when they
-    fit, integers as Integer or Long."""
-    if re.fullmatch(r"[+-]?0[xX][0-9a-fA-F]+", text):
-        return int(text, 16)
-    suffix = text[-1:].upper()
-    if suffix == "L" and text[:-1].lstrip("+-").isdigit():
-        return JavaLong(int(text[:-1]))
-    if suffix in ("F", "D") and len(text) > 1:
-        return JavaFloat(text[:-1]) if suffix == "F" else float(text[:-1])
-    if any(c in text for c in ".eE"):
-        as_float = float(text)
-        return JavaFloat(text) if len(text.lstrip("+-").replace(".", "").lstrip("0")) <= 7 else as_float
-    return int(text)
+        return create(value)
+    except NotANumber as exc:
+        raise ExpressionError(str(exc)) from None
 
 
 def number_format(value, /, format=None):  # noqa: A002 - Pebble's argument name
     if value is None:
         return None
     if isinstance(value, str):
-        value = _create_number(value.strip())
+        try:
+            value = create_number(value.strip())
+        except NotANumber as exc:
+            raise ExpressionError(str(exc)) from None
     if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
         raise ExpressionError("The input for the 'NumberFormat' filter has to be a number.")
     return decimal_format(value, "#,##0.###" if format is None else java_string(format))

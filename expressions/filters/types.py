@@ -15,15 +15,23 @@ class JavaLong(int):
     """An integer parsed as Java's Long (`number('LONG')`, `12L`)."""
 
 
+class JavaBigInteger(int):
+    """An integer parsed as Java's BigInteger (`number('BIGINTEGER')`, or too long for a Long)."""
+
+
 def class_name(value) -> str | None:
     if value is None:
         return None
     if isinstance(value, bool):
         return "java.lang.Boolean"
+    if isinstance(value, JavaBigInteger):
+        return "java.math.BigInteger"
     if isinstance(value, JavaLong):
         return "java.lang.Long"
     if isinstance(value, int):
-        return "java.lang.Integer" if -2**31 <= value < 2**31 else "java.lang.Long"
+        if -2**31 <= value < 2**31:
+            return "java.lang.Integer"
+        return "java.lang.Long" if -2**63 <= value < 2**63 else "java.math.BigInteger"
     if isinstance(value, JavaFloat):
         return "java.lang.Float"
     if isinstance(value, float):

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta, timezone
 
+from expressions import java_duration
 from plugins.durations import format_duration
 
 from .input_values import BadValue, as_text, shown
@@ -13,10 +14,6 @@ from .input_values import BadValue, as_text, shown
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?([Zz]|[-+]\d{2}(?::?\d{2})?)?")
 TIME = re.compile(r"(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?")
-# java.time.Duration.parse: days, hours, minutes, seconds; no years, months or weeks.
-DURATION = re.compile(r"""([-+]?)P(?:([-+]?\d+)D)?
-                          (?:T(?:([-+]?\d+)H)?(?:([-+]?\d+)M)?(?:([-+]?\d+)(?:[.,](\d{0,9}))?S)?)?""",
-                      re.IGNORECASE | re.VERBOSE)
 
 def _date_value(value) -> date:
     if isinstance(value, datetime):
@@ -127,19 +124,11 @@ def value_text(value) -> str:
 
 
 def parse_java_duration(value) -> timedelta:
-    """A java.time.Duration text (`PT5M`, `P2DT3H`, `PT0.5S`) as a timedelta."""
-    if isinstance(value, timedelta):
-        return value
-    text = value.strip() if isinstance(value, str) else ""
-    found = DURATION.fullmatch(text)
-    if not found or not any(found.group(n) for n in (2, 3, 4, 5)):
-        raise BadValue(f"{shown(value)} is not a DURATION (ISO-8601 like PT5M or PT0.5S)")
-    sign, days, hours, minutes, seconds, fraction = found.groups()
-    second_sign = -1 if (seconds or "").startswith("-") else 1
-    total = timedelta(days=int(days or 0), hours=int(hours or 0), minutes=int(minutes or 0),
-                      seconds=int(seconds or 0),
-                      microseconds=second_sign * int((fraction or "0").ljust(6, "0")[:6]))
-    return -total if sign == "-" else total
+    """A DURATION input, read by java.time.Duration.parse as Kestra reads it."""
+    try:
+        return java_duration.parse_java_duration(value)
+    except java_duration.DurationError as exc:
+        raise BadValue(f"{shown(value)} is not a DURATION: {exc}") from None
 
 
 def _duration(value, decl):

@@ -63,8 +63,8 @@ def value_problem(kind: str, value, values=(), items: str | None = None) -> str 
             return f"must be an ISO-8601 duration like PT5M, not {_type_name(value)}"
         try:
             parse_duration(value)
-        except DurationError:
-            return f"must be an ISO-8601 duration like PT5M or PT0.5S, not {_type_name(value)}"
+        except DurationError as exc:
+            return f"must be an ISO-8601 duration like PT5M or PT0.5S: {exc}"
     elif kind == "enum":
         if values and str(value).upper() not in {str(v).upper() for v in values}:
             return f"must be one of {', '.join(map(str, values))}, not {_type_name(value)}"

@@ -50,11 +50,9 @@ def retry_problems(retry) -> list[tuple[str | None, str]]:
             problems.append((key, f"unknown property '{key}' for a {kind} retry"))
         elif key in DURATIONS and value is not None:
             try:
-                if isinstance(value, (bool, dict, list)):
-                    raise DurationError(key)
                 durations[key] = parse_duration(value)
-            except DurationError:
-                problems.append((key, f"must be an ISO-8601 duration like PT10S, not {value!r}"))
+            except DurationError as exc:
+                problems.append((key, f"must be an ISO-8601 duration like PT10S: {exc}"))
     for key in REQUIRED[kind]:
         if retry.get(key) is None:
             problems.append((key, f"required property missing for a {kind} retry"))

@@ -3,7 +3,7 @@ import json
 import re
 
 from plugins.context import KeyExpired, KeyNotFound, TaskFailed
-from plugins.durations import DurationError, format_duration, parse_duration
+from plugins.durations import DurationError, format_duration, parse_duration, parse_java_duration
 from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.task import RunnableTask
@@ -55,7 +55,7 @@ def _typed(value, kv_type):
             except BadValue as exc:
                 raise ValueError(value) from exc
         if kind == "DURATION":
-            return format_duration(parse_duration(value))
+            return format_duration(parse_java_duration(value))
     except (ValueError, DurationError):
         raise TaskFailed(f"The value {value!r} is not a valid {kind} (kvType)") from None
     return value

@@ -55,6 +55,6 @@ def test_an_execution_stored_under_another_key_says_so(settings):
     from executions.encryption import decrypt, encrypt
 
     sealed = encrypt("s3cr3t-value")
-    settings.SECRET_KEY = "another key"
+    settings.ENCRYPTION_SECRET_KEY = "I6EGNzRESu3X3pKZidrqCGOHQFUFC0yK"
     with pytest.raises(ValueError, match="another SECRET_KEY"):
         decrypt(sealed)

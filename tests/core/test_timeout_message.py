@@ -25,4 +25,4 @@ def test_the_timeout_log_uses_kestras_format():
             timeout: PT0.2S
     """)
     assert run.state == "FAILED"
-    assert run.logs() == ["Timeout after 00:00:00.200"]
+    assert run.logs() == ["Waiting for PT20S", "Timeout after 00:00:00.200"]  # Sleep says how long first

@@ -8,7 +8,7 @@ leave one, so `_merge` has no `subflowOutputs` otherwise."""
 from collections import Counter
 from pathlib import PurePosixPath
 
-from expressions.filters.json import to_ion
+from expressions.ion import to_ion
 from plugins.context import TaskFailed
 from plugins.properties import Output, Property
 from plugins.registry import register

@@ -6,7 +6,7 @@ PAUSED first, and once the pause ends (by its duration, its timeout or a resume,
 Kestra all turn into going on when there are tasks) it runs `tasks` in order, then its
 `errors` and `finally` like any flowable (Kestra 1.x goes on the same way when a Pause
 has only `errors` or `finally`)."""
-from plugins.durations import parse_duration
+from plugins.durations import after, parse_duration
 from plugins.flowable import Step
 from plugins.properties import FLOWABLE_PROPERTIES, Output, Property
 from plugins.registry import register
@@ -58,7 +58,7 @@ class Pause(ExecutableTask):
         memo = rt.memo(taskrun)
         wait = self._wait(lambda value: rt.render(value, taskrun), memo)
         rt.save_memo(taskrun)
-        rt.set_state(taskrun, State.PAUSED, wait_until=rt.now() + wait if wait is not None else None)
+        rt.set_state(taskrun, State.PAUSED, wait_until=after(rt.now(), wait) if wait is not None else None)
 
     def poll(self, rt, taskrun):
         if taskrun.state == State.RUNNING.value:  # resumed by someone

@@ -1,4 +1,6 @@
 """Sleep: wait for a duration, interruptible by kill and timeout."""
+from plugins.context import TaskFailed
+from plugins.durations import DurationError, format_duration, parse_duration
 from plugins.properties import Property
 from plugins.registry import register
 from plugins.task import RunnableTask
@@ -12,7 +14,10 @@ class Sleep(RunnableTask):
     properties = (Property("duration", "duration", required=True, description="How long to wait (ISO-8601)."),)
 
     def run(self, ctx):
-        from plugins.durations import parse_duration
-
-        ctx.sleep(parse_duration(ctx.render_property("duration")).total_seconds())
+        try:
+            duration = parse_duration(ctx.render_property("duration"))
+        except DurationError as exc:
+            raise TaskFailed(f"duration: {exc}") from None
+        ctx.logger.info(f"Waiting for {format_duration(duration)}")  # Kestra's words
+        ctx.sleep(duration.total_seconds())
         return {}

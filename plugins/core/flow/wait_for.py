@@ -17,7 +17,7 @@ duration unless `checkFrequency` sets one."""
 from datetime import datetime
 
 import expressions
-from plugins.durations import parse_duration
+from plugins.durations import DurationError, after, parse_duration
 from plugins.flowable import Step
 from plugins.properties import Output, Property
 from plugins.registry import register
@@ -44,6 +44,22 @@ class LoopUntil(FlowableTask):
                  description="Fail when maxIterations or maxDuration is reached."),
     )
     outputs = (Output("iterationCount", "integer", "Iterations run so far."),)
+
+    @classmethod
+    def check(cls, spec):
+        """checkFrequency's interval and maxDuration are Durations in Kestra's
+        CheckFrequency: a flow with one that is not is refused when saved."""
+        frequency = spec.get("checkFrequency")
+        problems = []
+        for key in ("interval", "maxDuration"):
+            value = frequency.get(key) if isinstance(frequency, dict) else None
+            if value is None:
+                continue
+            try:
+                parse_duration(value)
+            except DurationError as exc:
+                problems.append((f"checkFrequency.{key}", str(exc)))
+        return problems
 
     def _frequency(self):
         return {**DEFAULT_FREQUENCY, **(self.get("checkFrequency") or {})}
@@ -74,7 +90,7 @@ class LoopUntil(FlowableTask):
         memo["iteration"] += 1
         rt.save_memo(taskrun)
         rt.set_outputs(taskrun, {"iterationCount": memo["iteration"]})
-        rt.set_paused(taskrun, True, rt.now() + parse_duration(self._frequency()["interval"]))
+        rt.set_paused(taskrun, True, after(rt.now(), parse_duration(self._frequency()["interval"])))
         return Step()
 
     def _maximum_reached(self, rt, memo) -> str | None:
