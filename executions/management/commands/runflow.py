@@ -10,9 +10,12 @@ from django.core.management.base import BaseCommand
 from executions.engine.create import create_execution
 from executions.engine.runner import run_to_end
 from executions.management.report import report_and_exit
+from flows.loading import FlowFileUnreadable, read_flow_file
 from flows.models import Flow
 from flows.services import save_flow
 from flows.spec import FlowInvalid, InputInvalid
+from flows.spec.inputs import invalid_input, received
+from storage.local import SCHEME
 from kestraweb.schema import migrate_if_needed
 
 
@@ -37,8 +40,9 @@ class Command(BaseCommand):
             flow = self._flow(options["flow"])
             inputs = self._pairs(options["input"], "--input")
             labels = self._pairs(options["label"], "--label")
+            self._check_local_files(flow, inputs)
             execution = create_execution(flow, inputs, labels=labels)
-        except (Invalid, FlowInvalid, InputInvalid) as exc:
+        except (Invalid, FlowInvalid, InputInvalid, FlowFileUnreadable) as exc:
             self.stderr.write(str(exc))
             raise SystemExit(2)
         execution = run_to_end(execution.id, timeout=options["timeout"])
@@ -47,7 +51,7 @@ class Command(BaseCommand):
     def _flow(self, ref: str) -> Flow:
         path = Path(ref)
         if path.is_file():
-            flow, _ = save_flow(path.read_text())
+            flow, _ = save_flow(read_flow_file(path))
             return flow
         # Flow ids may contain dots too (`company.team.load.daily`): try each split,
         # the longest namespace first.
@@ -58,6 +62,23 @@ class Command(BaseCommand):
             if flow is not None:
                 return flow
         raise Invalid(f"no flow file or saved flow named {ref!r}")
+
+    @staticmethod
+    def _check_local_files(flow: Flow, inputs: dict) -> None:
+        """A FILE input on the command line is a local path (or a kestra:// URI): a
+        path that is not a readable file is the input's error, found before anything
+        is created."""
+        errors = []
+        for decl in flow.spec().inputs:
+            value = inputs.get(decl["id"])
+            if decl["type"] != "FILE" or not value or value.startswith(SCHEME):
+                continue
+            path = Path(value)
+            if not path.is_file():
+                problem = "file not found" if not path.exists() else "not a file"
+                errors.append((decl["id"], invalid_input(decl["id"], f"{problem}{received(decl, value)}")))
+        if errors:
+            raise InputInvalid(errors)
 
     @staticmethod
     def _pairs(items, option) -> dict:
