@@ -29,6 +29,16 @@ def internal_tasks(spec: dict) -> list[dict]:
     ]
 
 
+# Kestra's ForEachItem.Batch.
+BATCH_FIELDS = (
+    Property("rows", "integer", minimum=1, description="Rows per batch (default 1)."),
+    Property("bytes", description="Bytes per batch, e.g. 10KB."),
+    Property("partitions", "integer", minimum=1, description="Number of batches."),
+    Property("separator", description="What ends a row (default a newline)."),
+    Property("regexPattern", description="A regular expression a row starts with."),
+)
+
+
 @register
 class ForEachItem(FlowableTask):
     type = "io.kestra.plugin.core.flow.ForEachItem"
@@ -39,7 +49,7 @@ class ForEachItem(FlowableTask):
         Property("items", required=True, description="URI of the file in internal storage to split."),
         Property("batch", "object", dynamic=False,
                  description="How to cut: `rows` per batch (default 1), `bytes` per batch (e.g. 10KB) or a "
-                             "number of `partitions`; `separator` ends each row (default a newline)."),
+                             "number of `partitions`; `separator` ends each row (default a newline).", fields=BATCH_FIELDS),
         *TARGET,
     )
 
