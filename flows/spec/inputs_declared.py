@@ -7,12 +7,13 @@ checked here, so a flow whose default cannot be read is refused when saved, as K
 does, not when it first runs without that input."""
 from __future__ import annotations
 
+import math
 import re
 
 from .errors import SpecError
 from .ids import input_id_problem
 from .input_temporal import parse_java_duration
-from .input_types import TYPES, BadValue, parse_value
+from .input_types import LONG_MAX, LONG_MIN, TYPES, BadValue, parse_value
 from .inputs import normalise_declaration
 from .java_regex import compile_java
 from .property_types import has_expression
@@ -128,6 +129,10 @@ def _bounds(item, kind, err) -> None:
             continue
         if kind in NUMBERS and (isinstance(value, bool) or not isinstance(value, (int, float))):
             err(key, "must be a number")
+        elif kind == "INT" and not (_integral(value) and LONG_MIN <= value <= LONG_MAX):
+            err(key, f"must be an integer of 64 bits at most ({LONG_MIN} to {LONG_MAX}), not {value}")
+        elif kind == "FLOAT" and not math.isfinite(value):
+            err(key, f"must be a finite number, not {value}")
         if kind == "DURATION":
             try:
                 parse_java_duration(value)
@@ -139,6 +144,11 @@ def _bounds(item, kind, err) -> None:
                 parse_value({"type": kind}, item[key])
             except BadValue as exc:
                 err(key, str(exc))
+
+
+def _integral(value) -> bool:
+    """An integer, or a float with nothing after the point (Jackson reads `10.0` as 10)."""
+    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
 
 
 def _check_defaults(item, decl, err) -> None:
