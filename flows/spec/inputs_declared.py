@@ -28,6 +28,7 @@ CHOICES = ("ENUM", "SELECT", "MULTISELECT")
 NUMBERS = ("INT", "FLOAT")
 MOMENTS = ("DATE", "DATETIME", "TIME")
 MAX_DISPLAY_NAME = 64
+DEPENDS_ON_KEYS = ("inputs", "condition")
 
 
 def normalise_inputs(inputs) -> tuple[list[dict], list[SpecError]]:
@@ -82,6 +83,9 @@ def _check_input(item: dict, path: str, line) -> list[SpecError]:
     def err(key, message):
         errors.append(SpecError(f"{path}.{key}", f"{named}: {message}", line_of(item, key) if key in item else line))
 
+    def err_at(mapping, sub_path, key, message):
+        errors.append(SpecError(f"{path}.{sub_path}", f"{named}: {message}", line_of(mapping, key)))
+
     if not isinstance(decl["required"], bool):
         err("required", "must be true or false")
     display = item.get("displayName")
@@ -114,7 +118,7 @@ def _check_input(item: dict, path: str, line) -> list[SpecError]:
     _bounds(item, kind, err)
     if not errors:
         _check_defaults(item, decl, err)
-    _check_depends_on(item, err)
+    _check_depends_on(item, err, err_at)
     return errors
 
 
@@ -164,13 +168,16 @@ def _check_defaults(item, decl, err) -> None:
         err("defaults", f"invalid default: {exc}")
 
 
-def _check_depends_on(item, err) -> None:
+def _check_depends_on(item, err, err_at) -> None:
     depends = item.get("dependsOn")
     if depends is None:
         return
-    if not isinstance(depends, dict) or set(depends) - {"inputs", "condition"}:
+    if not isinstance(depends, dict):
         err("dependsOn", "must be a map with `inputs` (a list of input ids) and an optional `condition`")
         return
+    for key in depends:
+        if key not in DEPENDS_ON_KEYS:
+            err_at(depends, f"dependsOn.{key}", key, f"unknown property '{key}'; known: {', '.join(DEPENDS_ON_KEYS)}")
     if depends.get("inputs") is not None and (
             not isinstance(depends["inputs"], list) or not all(isinstance(i, str) for i in depends["inputs"])):
         err("dependsOn", "`inputs` must be a list of input ids")

@@ -115,3 +115,22 @@ def test_label_items_listeners_and_retry_are_strict():
           - task: []
         retry: {type: constant, interval: PT1S, maxAttempts: 2, maxAtempt: 3}
         """)) == {("labels[0].colour", 4), ("listeners[0].task", 6), ("retry.maxAtempt", 7)}
+
+
+def test_concurrency_outputs_defaults_and_input_maps_are_strict():
+    assert found(with_tasks("""
+        id: flow
+        namespace: company.team
+        concurrency: {limit: 1, behaviour: QUEUE}
+        inputs:
+          - id: a
+            type: STRING
+            dependsOn:
+              inputs: []
+              conditon: "{{ true }}"
+        outputs:
+          - {id: o, type: STRING, value: x, valeu: y}
+        pluginDefaults:
+          - {type: test.spec.Echo, values: {format: y}, force: true}
+        """)) == {("concurrency.behaviour", 3), ("inputs[0].dependsOn.conditon", 9), ("outputs[0].valeu", 11),
+                  ("pluginDefaults[0].force", 13)}
