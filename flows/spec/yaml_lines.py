@@ -152,7 +152,11 @@ def load(source: str):
     (one error with its line), a document past a limit, or keys given twice and
     unsupported tags (every one of them)."""
     if isinstance(source, bytes):
-        source = source.decode("utf-8")
+        try:
+            source = source.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = source[:exc.start].count(b"\n") + 1
+            raise FlowInvalid([SpecError("", f"not UTF-8 text (byte {source[exc.start]:#x})", line)]) from None
     size = limits.source_chars()
     if len(source) > size.value:
         raise FlowInvalid([SpecError("", f"the flow's text has {len(source)} characters, more than the limit of {size}")])
