@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flows.spec import limits
+from flows.spec import FlowInvalid, limits
 
 FLOW_SUFFIXES = (".yaml", ".yml")
 MAX_BYTES_PER_CHAR = 4  # UTF-8
@@ -41,3 +41,9 @@ def read_flow_file(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data[:exc.start].count(b"\n") + 1
         raise FlowFileUnreadable(f"{path}:{line}: not UTF-8 text (byte {data[exc.start]:#x})") from None
+
+
+def located(path: Path, invalid: FlowInvalid) -> list[str]:
+    """Each problem of a flow file as `file:line: what`, the way compilers say it."""
+    return [f"{path}:{error.line}: {error.what()}" if error.line else f"{path}: {error.what()}"
+            for error in invalid.errors]

@@ -82,3 +82,16 @@ def test_a_file_input_that_does_not_exist_is_the_inputs_error(tmp_path):
     stderr = run("runflow", str(path), "--input", f"upload={missing}")
     assert stderr.strip() == f"Invalid input for `upload`, file not found, but received `{missing}`"
     assert not Execution.objects.exists()
+
+
+@pytest.mark.parametrize("command", ["runflow", "loadflows"])
+def test_a_typo_in_a_nested_object_is_named_with_file_and_line(tmp_path, command):
+    path = tmp_path / "loop.yaml"
+    path.write_text("id: loop\nnamespace: tests.cli\ntasks:\n  - id: until\n"
+                    "    type: io.kestra.plugin.core.flow.LoopUntil\n    condition: \"{{ true }}\"\n"
+                    "    checkFrequency:\n      maxIterationz: 3\n    tasks:\n      - id: l\n"
+                    "        type: io.kestra.plugin.core.log.Log\n        message: hi\n")
+    assert run(command, str(path)).strip() == (
+        f"{path}:8: tasks[0].checkFrequency.maxIterationz: unknown property 'maxIterationz' of checkFrequency; "
+        "known: maxIterations, maxDuration, interval (task 'until')")
+    assert not Flow.objects.exists()

@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 from executions.engine.create import create_execution
 from executions.engine.runner import run_to_end
 from executions.management.report import report_and_exit
-from flows.loading import FlowFileUnreadable, read_flow_file
+from flows.loading import FlowFileUnreadable, located, read_flow_file
 from flows.models import Flow
 from flows.services import save_flow
 from flows.spec import FlowInvalid, InputInvalid
@@ -51,7 +51,10 @@ class Command(BaseCommand):
     def _flow(self, ref: str) -> Flow:
         path = Path(ref)
         if path.is_file():
-            flow, _ = save_flow(read_flow_file(path))
+            try:
+                flow, _ = save_flow(read_flow_file(path))
+            except FlowInvalid as exc:
+                raise Invalid("\n".join(located(path, exc))) from None
             return flow
         # Flow ids may contain dots too (`company.team.load.daily`): try each split,
         # the longest namespace first.

@@ -5,7 +5,7 @@ Each file is saved whole or not at all; a bad file never stops the others from b
 checked and saved, so one run reports every problem at once."""
 from django.core.management.base import BaseCommand
 
-from flows.loading import FlowFileUnreadable, flow_files, read_flow_file
+from flows.loading import FlowFileUnreadable, flow_files, located, read_flow_file
 from flows.services import save_flow
 from flows.spec import FlowInvalid
 from kestraweb.schema import migrate_if_needed
@@ -31,9 +31,8 @@ class Command(BaseCommand):
             try:
                 flow, changed = self._save(source, saved_from, path)
             except FlowInvalid as exc:
-                for error in exc.errors:
-                    where = f"{path}:{error.line}" if error.line else str(path)
-                    self.stderr.write(f"{where}: {error}")
+                for line in located(path, exc):
+                    self.stderr.write(line)
                 invalid += 1
             except DuplicateFlow as exc:
                 self.stderr.write(str(exc))
