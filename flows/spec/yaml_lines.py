@@ -161,15 +161,14 @@ def load(source: str):
     if len(source) > size.value:
         raise FlowInvalid([SpecError("", f"the flow's text has {len(source)} characters, more than the limit of {size}")])
     try:
-        try:
-            check_bounds(FastLineLoader or LineLoader, source)
-            data, duplicates = _load_with(FastLineLoader or LineLoader, source)
-        except YamlTooLarge:
-            raise
-        except yaml.YAMLError:
-            data, duplicates = _load_with(LineLoader, source)  # for PyYAML's wording of the error
+        check_bounds(FastLineLoader or LineLoader, source)
     except YamlTooLarge as exc:
         raise FlowInvalid([SpecError("", str(exc), exc.line)]) from None
+    try:
+        try:
+            data, duplicates = _load_with(FastLineLoader or LineLoader, source)
+        except yaml.YAMLError:
+            data, duplicates = _load_with(LineLoader, source)  # for PyYAML's wording of the error
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
