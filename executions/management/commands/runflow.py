@@ -3,6 +3,7 @@
 Saves the flow (when given a path), runs it to its end in this process and prints a
 summary, or with --json the execution as the REST API returns it plus its "logs".
 Exit 0 for SUCCESS/WARNING, 1 for FAILED/KILLED, 2 for an invalid flow or input."""
+import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
@@ -15,12 +16,22 @@ from flows.models import Flow
 from flows.services import save_flow
 from flows.spec import FlowInvalid, InputInvalid
 from flows.spec.inputs import invalid_input, received
-from storage.local import SCHEME
 from kestraweb.schema import migrate_if_needed
+from storage.local import SCHEME
 
 
 class Invalid(Exception):
     pass
+
+
+def _local_file_problem(path: Path) -> str | None:
+    if not path.exists():
+        return "file not found"
+    if not path.is_file():
+        return "not a file"
+    if not os.access(path, os.R_OK):
+        return "file not readable"
+    return None
 
 
 class Command(BaseCommand):
@@ -76,9 +87,8 @@ class Command(BaseCommand):
             value = inputs.get(decl["id"])
             if decl["type"] != "FILE" or not value or value.startswith(SCHEME):
                 continue
-            path = Path(value)
-            if not path.is_file():
-                problem = "file not found" if not path.exists() else "not a file"
+            problem = _local_file_problem(Path(value))
+            if problem:
                 errors.append((decl["id"], invalid_input(decl["id"], f"{problem}{received(decl, value)}")))
         if errors:
             raise InputInvalid(errors)
