@@ -75,12 +75,13 @@ def test_a_json_input_nested_100k_deep_is_the_inputs_error(tmp_path):
     assert not Execution.objects.exists()
 
 
-def test_a_file_input_that_does_not_exist_is_the_inputs_error(tmp_path):
+@pytest.mark.parametrize("given, problem", [("no/such.csv", "file not found"), ("", "not a file")])
+def test_a_file_input_that_is_not_a_readable_file_is_the_inputs_error(tmp_path, given, problem):
     path = tmp_path / "inputs.yaml"
     path.write_text(INPUTS)
-    missing = tmp_path / "no" / "such.csv"
-    stderr = run("runflow", str(path), "--input", f"upload={missing}")
-    assert stderr.strip() == f"Invalid input for `upload`, file not found, but received `{missing}`"
+    upload = tmp_path / given
+    stderr = run("runflow", str(path), "--input", f"upload={upload}")
+    assert stderr.strip() == f"Invalid input for `upload`, {problem}, but received `{upload}`"
     assert not Execution.objects.exists()
 
 
