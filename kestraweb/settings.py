@@ -129,3 +129,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Limits
+# What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it.
+FLOW_MAX_SOURCE_CHARS = int(os.environ.get("KESTRAWEB_FLOW_MAX_SOURCE_CHARS", 3 * 1024 * 1024))
+YAML_MAX_ALIASES = int(os.environ.get("KESTRAWEB_YAML_MAX_ALIASES", 50))
+YAML_MAX_VALUES = int(os.environ.get("KESTRAWEB_YAML_MAX_VALUES", 200_000))
+MAX_NESTING_DEPTH = int(os.environ.get("KESTRAWEB_MAX_NESTING_DEPTH", 50))

@@ -22,12 +22,26 @@ class Property:
     # Older property names Kestra still accepts (e.g. `fetchOne` for `fetchType`).
     aliases: tuple = ()
     values: tuple = ()  # allowed values when kind == "enum"
-    items: str | None = None  # item kind of an array, when checked
+    items: str | None = None  # item kind of an array, when checked; "input": input declarations
+    minimum: int | None = None  # least value of an integer or a number (Kestra's @Min, @PositiveOrZero)
+    # The properties of an object whose keys are known (LoopUntil's checkFrequency): any
+    # other key is refused when the flow is saved, as Kestra refuses unknown properties.
+    # Empty: a free map (Subflow inputs, Switch cases).
+    fields: tuple = ()
 
     def __post_init__(self):
         if self.kind not in KINDS:
             raise ValueError(f"unknown property kind {self.kind!r} for {self.name}")
 
+
+# Kestra's WorkerGroup, of a task, a trigger or a flow.
+WORKER_GROUP_FIELDS = (
+    Property("key", description="The worker group's key."),
+    Property("fallback", "enum", values=("FAIL", "WAIT", "CANCEL"), dynamic=False,
+             description="What to do when no worker of the group is there."),
+)
+WORKER_GROUP = Property("workerGroup", "object", dynamic=False, fields=WORKER_GROUP_FIELDS,
+                        description="The group of workers that runs it.")
 
 # Properties every task accepts, whatever its type (Kestra's AbstractTask).
 COMMON_TASK_PROPERTIES = (
@@ -45,7 +59,7 @@ COMMON_TASK_PROPERTIES = (
     Property("logLevel", "enum", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), dynamic=False,
              description="Minimum level of the logs kept for this task."),
     Property("logToFile", "boolean", default=False, dynamic=False),
-    Property("workerGroup", "object", dynamic=False),
+    WORKER_GROUP,
 )
 
 

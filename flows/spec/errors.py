@@ -17,9 +17,13 @@ class SpecError:
     line: int | None = None
 
     def __str__(self):
-        parts = []
         if self.line and f"line {self.line}" not in self.message:
-            parts.append(f"line {self.line}")
+            return f"line {self.line}: {self.what()}"
+        return self.what()
+
+    def what(self) -> str:
+        """The path and the message, without the line (for `file:line: ...`)."""
+        parts = []
         # A message that already quotes its path (`unknown property 'taks'`) says it once.
         if self.path and f"'{self.path}'" not in self.message:
             parts.append(self.path)

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from expressions import java_duration
 from plugins.durations import format_duration
 
-from .input_values import BadValue, as_text, shown
+from .input_values import BadValue, ConstraintFailed, as_text, shown
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?([Zz]|[-+]\d{2}(?::?\d{2})?)?")
@@ -100,6 +100,8 @@ def _time(value, decl):
 
 
 def _in_range(parsed, decl, parse) -> None:
+    """Kestra's DateInput/DateTimeInput/TimeInput#validate: the bound itself is allowed,
+    and printed as java.time prints it (`2024-01-01`, `2024-01-01T00:00:00Z`, `01:00`)."""
     for key, wrong in (("after", lambda bound: parsed < bound), ("before", lambda bound: parsed > bound)):
         if decl.get(key) is None:
             continue
@@ -108,7 +110,14 @@ def _in_range(parsed, decl, parse) -> None:
         except BadValue:
             continue  # the declaration's own check reports it
         if wrong(bound):
-            raise BadValue(f"'{value_text(parsed)}' must be {key} {value_text(bound)}")
+            raise ConstraintFailed(f"it must be {key} `{java_time_text(bound)}`")
+
+
+def java_time_text(value) -> str:
+    """java.time's toString: LocalTime drops zero seconds (`01:00`), Instant is in UTC."""
+    if isinstance(value, time) and not value.second and not value.microsecond:
+        return value.strftime("%H:%M")
+    return value_text(value)
 
 
 def value_text(value) -> str:
@@ -133,8 +142,9 @@ def parse_java_duration(value) -> timedelta:
 
 def _duration(value, decl):
     parsed = parse_java_duration(value)
-    for key, wrong, word in (("min", lambda b: parsed < b, "less than the minimum"),
-                             ("max", lambda b: parsed > b, "more than the maximum")):
+    # Kestra's DurationInput#validate, capital `It` included.
+    for key, wrong, word in (("min", lambda b: parsed < b, "It must be more than"),
+                             ("max", lambda b: parsed > b, "It must be less than")):
         if decl.get(key) is None:
             continue
         try:
@@ -142,7 +152,7 @@ def _duration(value, decl):
         except BadValue:
             continue
         if wrong(bound):
-            raise BadValue(f"'{format_duration(parsed)}' is {word} {format_duration(bound)}")
+            raise ConstraintFailed(f"{word} `{format_duration(bound)}`")
     return format_duration(parsed)
 
 

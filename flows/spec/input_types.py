@@ -8,16 +8,13 @@ A parser raises BadValue with a message saying what is wrong; a SECRET's message
 shows its value."""
 from __future__ import annotations
 
-import json
 import math
 import re
 
-import yaml
-
+from .input_json import NotJson, check_value, read_json, read_yaml
 from .input_temporal import TEMPORAL_PARSERS
-from .input_values import BadValue, as_text, shown
+from .input_values import BadValue, ConstraintFailed, as_text, shown
 from .java_regex import matches
-from .yaml_lines import LineLoader, plain
 
 TYPES = ("STRING", "ENUM", "SELECT", "MULTISELECT", "INT", "FLOAT", "BOOLEAN", "DATETIME", "DATE", "TIME",
          "DURATION", "FILE", "JSON", "URI", "SECRET", "ARRAY", "YAML", "EMAIL")
@@ -41,18 +38,24 @@ def normalise_type(value) -> str | None:
     return name if name in TYPES else None
 
 
+# Kestra's INT is a Java long at most: a value past 64 bits cannot be one.
+LONG_MIN, LONG_MAX = -2 ** 63, 2 ** 63 - 1
+
+
 def _int(value, decl):
     if isinstance(value, bool):
         raise BadValue(f"{shown(value)} is not an INT")
     if isinstance(value, int):
         number = value
-    elif isinstance(value, float) and value.is_integer():
+    elif isinstance(value, float) and math.isfinite(value) and value.is_integer():
         number = int(value)
     elif isinstance(value, str) and INTEGER.fullmatch(value.strip()):
         number = int(value.strip())
     else:
         raise BadValue(f"{shown(value)} is not an INT")
-    return _bounded(number, decl)
+    if not LONG_MIN <= number <= LONG_MAX:
+        raise BadValue(f"{shown(value)} is not an INT: outside 64 bits ({LONG_MIN} to {LONG_MAX})")
+    return _bounded(number, decl, int)
 
 
 def _float(value, decl):
@@ -66,15 +69,17 @@ def _float(value, decl):
         raise BadValue(f"{shown(value)} is not a FLOAT")
     if not math.isfinite(number):
         raise BadValue(f"{shown(value)} is not a finite FLOAT")
-    return _bounded(number, decl)
+    return _bounded(number, decl, float)
 
 
-def _bounded(number, decl):
+def _bounded(number, decl, kind):
+    """Kestra's IntInput/FloatInput#validate; a bound is printed as Java prints an
+    Integer or a Float (`10`, `0.5`, `1.0`)."""
     low, high = decl.get("min"), decl.get("max")
     if isinstance(low, (int, float)) and not isinstance(low, bool) and number < low:
-        raise BadValue(f"{number} is less than the minimum {low}")
+        raise ConstraintFailed(f"it must be more than `{kind(low)}`")
     if isinstance(high, (int, float)) and not isinstance(high, bool) and number > high:
-        raise BadValue(f"{number} is more than the maximum {high}")
+        raise ConstraintFailed(f"it must be less than `{kind(high)}`")
     return number
 
 
@@ -90,9 +95,7 @@ def _string(value, decl):
     text = as_text(value)
     validator = decl.get("validator")
     if isinstance(validator, str) and not matches(validator, text):
-        if decl.get("type") == "SECRET":
-            raise BadValue(f"the value does not match the validator {validator}")
-        raise BadValue(f"{shown(text)} does not match the validator {validator}")
+        raise ConstraintFailed(f"it must match the pattern `{validator}`")  # Kestra's StringInput#validate
     return text
 
 
@@ -115,16 +118,24 @@ def _choice(value, decl):
     text = as_text(value)
     allowed = _allowed(decl)
     if allowed is not None and text not in allowed and not decl.get("allowCustomValue"):
-        raise BadValue(f"{shown(text)} is not one of {', '.join(allowed)}")
+        raise ConstraintFailed(_values_message(allowed))
     return text
+
+
+def _values_message(allowed: list[str]) -> str:
+    """Kestra's EnumInput/SelectInput/MultiselectInput#validate words, the values as a
+    Java list prints them."""
+    return f"it must match the values `[{', '.join(allowed)}]`"
 
 
 def _list(value, what: str) -> list:
     if isinstance(value, str):
         try:
-            value = json.loads(value)
-        except ValueError:
+            value = read_json(value)
+        except NotJson:
             raise BadValue(f"{shown(value)} is not {what} (a JSON array like [\"a\", \"b\"])") from None
+    else:
+        check_value(value)
     if isinstance(value, tuple):
         value = list(value)
     if not isinstance(value, list):
@@ -152,7 +163,7 @@ def _multiselect(value, decl):
     if allowed is not None and not decl.get("allowCustomValue"):
         for item in items:
             if as_text(item) not in allowed:
-                raise BadValue(f"{shown(item)} is not one of {', '.join(allowed)}")
+                raise ConstraintFailed(_values_message(allowed))
     return items
 
 
@@ -162,19 +173,15 @@ def _array(value, decl):
 
 def _json(value, decl):
     if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError as exc:
-            raise BadValue(f"{shown(value)} is not valid JSON: {exc}") from None
+        return read_json(value)
+    check_value(value)
     return value
 
 
 def _yaml(value, decl):
     if isinstance(value, str):
-        try:
-            return plain(yaml.load(value, Loader=LineLoader))  # noqa: S506 - a SafeLoader subclass
-        except yaml.YAMLError as exc:
-            raise BadValue(f"{shown(value)} is not valid YAML: {str(exc).splitlines()[0]}") from None
+        return read_yaml(value)
+    check_value(value)
     return value
 
 

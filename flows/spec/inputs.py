@@ -16,6 +16,9 @@ from typing import Any, Callable, Mapping
 
 from .errors import InputInvalid
 from .input_types import BadValue, is_no_value, normalise_type, parse_value
+from .input_values import ConstraintFailed, java_text
+
+SHOWN_LIMIT = 200  # characters of a received value an error quotes
 from .property_types import has_expression
 
 
@@ -59,6 +62,21 @@ def _depends_on(decl: dict) -> tuple[list[str], str | None]:
     return ids, condition if isinstance(condition, str) and condition.strip() else None
 
 
+def invalid_input(input_id: str, problem: str) -> str:
+    """An input's error as Kestra words it (Input#toConstraintViolationException)."""
+    return f"Invalid input for `{input_id}`, {problem}"
+
+
+def received(decl: dict, value) -> str:
+    """`, but received `...``, as Kestra ends an input's error; a SECRET's value is
+    never shown."""
+    if decl.get("type") == "SECRET" and value is not None:
+        return ", but received `******`"
+    text = java_text(value)
+    text = text if len(text) <= SHOWN_LIMIT else text[:SHOWN_LIMIT] + "..."
+    return f", but received `{text}`"
+
+
 def _is_true(result) -> bool:
     return result is True or (isinstance(result, str) and result.strip().lower() == "true")
 
@@ -97,7 +115,7 @@ def parse_inputs(declared: list[dict], given: Mapping[str, Any] | None, files: M
             try:
                 on = _is_true(condition(expression, nest_dotted({d: values.get(d) for d in depends if d in values})))
             except Exception as exc:  # noqa: BLE001 - a broken condition is this input's error
-                errors.append((input_id, f"Invalid input '{input_id}': invalid condition: {exc}"))
+                errors.append((input_id, invalid_input(input_id, f"Invalid condition: {exc}")))
                 on = False
         enabled[input_id] = on
         if not on:
@@ -109,17 +127,19 @@ def parse_inputs(declared: list[dict], given: Mapping[str, Any] | None, files: M
                 try:
                     raw = render(raw, nest_dotted(values))
                 except Exception as exc:  # noqa: BLE001 - a default that cannot render is this input's error
-                    errors.append((input_id, f"Invalid input '{input_id}': invalid default: {exc}"))
+                    errors.append((input_id, invalid_input(input_id, f"invalid default: {exc}")))
                     return
         if is_no_value(decl, raw):
             if decl.get("required", True):
-                errors.append((input_id, f"Missing required input '{input_id}'"))
+                errors.append((input_id, invalid_input(input_id, "missing required input" + received(decl, None))))
             values[input_id] = None
             return
         try:
             values[input_id] = parse_value(decl, raw)
+        except ConstraintFailed as exc:
+            errors.append((input_id, invalid_input(input_id, f"{exc}{received(decl, raw)}")))
         except BadValue as exc:
-            errors.append((input_id, f"Invalid input '{input_id}': {exc}"))
+            errors.append((input_id, invalid_input(input_id, str(exc))))
 
     for decl in decls:
         resolve(decl)

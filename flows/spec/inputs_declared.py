@@ -7,12 +7,13 @@ checked here, so a flow whose default cannot be read is refused when saved, as K
 does, not when it first runs without that input."""
 from __future__ import annotations
 
+import math
 import re
 
 from .errors import SpecError
 from .ids import input_id_problem
 from .input_temporal import parse_java_duration
-from .input_types import TYPES, BadValue, parse_value
+from .input_types import LONG_MAX, LONG_MIN, TYPES, BadValue, parse_value
 from .inputs import normalise_declaration
 from .java_regex import compile_java
 from .property_types import has_expression
@@ -27,6 +28,7 @@ CHOICES = ("ENUM", "SELECT", "MULTISELECT")
 NUMBERS = ("INT", "FLOAT")
 MOMENTS = ("DATE", "DATETIME", "TIME")
 MAX_DISPLAY_NAME = 64
+DEPENDS_ON_KEYS = ("inputs", "condition")
 
 
 def normalise_inputs(inputs) -> tuple[list[dict], list[SpecError]]:
@@ -81,6 +83,9 @@ def _check_input(item: dict, path: str, line) -> list[SpecError]:
     def err(key, message):
         errors.append(SpecError(f"{path}.{key}", f"{named}: {message}", line_of(item, key) if key in item else line))
 
+    def err_at(mapping, sub_path, key, message):
+        errors.append(SpecError(f"{path}.{sub_path}", f"{named}: {message}", line_of(mapping, key)))
+
     if not isinstance(decl["required"], bool):
         err("required", "must be true or false")
     display = item.get("displayName")
@@ -113,7 +118,7 @@ def _check_input(item: dict, path: str, line) -> list[SpecError]:
     _bounds(item, kind, err)
     if not errors:
         _check_defaults(item, decl, err)
-    _check_depends_on(item, err)
+    _check_depends_on(item, err, err_at)
     return errors
 
 
@@ -128,6 +133,10 @@ def _bounds(item, kind, err) -> None:
             continue
         if kind in NUMBERS and (isinstance(value, bool) or not isinstance(value, (int, float))):
             err(key, "must be a number")
+        elif kind == "INT" and not (_integral(value) and LONG_MIN <= value <= LONG_MAX):
+            err(key, f"must be an integer of 64 bits at most ({LONG_MIN} to {LONG_MAX}), not {value}")
+        elif kind == "FLOAT" and not math.isfinite(value):
+            err(key, f"must be a finite number, not {value}")
         if kind == "DURATION":
             try:
                 parse_java_duration(value)
@@ -139,6 +148,11 @@ def _bounds(item, kind, err) -> None:
                 parse_value({"type": kind}, item[key])
             except BadValue as exc:
                 err(key, str(exc))
+
+
+def _integral(value) -> bool:
+    """An integer, or a float with nothing after the point (Jackson reads `10.0` as 10)."""
+    return isinstance(value, int) or (isinstance(value, float) and value.is_integer())
 
 
 def _check_defaults(item, decl, err) -> None:
@@ -154,13 +168,16 @@ def _check_defaults(item, decl, err) -> None:
         err("defaults", f"invalid default: {exc}")
 
 
-def _check_depends_on(item, err) -> None:
+def _check_depends_on(item, err, err_at) -> None:
     depends = item.get("dependsOn")
     if depends is None:
         return
-    if not isinstance(depends, dict) or set(depends) - {"inputs", "condition"}:
+    if not isinstance(depends, dict):
         err("dependsOn", "must be a map with `inputs` (a list of input ids) and an optional `condition`")
         return
+    for key in depends:
+        if key not in DEPENDS_ON_KEYS:
+            err_at(depends, f"dependsOn.{key}", key, f"unknown property '{key}'; known: {', '.join(DEPENDS_ON_KEYS)}")
     if depends.get("inputs") is not None and (
             not isinstance(depends["inputs"], list) or not all(isinstance(i, str) for i in depends["inputs"])):
         err("dependsOn", "`inputs` must be a list of input ids")

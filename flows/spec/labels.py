@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from .errors import SpecError
 from .input_values import as_text
+from .strict import unknown_keys
 from .yaml_lines import line_of
+
+LABEL_KEYS = ("key", "value")
 
 SYSTEM_PREFIX = "system."
 SETTABLE_SYSTEM_LABELS = ("system.readOnly",)
@@ -24,6 +27,7 @@ def normalise_labels(data: dict) -> tuple[list[dict], list[SpecError]]:
             if not isinstance(item, dict) or item.get("key") is None:
                 errors.append(SpecError(path, "a label must be a map with a key and a value", line))
                 continue
+            errors += unknown_keys(item, LABEL_KEYS, path)
             pairs.append((item["key"], item.get("value"), path, line))
         if errors:
             return [], errors

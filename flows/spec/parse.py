@@ -2,6 +2,7 @@
 reported at once, each with its path and line."""
 from __future__ import annotations
 
+from .assertions import check_assertions
 from .defaults import apply_defaults, check_defaults, plugin_defaults
 from .errors import FlowInvalid, SpecError
 from .flow_spec import FlowSpec
@@ -20,6 +21,7 @@ def parse_flow(source: str) -> FlowSpec:
     if not isinstance(data, dict):
         raise FlowInvalid([SpecError("", "a flow must be a YAML map with id, namespace and tasks", 1)])
     errors: list[SpecError] = check_top_level(data)
+    errors += check_assertions(data)
     errors += check_defaults(data)
     apply_defaults(data)  # before validation: required properties may come from there
     errors += check_tasks(data)

@@ -35,10 +35,42 @@ def _type_name(value) -> str:
 
 def kind_problem(prop, value) -> str | None:
     """What is wrong with `value` for property `prop` (a plugins.properties.Property),
-    or None."""
+    or None. An object's own keys are field_problems' business."""
     if value is None or (prop.dynamic and has_expression(value)):
         return None
-    return value_problem(prop.kind, value, prop.values, prop.items)
+    problem = value_problem(prop.kind, value, prop.values, prop.items)
+    if problem is None and prop.minimum is not None and prop.kind in ("integer", "number"):
+        if float(value) < prop.minimum:
+            problem = f"must be at least {prop.minimum}, not {_type_name(value)}"
+    return problem
+
+
+def field_problems(prop, value) -> list[tuple[str, dict, str, str]]:
+    """(sub-path, map, key, message) for each key that is unknown or of the wrong kind in
+    an object property with declared fields, or in each map of an array property with
+    them (a Dag's `{task, dependsOn}` items): a typo such as `maxIterationz` is refused
+    when the flow is saved, as Kestra refuses unknown properties everywhere."""
+    if not prop.fields or (prop.dynamic and has_expression(value)):
+        return []
+    if isinstance(value, list):
+        return [(f"[{index}]{sub}", mapping, key, message)
+                for index, item in enumerate(value) if isinstance(item, dict)
+                for sub, mapping, key, message in _map_problems(prop, item)]
+    return _map_problems(prop, value) if isinstance(value, dict) else []
+
+
+def _map_problems(prop, mapping: dict) -> list[tuple[str, dict, str, str]]:
+    declared = {field.name: field for field in prop.fields}
+    problems = []
+    for key, item in mapping.items():
+        field = declared.get(key)
+        if field is None:
+            message = f"unknown property '{key}' of {prop.name}; known: {', '.join(declared)}"
+        else:
+            message = kind_problem(field, item)
+        if message:
+            problems.append((f".{key}", mapping, key, message))
+    return problems
 
 
 def value_problem(kind: str, value, values=(), items: str | None = None) -> str | None:

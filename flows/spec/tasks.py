@@ -8,7 +8,8 @@ from plugins import registry
 from .defaults import from_defaults_only
 from .errors import SpecError
 from .ids import task_id_problem
-from .property_types import has_expression, kind_problem
+from .inputs_declared import normalise_inputs
+from .property_types import field_problems, has_expression, kind_problem
 from .retry import retry_problems
 from .walk import walk_tasks
 from .yaml_lines import line_of
@@ -62,6 +63,11 @@ def check_task(task, path: str, container, index) -> list[SpecError]:
         problem = kind_problem(prop, value)
         if problem:
             errors.append(SpecError(f"{path}.{key}", f"{problem}{named}", line_of(task, key)))
+            continue
+        errors += [SpecError(f"{path}.{key}{sub}", f"{message}{named}", line_of(mapping, field))
+                   for sub, mapping, field, message in field_problems(prop, value)]
+        if prop.items == "input" and isinstance(value, list):
+            errors += _declared_inputs(value, f"{path}.{key}", named)
     for prop in declared.values():
         if not prop.required or prop.name in ("id", "type"):
             continue
@@ -77,6 +83,12 @@ def check_task(task, path: str, container, index) -> list[SpecError]:
             errors.append(SpecError(f"{path}.{sub}" if sub else path, f"{message}{named}",
                                     line_of(task, key) if key else here))
     return errors
+
+
+def _declared_inputs(inputs: list, path: str, named: str) -> list[SpecError]:
+    """Inputs a task declares (Pause's `onResume`), checked as the flow's own are."""
+    _, errors = normalise_inputs(inputs)
+    return [SpecError(path + error.path[len("inputs"):], f"{error.message}{named}", error.line) for error in errors]
 
 
 def check_tasks(data: dict) -> list[SpecError]:

@@ -2,9 +2,13 @@
 `namespace` and a non-empty `tasks` list required, each section of the right shape."""
 from __future__ import annotations
 
+from plugins.properties import WORKER_GROUP
+
 from .errors import SpecError
 from .ids import flow_id_problem, namespace_problem
+from .property_types import field_problems
 from .retry import retry_problems
+from .strict import unknown_keys
 from .yaml_lines import line_of
 
 TOP_LEVEL = ("id", "namespace", "revision", "description", "inputs", "variables", "tasks", "errors", "finally",
@@ -15,6 +19,7 @@ LISTS = ("inputs", "tasks", "errors", "finally", "afterExecution", "listeners", 
 MAPS = ("variables", "concurrency", "retry", "workerGroup")
 BOOLEANS = ("disabled", "deleted")
 CONCURRENCY_BEHAVIORS = ("QUEUE", "CANCEL", "FAIL")
+LISTENER_KEYS = ("description", "conditions", "tasks")  # Kestra's (deprecated) Listener
 
 
 def check_top_level(data: dict) -> list[SpecError]:
@@ -56,10 +61,31 @@ def check_top_level(data: dict) -> list[SpecError]:
     if revision is not None and (isinstance(revision, bool) or not isinstance(revision, int) or revision < 1):
         err("revision", "must be an integer of at least 1")
     errors += _concurrency(data.get("concurrency"))
+    errors += _worker_group(data.get("workerGroup"))
+    errors += _listeners(data.get("listeners"))
     if isinstance(data.get("retry"), dict):
         errors += [SpecError(f"retry.{key}" if key else "retry", message,
                              line_of(data["retry"], key) if key else line_of(data, "retry"))
                    for key, message in retry_problems(data["retry"])]
+    return errors
+
+
+def _worker_group(group) -> list[SpecError]:
+    """Kestra's WorkerGroup: `key` and `fallback` only."""
+    if not isinstance(group, dict):
+        return []
+    return [SpecError(f"workerGroup{sub}", message, line_of(mapping, key))
+            for sub, mapping, key, message in field_problems(WORKER_GROUP, group)]
+
+
+def _listeners(listeners) -> list[SpecError]:
+    errors = []
+    for index, listener in enumerate(listeners if isinstance(listeners, list) else []):
+        path = f"listeners[{index}]"
+        if not isinstance(listener, dict):
+            errors.append(SpecError(path, "a listener must be a map with tasks", line_of(listeners, index)))
+            continue
+        errors += unknown_keys(listener, LISTENER_KEYS, path)
     return errors
 
 

@@ -1,9 +1,11 @@
-"""A flow's triggers: each a map with an id (unique among triggers) and a type. Their
-properties are the trigger types' business (they register like tasks)."""
+"""A flow's triggers: each a map with an id (unique among triggers) and a type. A
+Schedule's properties and cron are checked here (flows.spec.schedule); other types'
+properties are their own business."""
 from __future__ import annotations
 
 from .errors import SpecError
 from .ids import TRIGGER_ID, listed_id_errors
+from .schedule import is_schedule, schedule_problems
 from .yaml_lines import line_of
 
 
@@ -25,4 +27,6 @@ def check_triggers(data: dict) -> tuple[list, list[SpecError]]:
         if not isinstance(trigger_type, str) or not trigger_type:
             named = f" (trigger '{trigger_id}')" if isinstance(trigger_id, str) else ""
             errors.append(SpecError(f"{path}.type", f"required property missing{named}", line_of(trigger, "type")))
+        elif is_schedule(trigger):
+            errors += schedule_problems(trigger, path)
     return triggers, errors

@@ -6,16 +6,26 @@ Scalars are read the way Kestra's YAML parser (Jackson) reads them, not the YAML
 way PyYAML defaults to: only true/false are booleans (`on`, `yes`, `no` stay strings,
 Switch cases use them), dates stay strings (a flow's data must stay JSON), `10:30`
 is a string rather than the sexagesimal 630, `1e3` is a number, keys are strings, and
-a key given twice is an error rather than a silent overwrite."""
+a key given twice is an error rather than a silent overwrite. Tags for values JSON
+has no word for (`!!binary`, `!!set`, `!!omap`, `!!pairs`) are refused.
+
+Before anything is built, the document is measured (yaml_bounds): its size, nesting
+and aliases are bounded as Kestra's SnakeYAML LoaderOptions bound them, so a small
+alias bomb is refused instead of expanding into gigabytes."""
 from __future__ import annotations
 
 import re
 
 import yaml
 
+from . import limits
 from .errors import FlowInvalid, SpecError
+from .yaml_bounds import YamlTooLarge, check_bounds
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
+# YAML's types with no JSON equivalent: Kestra's Jackson reader gives no text or map
+# for them, and a flow's data must stay JSON.
+NON_JSON_TAGS = ("binary", "set", "omap", "pairs")
 
 
 class LineDict(dict):
@@ -49,6 +59,17 @@ class _LineConstructor:
     def __init__(self, stream):
         super().__init__(stream)
         self.duplicates: list[SpecError] = []
+        self.refused: list[SpecError] = []  # values of a tag JSON has no word for
+
+    def construct_non_json(self, node):
+        tag = node.tag.rsplit(":", 1)[-1]
+        self.refused.append(SpecError("", f"the YAML tag !!{tag} is not supported: a flow holds text, numbers, "
+                                             f"booleans, null, lists and maps", node.start_mark.line + 1))
+        return None
+
+    def construct_timestamp_text(self, node):
+        """An explicit `!!timestamp` stays the text it is, as an implicit date does."""
+        return self.construct_scalar(node)
 
     def construct_line_mapping(self, node, deep=False):
         seen: dict[str, int] = {}
@@ -113,21 +134,36 @@ for _loader in filter(None, (LineLoader, FastLineLoader)):
     }
     for _tag, _regexp, _first in _RESOLVERS:
         _loader.add_implicit_resolver(_tag, _regexp, _first)
+    for _name in NON_JSON_TAGS:
+        _loader.add_constructor(f"tag:yaml.org,2002:{_name}", _LineConstructor.construct_non_json)
+    _loader.add_constructor("tag:yaml.org,2002:timestamp", _LineConstructor.construct_timestamp_text)
 
 
 def _load_with(loader_class, source: str):
     loader = loader_class(source)
     try:
-        return loader.get_single_data(), loader.duplicates
+        return loader.get_single_data(), loader.duplicates + loader.refused
     finally:
         loader.dispose()
 
 
 def load(source: str):
     """The YAML document with line information. Raises FlowInvalid for a syntax error
-    (one error with its line) or keys given twice (every one of them)."""
+    (one error with its line), a document past a limit, or keys given twice and
+    unsupported tags (every one of them)."""
     if isinstance(source, bytes):
-        source = source.decode("utf-8")
+        try:
+            source = source.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = source[:exc.start].count(b"\n") + 1
+            raise FlowInvalid([SpecError("", f"not UTF-8 text (byte {source[exc.start]:#x})", line)]) from None
+    size = limits.source_chars()
+    if len(source) > size.value:
+        raise FlowInvalid([SpecError("", f"the flow's text has {len(source)} characters, more than the limit of {size}")])
+    try:
+        check_bounds(FastLineLoader or LineLoader, source)
+    except YamlTooLarge as exc:
+        raise FlowInvalid([SpecError("", str(exc), exc.line)]) from None
     try:
         try:
             data, duplicates = _load_with(FastLineLoader or LineLoader, source)
@@ -144,6 +180,24 @@ def load(source: str):
     if duplicates:
         raise FlowInvalid(duplicates)
     return data
+
+
+def load_value(text: str):
+    """A YAML value given as an input (a YAML input, Pause's onResume...), as plain data,
+    within the same bounds as a flow's text. Raises YamlTooLarge, or yaml.YAMLError for
+    bad syntax or an unsupported tag."""
+    size = limits.source_chars()
+    if len(text) > size.value:
+        raise YamlTooLarge(f"the YAML text has {len(text)} characters, more than the limit of {size}")
+    check_bounds(FastLineLoader or LineLoader, text)
+    loader = (FastLineLoader or LineLoader)(text)
+    try:
+        data = loader.get_single_data()
+        if loader.refused:
+            raise yaml.YAMLError(str(loader.refused[0]))
+    finally:
+        loader.dispose()
+    return plain(data)
 
 
 def line_of(container, key=None) -> int | None:

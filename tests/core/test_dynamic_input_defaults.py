@@ -41,7 +41,7 @@ def test_a_given_value_wins_over_the_default():
 
 
 def test_a_default_rendering_to_a_bad_value_names_the_input():
-    with pytest.raises(InputInvalid, match="Invalid input 'n'"):
+    with pytest.raises(InputInvalid, match="Invalid input for `n`"):
         run_flow("""
             id: bad_dynamic_default
             namespace: tests.core

@@ -48,13 +48,13 @@ def test_values_from_text_become_typed():
 
 def test_a_bad_int_names_the_input():
     error = error_of([{"id": "count", "type": "INT"}], {"count": "forty-two"})
-    assert str(error) == "Invalid input 'count': 'forty-two' is not an INT"
-    assert error.errors == [("count", "Invalid input 'count': 'forty-two' is not an INT")]
+    assert str(error) == "Invalid input for `count`, 'forty-two' is not an INT"
+    assert error.errors == [("count", "Invalid input for `count`, 'forty-two' is not an INT")]
 
 
 def test_a_missing_required_input_names_the_input():
     error = error_of([{"id": "customer_id", "type": "STRING"}], {})
-    assert str(error) == "Missing required input 'customer_id'"
+    assert str(error) == "Invalid input for `customer_id`, missing required input, but received `null`"
 
 
 def test_every_bad_input_is_named_at_once():
@@ -135,8 +135,8 @@ def test_each_type_parses_its_values(declaration, value, expected):
     ({"type": "INT"}, True, "'true' is not an INT"),
     ({"type": "FLOAT"}, "lots", "'lots' is not a FLOAT"),
     ({"type": "BOOLEAN"}, "yes", "'yes' is not a BOOLEAN"),
-    ({"type": "ENUM", "values": ["RED", "GREEN"]}, "BLUE", "'BLUE' is not one of RED, GREEN"),
-    ({"type": "MULTISELECT", "values": ["a"]}, '["a", "z"]', "'z' is not one of a"),
+    ({"type": "ENUM", "values": ["RED", "GREEN"]}, "BLUE", "it must match the values `[RED, GREEN]`, but received `BLUE`"),
+    ({"type": "MULTISELECT", "values": ["a"]}, '["a", "z"]', "it must match the values `[a]`, but received `[\"a\", \"z\"]`"),
     ({"type": "MULTISELECT", "values": ["a"]}, "a", "is not a MULTISELECT list"),
     ({"type": "DATE"}, "31/01/2024", "'31/01/2024' is not a DATE"),
     ({"type": "DATE"}, "2024-02-30", "is not a DATE"),
@@ -150,15 +150,15 @@ def test_each_type_parses_its_values(declaration, value, expected):
     ({"type": "ARRAY", "itemType": "INT"}, "1,2", "is not an ARRAY"),
     ({"type": "URI"}, "not a uri", "'not a uri' is not a URI"),
     ({"type": "EMAIL"}, "ada-at-example", "'ada-at-example' is not an email address"),
-    ({"type": "STRING", "validator": "^[A-Z]{3}$"}, "ABCD", "'ABCD' does not match the validator ^[A-Z]{3}$"),
-    ({"type": "INT", "min": 1, "max": 10}, "11", "11 is more than the maximum 10"),
-    ({"type": "FLOAT", "min": 0.5}, "0.25", "0.25 is less than the minimum 0.5"),
-    ({"type": "DATE", "after": "2024-01-01"}, "2023-12-31", "'2023-12-31' must be after 2024-01-01"),
-    ({"type": "DURATION", "max": "PT1H"}, "PT2H", "'PT2H' is more than the maximum PT1H"),
+    ({"type": "STRING", "validator": "^[A-Z]{3}$"}, "ABCD", "it must match the pattern `^[A-Z]{3}$`, but received `ABCD`"),
+    ({"type": "INT", "min": 1, "max": 10}, "11", "it must be less than `10`, but received `11`"),
+    ({"type": "FLOAT", "min": 0.5}, "0.25", "it must be more than `0.5`, but received `0.25`"),
+    ({"type": "DATE", "after": "2024-01-01"}, "2023-12-31", "it must be after `2024-01-01`, but received `2023-12-31`"),
+    ({"type": "DURATION", "max": "PT1H"}, "PT2H", "It must be less than `PT1H`, but received `PT2H`"),
 ])
 def test_each_type_refuses_what_it_cannot_read(declaration, value, reason):
     error = error_of([{"id": "it", **declaration}], {"it": value})
-    assert str(error).startswith("Invalid input 'it': ")
+    assert str(error).startswith("Invalid input for `it`, ")
     assert reason in str(error)
 
 
@@ -175,7 +175,7 @@ def test_files_come_from_their_own_mapping():
 
 def test_a_missing_file_is_a_missing_input():
     error = error_of([{"id": "data", "type": "FILE"}], {"data": ""})
-    assert str(error) == "Missing required input 'data'"
+    assert str(error) == "Invalid input for `data`, missing required input, but received `null`"
 
 
 def test_older_declarations_are_read_as_they_are():

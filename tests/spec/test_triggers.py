@@ -20,7 +20,7 @@ def test_a_trigger_needs_an_id_and_a_type_and_ids_are_unique():
         id: triggers
         namespace: company.team
         triggers:
-          - type: io.kestra.plugin.core.trigger.Schedule
+          - {type: io.kestra.plugin.core.trigger.Schedule, cron: "@daily"}
           - id: no_type
           - id: same
             type: io.kestra.plugin.core.trigger.Webhook

@@ -3,6 +3,7 @@
 Saves the flow (when given a path), runs it to its end in this process and prints a
 summary, or with --json the execution as the REST API returns it plus its "logs".
 Exit 0 for SUCCESS/WARNING, 1 for FAILED/KILLED, 2 for an invalid flow or input."""
+import os
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
@@ -10,14 +11,27 @@ from django.core.management.base import BaseCommand
 from executions.engine.create import create_execution
 from executions.engine.runner import run_to_end
 from executions.management.report import report_and_exit
+from flows.loading import FlowFileUnreadable, located, read_flow_file
 from flows.models import Flow
 from flows.services import save_flow
 from flows.spec import FlowInvalid, InputInvalid
+from flows.spec.inputs import invalid_input, received
 from kestraweb.schema import migrate_if_needed
+from storage.local import SCHEME
 
 
 class Invalid(Exception):
     pass
+
+
+def _local_file_problem(path: Path) -> str | None:
+    if not path.exists():
+        return "file not found"
+    if not path.is_file():
+        return "not a file"
+    if not os.access(path, os.R_OK):
+        return "file not readable"
+    return None
 
 
 class Command(BaseCommand):
@@ -37,8 +51,9 @@ class Command(BaseCommand):
             flow = self._flow(options["flow"])
             inputs = self._pairs(options["input"], "--input")
             labels = self._pairs(options["label"], "--label")
+            self._check_local_files(flow, inputs)
             execution = create_execution(flow, inputs, labels=labels)
-        except (Invalid, FlowInvalid, InputInvalid) as exc:
+        except (Invalid, FlowInvalid, InputInvalid, FlowFileUnreadable) as exc:
             self.stderr.write(str(exc))
             raise SystemExit(2)
         execution = run_to_end(execution.id, timeout=options["timeout"])
@@ -47,7 +62,10 @@ class Command(BaseCommand):
     def _flow(self, ref: str) -> Flow:
         path = Path(ref)
         if path.is_file():
-            flow, _ = save_flow(path.read_text())
+            try:
+                flow, _ = save_flow(read_flow_file(path))
+            except FlowInvalid as exc:
+                raise Invalid("\n".join(located(path, exc))) from None
             return flow
         # Flow ids may contain dots too (`company.team.load.daily`): try each split,
         # the longest namespace first.
@@ -58,6 +76,22 @@ class Command(BaseCommand):
             if flow is not None:
                 return flow
         raise Invalid(f"no flow file or saved flow named {ref!r}")
+
+    @staticmethod
+    def _check_local_files(flow: Flow, inputs: dict) -> None:
+        """A FILE input on the command line is a local path (or a kestra:// URI): a
+        path that is not a readable file is the input's error, found before anything
+        is created."""
+        errors = []
+        for decl in flow.spec().inputs:
+            value = inputs.get(decl["id"])
+            if decl["type"] != "FILE" or not value or value.startswith(SCHEME):
+                continue
+            problem = _local_file_problem(Path(value))
+            if problem:
+                errors.append((decl["id"], invalid_input(decl["id"], f"{problem}{received(decl, value)}")))
+        if errors:
+            raise InputInvalid(errors)
 
     @staticmethod
     def _pairs(items, option) -> dict:

@@ -5,7 +5,7 @@ Each file is saved whole or not at all; a bad file never stops the others from b
 checked and saved, so one run reports every problem at once."""
 from django.core.management.base import BaseCommand
 
-from flows.loading import flow_files
+from flows.loading import FlowFileUnreadable, flow_files, located, read_flow_file
 from flows.services import save_flow
 from flows.spec import FlowInvalid
 from kestraweb.schema import migrate_if_needed
@@ -23,22 +23,16 @@ class Command(BaseCommand):
         saved_from: dict[tuple[str, str], object] = {}  # (namespace, id) -> the file that saved it
         for path in flow_files(paths):
             try:
-                source = path.read_text(encoding="utf-8")
-            except OSError as exc:
-                self.stderr.write(f"{path}: cannot read: {exc.strerror}")
-                invalid += 1
-                continue
-            except UnicodeDecodeError as exc:
-                line = path.read_bytes()[:exc.start].count(b"\n") + 1
-                self.stderr.write(f"{path}:{line}: not UTF-8 text (byte {exc.object[exc.start]:#x})")
+                source = read_flow_file(path)
+            except FlowFileUnreadable as exc:
+                self.stderr.write(str(exc))
                 invalid += 1
                 continue
             try:
                 flow, changed = self._save(source, saved_from, path)
             except FlowInvalid as exc:
-                for error in exc.errors:
-                    where = f"{path}:{error.line}" if error.line else str(path)
-                    self.stderr.write(f"{where}: {error}")
+                for line in located(path, exc):
+                    self.stderr.write(line)
                 invalid += 1
             except DuplicateFlow as exc:
                 self.stderr.write(str(exc))

@@ -39,7 +39,8 @@ class Dag(FlowableTask):
     title = "Run tasks as a directed acyclic graph of dependencies."
     properties = (
         Property("tasks", "array", required=True, dynamic=False,
-                 description="Items `{task: <task>, dependsOn: [task ids]}`."),
+                 description="Items `{task: <task>, dependsOn: [task ids]}`.",
+                 fields=(Property("task", "task", dynamic=False), Property("dependsOn", "array", dynamic=False))),
         Property("concurrent", "integer", default=0, dynamic=False,
                  description="How many tasks run at once; 0 means no limit."),
     )

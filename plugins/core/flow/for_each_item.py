@@ -29,6 +29,16 @@ def internal_tasks(spec: dict) -> list[dict]:
     ]
 
 
+# Kestra's ForEachItem.Batch.
+BATCH_FIELDS = (
+    Property("rows", "integer", minimum=1, description="Rows per batch (default 1)."),
+    Property("bytes", description="Bytes per batch, e.g. 10KB."),
+    Property("partitions", "integer", minimum=1, description="Number of batches."),
+    Property("separator", description="What ends a row (default a newline)."),
+    Property("regexPattern", description="One batch per value of this pattern's first group."),
+)
+
+
 @register
 class ForEachItem(FlowableTask):
     type = "io.kestra.plugin.core.flow.ForEachItem"
@@ -41,7 +51,7 @@ class ForEachItem(FlowableTask):
                  description="How to cut: `rows` per batch (default 1), `bytes` per batch (e.g. 10KB), a "
                              "number of `partitions`, or `regexPattern`: one batch per value of the pattern's "
                              "first group (rows it does not match are left out); `separator` ends each row "
-                             "(default a newline)."),
+                             "(default a newline).", fields=BATCH_FIELDS),
         *TARGET,
     )
 

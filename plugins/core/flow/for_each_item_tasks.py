@@ -16,7 +16,7 @@ from plugins.states import State
 from plugins.task import ExecutableTask, RunnableTask
 from storage import StorageError, layout
 
-from .for_each_item import ITEMS_TYPE, MERGE_TYPE, SPLIT_TYPE
+from .for_each_item import BATCH_FIELDS, ITEMS_TYPE, MERGE_TYPE, SPLIT_TYPE
 from .item_batches import BadBatch, split
 from .subflow import TARGET, child_labels
 
@@ -56,7 +56,7 @@ class ForEachItemSplit(RunnableTask):
     internal = True
     lightweight = True
     title = "Cut a ForEachItem's file into batches."
-    properties = (Property("items", required=True), Property("batch", "object", dynamic=False))
+    properties = (Property("items", required=True), Property("batch", "object", dynamic=False, fields=BATCH_FIELDS))
     outputs = (Output("splits", "string", "URI of a file listing the URI of each batch, one a line."),)
 
     def run(self, ctx):

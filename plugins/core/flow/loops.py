@@ -113,7 +113,7 @@ class ForEach(Loop):
     properties = (
         Property("values", "any", required=True, description="A list, or a JSON array as a string."),
         TASKS,
-        Property("concurrencyLimit", "integer", default=1, dynamic=False,
+        Property("concurrencyLimit", "integer", default=1, dynamic=False, minimum=0,  # Kestra's @PositiveOrZero
                  description="How many iterations run at once; 0 means no limit."),
     )
 

@@ -32,7 +32,7 @@ class Pause(ExecutableTask):
         Property("delay", "duration", description="Deprecated name of pauseDuration."),
         Property("behavior", "enum", default="RESUME", values=tuple(BEHAVIOURS),
                  description="What to do when the pause duration is over."),
-        Property("onResume", "array", dynamic=False, description="Inputs asked for when resuming."),
+        Property("onResume", "array", dynamic=False, items="input", description="Inputs asked for when resuming."),
         Property("tasks", "tasks", dynamic=False, description="Deprecated: tasks run after the pause."),
         *FLOWABLE_PROPERTIES,
     )

@@ -39,7 +39,9 @@ class LoopUntil(FlowableTask):
         TASKS,
         Property("checkFrequency", "object", dynamic=False,
                  description="maxIterations and maxDuration (no limit when unset) and the interval between "
-                             "iterations (default PT1M)."),
+                             "iterations (default PT1M).",
+                 fields=(Property("maxIterations", "integer", minimum=1), Property("maxDuration", "duration"),
+                         Property("interval", "duration"))),
         Property("failOnMaxReached", "boolean", default=False, dynamic=False,
                  description="Fail when maxIterations or maxDuration is reached."),
     )

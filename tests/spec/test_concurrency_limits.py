@@ -1,0 +1,35 @@
+"""Concurrency settings out of range are refused when the flow is saved: ForEach's
+`concurrencyLimit` is @PositiveOrZero in Kestra's ForEach, a flow's `concurrency.limit`
+@Positive and an integer in Kestra's Concurrency."""
+import pytest
+
+from .helpers import errors_of, only_error, with_tasks
+
+
+def test_a_negative_concurrency_limit_of_foreach_is_refused():
+    error = only_error("""
+        id: each
+        namespace: company.team
+        tasks:
+          - id: each
+            type: io.kestra.plugin.core.flow.ForEach
+            values: [1, 2]
+            concurrencyLimit: -3
+            tasks:
+              - id: t
+                type: test.spec.Echo
+                format: x
+        """)
+    assert (error.path, error.line) == ("tasks[0].concurrencyLimit", 7)
+    assert error.message == "must be at least 0, not -3 (task 'each')"
+
+
+@pytest.mark.parametrize("limit", ["-3", "0", "many", "true", "[1]", "1.5"])
+def test_a_flow_concurrency_limit_must_be_a_positive_integer(limit):
+    errors = errors_of(with_tasks(f"""
+        id: flow
+        namespace: company.team
+        concurrency:
+          limit: {limit}
+        """))
+    assert [(e.path, e.line, e.message) for e in errors] == [("concurrency.limit", 4, "must be a positive integer")]
