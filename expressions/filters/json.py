@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import jq as jqlib
 
+from ..bounded import measure
 from ..errors import ExpressionError
 from ..output import java_string, to_json
 
@@ -64,6 +65,7 @@ def to_ion(value) -> str:
     """Ion text: like JSON, with symbol keys and Ion's float notation (`2.5e0`)."""
     if value is None:
         return "null"
+    measure(value)
     out: list[str] = []
     _ion(value, out.append)
     return "".join(out)
