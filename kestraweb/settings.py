@@ -4,11 +4,14 @@ DATABASE_URL       database (default: SQLite in KESTRAWEB_DATA_DIR)
 KESTRAWEB_DATA_DIR database and internal storage files (default: ./var)
 REDIS_URL          optional django-q2 broker (default: the ORM broker)
 SECRET_KEY, DEBUG, ALLOWED_HOSTS as usual for Django.
+KESTRAWEB_<LIMIT>  the limits (section `# Limits` below)
 """
 import os
 from pathlib import Path
 
 import dj_database_url
+
+from expressions.limits import Limits as _ExpressionLimits  # their defaults (expressions/ reads no settings)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("KESTRAWEB_DATA_DIR", BASE_DIR / "var")).resolve()
@@ -120,3 +123,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Limits
+# Each is env-overridable as KESTRAWEB_<NAME>, and the error that hits one names it.
+# A render of a flow author's expression: characters of any string it builds (items of a list),
+EXPRESSION_MAX_OUTPUT = int(os.environ.get("KESTRAWEB_EXPRESSION_MAX_OUTPUT", _ExpressionLimits.max_output))
+# items of a range() or `..`,
+EXPRESSION_MAX_RANGE = int(os.environ.get("KESTRAWEB_EXPRESSION_MAX_RANGE", _ExpressionLimits.max_range))
+# seconds it may run (a task's own timeout stops it earlier),
+EXPRESSION_TIMEOUT = float(os.environ.get("KESTRAWEB_EXPRESSION_TIMEOUT", _ExpressionLimits.timeout))
+# seconds one regular expression may run (`matches`, `replace`, `split`, input validators).
+REGEX_TIMEOUT = float(os.environ.get("KESTRAWEB_REGEX_TIMEOUT", _ExpressionLimits.regex_timeout))

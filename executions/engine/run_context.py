@@ -12,6 +12,7 @@ from executions.kv_store import NamespaceKV
 from executions.models import LogEntry
 from storage import internal_storage
 
+from .expression_limits import expression_limits
 from .logger import ExecutionLogger
 from .secrets import read_secret
 from .variables import taskrun_variables
@@ -48,6 +49,7 @@ class EngineRunContext:
         self.logger = ExecutionLogger(ex, taskrun, attempt_number, task.get("logLevel") or "TRACE" if task else "TRACE",
                                       secrets=self.secrets)
         self.kv = NamespaceKV(ex.namespace)
+        self.expression_limits = expression_limits()
         self._variables = None
         self._working_dir = working_dir
         self._own_working_dir = None
@@ -80,7 +82,13 @@ class EngineRunContext:
             for key, more in extra.items():
                 base = variables.get(key)
                 variables[key] = {**base, **more} if isinstance(base, dict) and isinstance(more, dict) else more
-        return expressions.render_value(value, variables, self.functions())
+        # bounded by the settings' limits, and stopped by the task's own timeout or kill
+        budget = expressions.Budget(self.expression_limits, deadline=self.deadline, cancelled=self.cancel)
+        try:
+            return expressions.render_value(value, variables, self.functions(), budget)
+        except expressions.RenderInterrupted:
+            self.check_interrupted()  # the task's timeout or kill, reported as such
+            raise
 
     def render_property(self, name: str, default=None):
         return self.render(self.task.get(name, default))
