@@ -46,22 +46,27 @@ def lists(*parts: list) -> list:
 def measure(value) -> None:
     """Raise before printing a map or list whose text would pass the limit. Shared
     references make a small value print as gigabytes: a list holding one list ten
-    times, ten levels deep, or a YAML alias of an alias. Each item is counted as it is
-    reached, so the walk stops as soon as the limit is passed."""
+    times, ten levels deep, or a YAML alias of an alias. The running size is checked
+    as each map or list is counted, so the walk stops soon after the limit is passed."""
     budget = current()
-    limit, size, pending = budget.limits.max_output, 0, [value]
-    while pending:
-        item = pending.pop()
-        if isinstance(item, str):
-            size += len(item)
-        elif isinstance(item, dict):
+    limit = budget.limits.max_output
+
+    def walk(item, size: int) -> int:
+        kind = type(item)
+        if kind is str:
+            return size + len(item)
+        if kind is dict or isinstance(item, dict):
             size += 2 + 2 * len(item)
-            pending.extend(item.keys())
-            pending.extend(item.values())
-        elif isinstance(item, (list, tuple, set, frozenset)):
+            for key, child in item.items():
+                size = walk(child, walk(key, size))
+        elif kind is list or isinstance(item, (list, tuple, set, frozenset)):
             size += 2 + len(item)
-            pending.extend(item)
+            for child in item:
+                size = walk(child, size)
         else:
-            size += 1
+            return size + 1
         if size > limit:
             budget.check_size(size)
+        return size
+
+    walk(value, 0)

@@ -16,6 +16,9 @@ from time import monotonic
 from .limits import LimitExceeded, Limits, RenderInterrupted
 
 
+DEFAULT_LIMITS = Limits()
+
+
 class Budget:
     """One render's bounds. `deadline` (time.monotonic) is the task's own, when it has a
     timeout; the render stops at the earlier of it and its own timeout. `cancelled` is
@@ -23,7 +26,7 @@ class Budget:
     __slots__ = ("limits", "deadline", "task_deadline", "cancelled")
 
     def __init__(self, limits: Limits | None = None, deadline: float | None = None, cancelled=None):
-        self.limits = limits or Limits()
+        self.limits = limits or DEFAULT_LIMITS
         own = monotonic() + self.limits.timeout
         self.task_deadline = deadline if deadline is not None and deadline < own else None
         self.deadline = own if self.task_deadline is None else self.task_deadline
