@@ -5,7 +5,8 @@ filters, and the input `validator`s of the flow spec.
 Patterns run on the `regex` module, whose syntax is closer to Java's than `re`'s (named
 groups `(?<name>...)`, possessive quantifiers, atomic groups) and which can stop a
 match after a timeout: a catastrophic pattern such as `(a|aa)+$` ends with a
-LimitExceeded naming KESTRAWEB_REGEX_TIMEOUT instead of freezing the process. Java's
+LimitExceeded naming KESTRAWEB_REGEX_TIMEOUT instead of freezing the process (and
+while it runs, other threads do: `concurrent=True` lets go of the interpreter). Java's
 replacement strings (`$1`, `${name}`) and String.split's rules are translated here."""
 from __future__ import annotations
 
@@ -40,7 +41,7 @@ def search(regex: str, text: str):
     """The first match anywhere in `text`, or None (Java's Matcher.find)."""
     budget = current()
     try:
-        return pattern(regex).search(text, timeout=budget.regex_timeout())
+        return pattern(regex).search(text, timeout=budget.regex_timeout(), concurrent=True)
     except TimeoutError:
         raise budget.regex_timed_out(regex) from None
 
@@ -49,7 +50,7 @@ def matches(regex: str, text: str) -> bool:
     """Whether the whole of `text` matches (Java's String.matches and Pattern.matches)."""
     budget = current()
     try:
-        return pattern(regex).fullmatch(text, timeout=budget.regex_timeout()) is not None
+        return pattern(regex).fullmatch(text, timeout=budget.regex_timeout(), concurrent=True) is not None
     except TimeoutError:
         raise budget.regex_timed_out(regex) from None
 
@@ -63,7 +64,7 @@ def replace(regex: str, java_replacement: str, text: str, count: int = 0) -> str
     worst_each = len(template) + template.count("\\g<") * len(text)
     try:
         if most_matches * worst_each + len(text) <= budget.limits.max_output:
-            return compiled.sub(template, text, count=count, timeout=budget.regex_timeout())
+            return compiled.sub(template, text, count=count, timeout=budget.regex_timeout(), concurrent=True)
         size = len(text)
 
         def expand(match):
@@ -73,7 +74,7 @@ def replace(regex: str, java_replacement: str, text: str, count: int = 0) -> str
             budget.check_size(size)
             return replaced
 
-        return compiled.sub(expand, text, count=count, timeout=budget.regex_timeout())
+        return compiled.sub(expand, text, count=count, timeout=budget.regex_timeout(), concurrent=True)
     except TimeoutError:
         raise budget.regex_timed_out(regex) from None
     except (regexlib.error, IndexError) as exc:  # a group the pattern does not have
@@ -110,7 +111,7 @@ def java_split(text: str, regex: str, limit: int = 0) -> list[str]:
     budget = current()
     parts, start = [], 0
     try:
-        for match in pattern(regex).finditer(text, timeout=budget.regex_timeout()):
+        for match in pattern(regex).finditer(text, timeout=budget.regex_timeout(), concurrent=True):
             if limit > 0 and len(parts) == limit - 1:
                 break
             if match.end() == 0:  # a zero-width match at the start never gives a leading ""

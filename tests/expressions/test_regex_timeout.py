@@ -3,6 +3,8 @@
 freezing the process. Java's String.matches / replaceAll / split and Pebble's
 `replace(regexp=true)` and `split` filters (Pebble's ReplaceFilter, SplitFilter) take
 Java patterns; Kestra runs them on java.util.regex, which has no such bound."""
+import threading
+
 import pytest
 
 from expressions import Budget, ExpressionError, LimitExceeded, Limits, render
@@ -51,3 +53,31 @@ def test_java_syntax_still_works():
 def test_an_invalid_pattern_is_an_expression_error():
     with pytest.raises(ExpressionError, match="Invalid regular expression"):
         render("{{ 'a'.matches('(') }}", {})
+
+
+def test_other_threads_run_while_a_pattern_is_stopped():
+    """The pattern lets go of the interpreter while it runs: a worker thread's
+    catastrophic pattern does not stop the executor's renders meanwhile."""
+    started, outcome = threading.Event(), {}
+
+    def victim():
+        started.set()
+        return VICTIM
+
+    def hostile():
+        try:
+            render("{{ victim().matches(regex) }}", {"regex": CATASTROPHIC}, {"victim": victim},
+                   budget=Budget(Limits(regex_timeout=2)))
+        except LimitExceeded as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=hostile)
+    thread.start()
+    started.wait()
+    renders = 0
+    while thread.is_alive():
+        assert render("{{ 'other' | upper }}", {}) == "OTHER"
+        renders += 1
+    assert outcome["error"].limit == "regex_timeout"
+    # the pattern runs 2 s: about 100 000 renders beside it; under 1 000 when it holds the interpreter
+    assert renders > 5000, f"only {renders} renders while the pattern ran"
