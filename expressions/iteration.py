@@ -12,6 +12,7 @@ from .operators import number
 from .output import java_string
 from .undefined import fail_if_undefined
 
+
 def range_(start, end, step=1) -> list:
     """Pebble's range and `..`: both ends included; numbers or single characters."""
     fail_if_undefined(start, end, step)

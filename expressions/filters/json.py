@@ -7,8 +7,8 @@ import math
 import re
 from collections.abc import Mapping
 
-from ..bounded import measure
 from .. import jq_bounded
+from ..bounded import measure
 from ..errors import ExpressionError
 from ..output import java_string, to_json
 

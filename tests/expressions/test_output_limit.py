@@ -35,8 +35,9 @@ def test_doubling_in_a_recursive_macro_is_refused():
 
 def test_a_value_printed_from_shared_references_is_refused_before_printing():
     """A list of a list of a list ...: small in memory, gigabytes as text."""
-    nested = "{% set l1 = [big, big, big, big, big, big, big, big, big, big] %}" \
-             "{% set l2 = [l1, l1, l1, l1, l1, l1, l1, l1, l1, l1] %}{% set l3 = [l2, l2, l2, l2, l2, l2, l2, l2, l2, l2] %}"
+    nested = ("{% set l1 = [big, big, big, big, big, big, big, big, big, big] %}"
+              "{% set l2 = [l1, l1, l1, l1, l1, l1, l1, l1, l1, l1] %}"
+              "{% set l3 = [l2, l2, l2, l2, l2, l2, l2, l2, l2, l2] %}")
     variables = {"big": "x" * 100}
     limits = Limits(max_output=50_000)
     refused(nested + "{{ l3 }}", variables, limits)
