@@ -33,9 +33,16 @@ SETTING_NAMES = {
 class LimitExceeded(ExpressionError):
     """A render stopped by one of the Limits; `limit` is the field's name."""
 
-    def __init__(self, limits: Limits, limit: str, problem: str):
-        self.limit = limit
-        super().__init__(f"{problem}: above the limit {SETTING_NAMES[limit]}={getattr(limits, limit)}")
+    def __init__(self, limits: Limits, limit: str, problem: str, expression: str | None = None):
+        self.limits, self.limit, self.problem, self.expression = limits, limit, problem, expression
+        where = f"Unable to render `{expression}`: " if expression else ""
+        super().__init__(f"{where}{problem}: above the limit {SETTING_NAMES[limit]}={getattr(limits, limit)}")
+
+    def in_expression(self, template: str) -> LimitExceeded:
+        """The same error naming the expression that hit it (the outermost, when renders nest)."""
+        shown = template.strip()
+        shown = shown if len(shown) <= 200 else shown[:200] + "..."
+        return LimitExceeded(self.limits, self.limit, self.problem, shown)
 
 
 class RenderInterrupted(ExpressionError):

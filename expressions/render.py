@@ -38,8 +38,10 @@ def _render(template: str, variables: Mapping[str, Any], functions: Mapping[str,
     jinja_template = compiled(template)  # syntax errors are already ExpressionErrors naming the template
     try:
         return jinja_template.render(context)
-    except (LimitExceeded, RenderInterrupted):
-        raise  # named as they are: the engine and users tell them apart by type and limit
+    except LimitExceeded as exc:  # kept as it is, for the engine and users to tell by type and limit
+        raise exc.in_expression(template) from None
+    except RenderInterrupted:
+        raise
     except ExpressionError as exc:
         if "`" + template.strip() + "`" in str(exc):
             raise

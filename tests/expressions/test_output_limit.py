@@ -61,3 +61,8 @@ def test_the_output_of_a_loop_is_counted_as_it_is_joined():
 def test_ordinary_renders_are_untouched():
     assert render("{{ 'a\nb' | indent(2) }}", {}) == "a\n  b"
     assert render("{{ [1, 2] | join(', ') }} {{ 'ab' ~ 'c' }}", {}) == "1, 2 abc"
+
+
+def test_the_error_names_the_expression_that_hit_the_limit():
+    message = refused("{{ render(inner) }}", {"inner": "{{ 'a\nb' | indent(1000000000) }}"})
+    assert message.startswith("Unable to render `{{ render(inner) }}`: ")
