@@ -25,6 +25,14 @@ _POSIX_CLASSES = {
 }
 
 
+class InvalidPattern(ExpressionError):
+    """A pattern that does not compile; `reason` is the compiler's own words."""
+
+    def __init__(self, regex: str, reason: str):
+        self.reason = reason
+        super().__init__(f"Invalid regular expression '{regex}': {reason}")
+
+
 @lru_cache(maxsize=512)
 def pattern(regex: str) -> regexlib.Pattern:
     """A Java pattern compiled once; run it through the functions below, which bound it."""
@@ -34,7 +42,7 @@ def pattern(regex: str) -> regexlib.Pattern:
     try:
         return regexlib.compile(translated)
     except regexlib.error as exc:
-        raise ExpressionError(f"Invalid regular expression '{regex}': {exc}") from None
+        raise InvalidPattern(regex, str(exc)) from None
 
 
 def search(regex: str, text: str):

@@ -14,10 +14,9 @@ import re
 
 import yaml
 
-from expressions import ExpressionError, java_regex
-
 from .input_temporal import TEMPORAL_PARSERS
 from .input_values import BadValue, as_text, shown
+from .java_regex import matches
 from .yaml_lines import LineLoader, plain
 
 TYPES = ("STRING", "ENUM", "SELECT", "MULTISELECT", "INT", "FLOAT", "BOOLEAN", "DATETIME", "DATE", "TIME",
@@ -90,19 +89,11 @@ def _boolean(value, decl):
 def _string(value, decl):
     text = as_text(value)
     validator = decl.get("validator")
-    if isinstance(validator, str) and not _matches(validator, text):
+    if isinstance(validator, str) and not matches(validator, text):
         if decl.get("type") == "SECRET":
             raise BadValue(f"the value does not match the validator {validator}")
         raise BadValue(f"{shown(text)} does not match the validator {validator}")
     return text
-
-
-def _matches(validator: str, text: str) -> bool:
-    """Java's Pattern.matches, bounded in time: a validator is the flow author's regex."""
-    try:
-        return java_regex.matches(validator, text)
-    except ExpressionError as exc:  # a catastrophic pattern stopped by KESTRAWEB_REGEX_TIMEOUT
-        raise BadValue(str(exc)) from None
 
 
 def _secret(value, decl):

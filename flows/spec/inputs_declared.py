@@ -7,13 +7,14 @@ checked here, so a flow whose default cannot be read is refused when saved, as K
 does, not when it first runs without that input."""
 from __future__ import annotations
 
-from expressions import ExpressionError, java_regex
+import re
 
 from .errors import SpecError
 from .ids import input_id_problem
 from .input_temporal import parse_java_duration
 from .input_types import TYPES, BadValue, parse_value
 from .inputs import normalise_declaration
+from .java_regex import compile_java
 from .property_types import has_expression
 from .yaml_lines import line_of
 
@@ -106,9 +107,9 @@ def _check_input(item: dict, path: str, line) -> list[SpecError]:
             err("validator", "must be a regular expression")
         else:
             try:
-                java_regex.pattern(validator)
-            except ExpressionError as exc:
-                err("validator", str(exc))
+                compile_java(validator)
+            except re.error as exc:
+                err("validator", f"invalid regular expression: {exc}")
     _bounds(item, kind, err)
     if not errors:
         _check_defaults(item, decl, err)
