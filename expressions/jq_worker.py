@@ -3,6 +3,7 @@
 {"results": [...]} or {"error": "..."}. Run as a script (it imports nothing of the
 project); it ends when its stdin closes, so it never outlives the process it serves."""
 import json
+import resource
 import sys
 from functools import lru_cache
 
@@ -26,7 +27,13 @@ def answer(request: dict) -> dict:
     return {"results": results}
 
 
+# A program doubling a string reaches gigabytes well within a render's timeout: past
+# this much memory jq's allocation fails and the process ends (reported as such).
+MEMORY_BYTES = 1 << 30
+
+
 def main() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
     for line in sys.stdin:
         request = json.loads(line)
         reply = json.dumps(answer(request), ensure_ascii=False)

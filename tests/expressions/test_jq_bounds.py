@@ -44,3 +44,10 @@ def test_path_walks_run_in_process(program):
 @pytest.mark.parametrize("program", ["..", "[.[]]", "range(3)", ".a | map(.)", "def f: f; f", ". as $x | $x"])
 def test_anything_else_is_not_a_path_walk(program):
     assert not PATH_ONLY.fullmatch(program)
+
+
+def test_a_program_eating_memory_ends_its_process_not_ours():
+    """A string doubled thirty times is a gigabyte: the jq process ends at its memory bound."""
+    with pytest.raises(ExpressionError, match="ended its process"):  # the memory bound, not the timeout
+        render("{{ 1 | jq('\"a\" | until(length > 1e10; . + .) | length') }}", {}, budget=Budget(Limits(timeout=300)))
+    assert render("{{ 1 | jq('[range(5)] | add') | first }}", {}) == "10"
