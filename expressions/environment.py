@@ -121,9 +121,12 @@ ENVIRONMENT = PebbleEnvironment()
 @lru_cache(maxsize=CACHE_SIZE)
 def compiled(source: str):
     """The Jinja template for a Pebble template, compiled once per distinct source."""
-    jinja_source = transpile(source)
     try:
-        return ENVIRONMENT.from_string(jinja_source)
+        return ENVIRONMENT.from_string(transpile(source))
     except TemplateSyntaxError as exc:
         raise ExpressionError(f"Invalid expression at line {exc.lineno}: {exc.message} in `{source.strip()}`") \
             from None
+    except RecursionError:  # the parsers recurse once per level of brackets
+        shown = source.strip()
+        raise ExpressionError(f"Invalid expression: nested too deeply in `{shown[:200]}"
+                              f"{'...' if len(shown) > 200 else ''}`") from None
