@@ -1,16 +1,23 @@
 """Pebble expressions, as Kestra flows write them, rendered on Jinja2's sandbox.
 
-    render(template, variables, functions=None) -> str
-    render_value(value, variables, functions=None)  strings inside dicts and lists too
+    render(template, variables, functions=None, budget=None) -> str
+    render_value(value, variables, functions=None, budget=None)  strings inside dicts and lists too
     is_expression(text) -> bool
     is_truthy(rendered) -> bool                     Kestra's rule for conditions
+    Limits, Budget                                  what one render may cost (limits.py, budget.py)
+    within(budget)                                  a block of renders under one budget
     ExpressionError                                 anything wrong, with a message that says what
+    LimitExceeded                                   an ExpressionError naming the limit it hit
+    RenderInterrupted                               the task's own timeout or kill stopped the render
 
 A template is transpiled once from Pebble to Jinja (transpile.py: lexer, parser, emit),
 compiled and cached (environment.py), and rendered with Kestra's output rules (output.py).
 """
+from .budget import Budget, within
 from .errors import ExpressionError
+from .limits import LimitExceeded, Limits, RenderInterrupted
 from .render import is_expression, render, render_value
 from .truthy import is_truthy
 
-__all__ = ["ExpressionError", "is_expression", "is_truthy", "render", "render_value"]
+__all__ = ["Budget", "ExpressionError", "LimitExceeded", "Limits", "RenderInterrupted", "is_expression", "is_truthy",
+           "render", "render_value", "within"]

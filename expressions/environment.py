@@ -16,6 +16,7 @@ from jinja2.runtime import LoopContext
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
 from . import fallbacks, iteration, operators
+from .budget import current
 from .codegen import HelperCalls, KestraCodeGenerator
 from .errors import ExpressionError
 from .filters import FILTERS
@@ -40,8 +41,22 @@ HELPERS = {
 CACHE_SIZE = 4096
 
 
+def bounded_concat(parts) -> str:
+    """What Jinja joins a template's (and a macro's, a block's) output with: parts are
+    counted as they come, so an output over the limit stops before it is built."""
+    budget = current()
+    limit, size, kept = budget.limits.max_output, 0, []
+    for part in parts:
+        size += len(part)
+        if size > limit:
+            budget.check_size(size)
+        kept.append(part)
+    return "".join(kept)
+
+
 class PebbleEnvironment(ImmutableSandboxedEnvironment):
     code_generator_class = KestraCodeGenerator
+    concat = staticmethod(bounded_concat)
 
     def __init__(self):
         super().__init__(undefined=KestraUndefined, finalize=text, autoescape=False, keep_trailing_newline=True,
@@ -91,6 +106,7 @@ class PebbleEnvironment(ImmutableSandboxedEnvironment):
         return value if found else self.undefined(obj=obj, name=attribute)
 
     def call(__self, __context, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
+        current().check_time()  # functions and macros: a recursive macro is a loop too
         if isinstance(__obj, Undefined):
             __obj()  # fails with "Function or Macro [name] does not exist"
         for value in (*args, *kwargs.values()):
@@ -105,9 +121,12 @@ ENVIRONMENT = PebbleEnvironment()
 @lru_cache(maxsize=CACHE_SIZE)
 def compiled(source: str):
     """The Jinja template for a Pebble template, compiled once per distinct source."""
-    jinja_source = transpile(source)
     try:
-        return ENVIRONMENT.from_string(jinja_source)
+        return ENVIRONMENT.from_string(transpile(source))
     except TemplateSyntaxError as exc:
         raise ExpressionError(f"Invalid expression at line {exc.lineno}: {exc.message} in `{source.strip()}`") \
             from None
+    except RecursionError:  # the parsers recurse once per level of brackets
+        shown = source.strip()
+        raise ExpressionError(f"Invalid expression: nested too deeply in `{shown[:200]}"
+                              f"{'...' if len(shown) > 200 else ''}`") from None

@@ -6,12 +6,11 @@ from collections.abc import Mapping
 
 from jinja2 import Undefined
 
+from .budget import current
 from .errors import ExpressionError
 from .operators import number
 from .output import java_string
 from .undefined import fail_if_undefined
-
-MAX_RANGE = 100_000  # as Jinja's sandbox: a template must not allocate without bound
 
 
 def range_(start, end, step=1) -> list:
@@ -20,12 +19,11 @@ def range_(start, end, step=1) -> list:
     step = number(step)
     if not isinstance(step, int) or step == 0:
         raise ExpressionError("The increment of the range function must be a number different than 0")
-    if isinstance(start, str) and isinstance(end, str) and len(start) == 1 and len(end) == 1:
-        return [chr(c) for c in range(ord(start), ord(end) + (1 if step > 0 else -1), step)]
-    values = range(int(number(start)), int(number(end)) + (1 if step > 0 else -1), step)
-    if len(values) > MAX_RANGE:
-        raise ExpressionError(f"A range may hold at most {MAX_RANGE} items, not {len(values)}")
-    return list(values)
+    characters = isinstance(start, str) and isinstance(end, str) and len(start) == 1 and len(end) == 1
+    first, last = (ord(start), ord(end)) if characters else (int(number(start)), int(number(end)))
+    values = range(first, last + (1 if step > 0 else -1), step)
+    current().check_range(len(values))  # as Jinja's sandbox: a template must not allocate without bound
+    return [chr(c) for c in values] if characters else list(values)
 
 
 class Entry:
@@ -42,6 +40,24 @@ class Entry:
         return {java_string(self.key): self.value}
 
 
+class Timed:
+    """A loop's items, checking the render's deadline before each: nested loops are how
+    a short template runs for hours."""
+    __slots__ = ("items",)
+
+    def __init__(self, items):
+        self.items = items
+
+    def __len__(self):  # loop.length, loop.last
+        return len(self.items)
+
+    def __iter__(self):
+        check = current().check_time
+        for item in self.items:
+            check()
+            yield item
+
+
 def iterate(value):
     """What `{% for %}` walks: lists as they are, maps as entries, null as nothing."""
     if isinstance(value, Undefined):
@@ -49,7 +65,7 @@ def iterate(value):
     if value is None:
         return ()
     if isinstance(value, Mapping):
-        return [Entry(k, v) for k, v in value.items()]
+        return Timed([Entry(k, v) for k, v in value.items()])
     if isinstance(value, (list, tuple, set, frozenset, range)):
-        return value
+        return Timed(value)
     raise ExpressionError(f"Not an iterable object. Value = [{java_string(value)}]")

@@ -11,7 +11,7 @@ from jinja2 import Undefined
 
 from .errors import ExpressionError
 from .filters.types import class_name
-from .java_regex import java_split, pattern, replacement
+from . import bounded, java_regex
 from .iteration import Entry
 from .operators import eq
 from .output import java_string
@@ -33,12 +33,12 @@ STRING_METHODS = {
     "endsWith": lambda s, x: s.endswith(java_string(x)), "indexOf": lambda s, x: s.find(java_string(x)),
     "lastIndexOf": lambda s, x: s.rfind(java_string(x)),
     "substring": lambda s, start, end=None: s[int(start):None if end is None else int(end)],
-    "charAt": lambda s, i: s[int(i)], "concat": lambda s, x: s + java_string(x),
-    "replace": lambda s, a, b: s.replace(java_string(a), java_string(b)),
-    "replaceAll": lambda s, a, b: pattern(java_string(a)).sub(replacement(java_string(b)), s),
-    "replaceFirst": lambda s, a, b: pattern(java_string(a)).sub(replacement(java_string(b)), s, count=1),
-    "matches": lambda s, r: pattern(java_string(r)).fullmatch(s) is not None,
-    "split": lambda s, r, limit=0: java_split(s, java_string(r), int(limit)),
+    "charAt": lambda s, i: s[int(i)], "concat": lambda s, x: bounded.concat(s, java_string(x)),
+    "replace": lambda s, a, b: bounded.replace(s, java_string(a), java_string(b)),
+    "replaceAll": lambda s, a, b: java_regex.replace(java_string(a), java_string(b), s),
+    "replaceFirst": lambda s, a, b: java_regex.replace(java_string(a), java_string(b), s, count=1),
+    "matches": lambda s, r: java_regex.matches(java_string(r), s),
+    "split": lambda s, r, limit=0: java_regex.java_split(s, java_string(r), int(limit)),
     "equals": lambda s, x: s == x, "equalsIgnoreCase": lambda s, x: isinstance(x, str) and s.lower() == x.lower(),
     "toString": lambda s: s,
 }
@@ -105,6 +105,8 @@ def call_method(obj, name: str, *args):
         raise ExpressionError(f"Method [{name}] of [{_java_class(obj)}] does not exist or can not be accessed")
     try:
         return method(obj, *args)
+    except ExpressionError:
+        raise  # already says what (a limit it hit, a bad pattern)
     except (TypeError, ValueError, IndexError) as exc:
         raise ExpressionError(f"Unable to call [{name}] on [{_java_class(obj)}]: {exc}") from None
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from jinja2 import Undefined
 
+from . import bounded
 from .errors import ExpressionError
 from .output import java_string
 from .undefined import fail_if_undefined
@@ -40,9 +41,9 @@ def _widen(left, right):
 def add(left, right):
     fail_if_undefined(left, right)
     if isinstance(left, str) or isinstance(right, str):
-        return java_string(left) + java_string(right)
+        return bounded.concat(java_string(left), java_string(right))
     if isinstance(left, list):
-        return [*left, *right] if isinstance(right, (list, tuple)) else [*left, right]
+        return bounded.lists(left, right if isinstance(right, (list, tuple)) else [right])
     a, b = _widen(left, right)
     return a + b
 
@@ -60,9 +61,16 @@ def sub(left, right):
     return a - b
 
 
+# Pebble's integers are Java longs; ours grow without bound, and a product of products
+# (a recursive macro) would take minutes and gigabytes. Far past any long, refuse.
+MAX_INTEGER_BITS = 4096
+
+
 def mul(left, right):
     fail_if_undefined(left, right)
     a, b = _widen(left, right)
+    if type(a) is int and type(b) is int and a.bit_length() + b.bit_length() > MAX_INTEGER_BITS:
+        raise ExpressionError(f"Number too large: a product of more than {MAX_INTEGER_BITS} bits")
     return a * b
 
 
@@ -155,7 +163,7 @@ def ge(left, right) -> bool:
 def concat(*values) -> str:
     """`a ~ b`: Java toString of each side, a null side adds nothing."""
     fail_if_undefined(*values)
-    return "".join(java_string(v) for v in values if v is not None)
+    return bounded.concat(*(java_string(v) for v in values if v is not None))
 
 
 def contains(container, item) -> bool:

@@ -11,6 +11,7 @@ from json.encoder import encode_basestring
 
 from jinja2 import Undefined
 
+from .bounded import measure
 from .java_duration import java_duration
 
 
@@ -70,6 +71,12 @@ def iso(value) -> str:
 
 def java_string(value) -> str:
     """Java's String.valueOf(value): what `~` and `join` append."""
+    if isinstance(value, (dict, list, tuple)):
+        measure(value)
+    return _java_string(value)
+
+
+def _java_string(value) -> str:
     if value is None:
         return "null"
     if isinstance(value, str):
@@ -83,9 +90,9 @@ def java_string(value) -> str:
     if isinstance(value, (int, Decimal)):
         return str(value)
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{java_string(k)}={java_string(v)}" for k, v in value.items()) + "}"
+        return "{" + ", ".join(f"{_java_string(k)}={_java_string(v)}" for k, v in value.items()) + "}"
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(java_string(v) for v in value) + "]"
+        return "[" + ", ".join(_java_string(v) for v in value) + "]"
     return text(value)
 
 
@@ -116,6 +123,8 @@ def text(value) -> str:
 
 def to_json(value) -> str:
     """Compact JSON as Kestra's Jackson mapper writes it (toJson, maps in output)."""
+    if isinstance(value, (dict, list, tuple, set, frozenset)):
+        measure(value)
     out: list[str] = []
     _json(value, out.append)
     return "".join(out)

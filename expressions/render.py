@@ -7,8 +7,11 @@ from typing import Any, Callable, Mapping
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 
+from . import budget as budgets
+from .budget import Budget
 from .environment import compiled
 from .errors import ExpressionError
+from .limits import LimitExceeded, RenderInterrupted
 from .undefined import MissingVariableError
 
 
@@ -16,15 +19,29 @@ def is_expression(value) -> bool:
     return isinstance(value, str) and ("{{" in value or "{%" in value or "{#" in value)
 
 
-def render(template: str, variables: Mapping[str, Any], functions: Mapping[str, Callable] | None = None) -> str:
-    """One string rendered against the variables; text without expressions comes back
-    as it is, without touching the template machinery."""
+def render(template: str, variables: Mapping[str, Any], functions: Mapping[str, Callable] | None = None,
+           budget: Budget | None = None) -> str:
+    """One string rendered against the variables, within `budget` (default Limits when
+    None; a render called from inside a render shares its caller's). Text without
+    expressions comes back as it is, without touching the template machinery."""
     if "{" not in template or not ("{{" in template or "{%" in template or "{#" in template):
         return template
+    token = budgets.opened(budget)
+    try:
+        return _render(template, variables, functions)
+    finally:
+        budgets.closed(token)
+
+
+def _render(template: str, variables: Mapping[str, Any], functions: Mapping[str, Callable] | None) -> str:
     context = {**variables, **functions} if functions else variables
     jinja_template = compiled(template)  # syntax errors are already ExpressionErrors naming the template
     try:
         return jinja_template.render(context)
+    except LimitExceeded as exc:  # kept as it is, for the engine and users to tell by type and limit
+        raise exc.in_expression(template) from None
+    except RenderInterrupted:
+        raise
     except ExpressionError as exc:
         if "`" + template.strip() + "`" in str(exc):
             raise
@@ -56,13 +73,27 @@ def _line(exc: BaseException) -> int:
     return line
 
 
-def render_value(value, variables: Mapping[str, Any], functions: Mapping[str, Callable] | None = None):
-    """Strings rendered anywhere in nested dicts and lists (keys too); other values as they are."""
+def render_value(value, variables: Mapping[str, Any], functions: Mapping[str, Callable] | None = None,
+                 budget: Budget | None = None):
+    """Strings rendered anywhere in nested dicts and lists (keys too); other values as
+    they are. One budget bounds the whole value."""
+    if isinstance(value, str):
+        return render(value, variables, functions, budget)
+    if not isinstance(value, (dict, list)):
+        return value
+    token = budgets.opened(budget)
+    try:
+        return _render_value(value, variables, functions)
+    finally:
+        budgets.closed(token)
+
+
+def _render_value(value, variables, functions):
     if isinstance(value, str):
         return render(value, variables, functions)
     if isinstance(value, dict):
-        return {(render(k, variables, functions) if isinstance(k, str) else k): render_value(v, variables, functions)
+        return {(render(k, variables, functions) if isinstance(k, str) else k): _render_value(v, variables, functions)
                 for k, v in value.items()}
     if isinstance(value, list):
-        return [render_value(v, variables, functions) for v in value]
+        return [_render_value(v, variables, functions) for v in value]
     return value

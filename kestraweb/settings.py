@@ -5,6 +5,7 @@ KESTRAWEB_DATA_DIR database and internal storage files (default: ./var)
 REDIS_URL          optional django-q2 broker (default: the ORM broker)
 SECRET_KEY, DEBUG, ALLOWED_HOSTS as usual for Django.
 KESTRAWEB_ENCRYPTION_SECRET_KEY  Kestra's `kestra.encryption.secret-key` (see below)
+KESTRAWEB_<LIMIT>  the limits (section `# Limits` below)
 """
 import base64
 import hashlib
@@ -12,6 +13,8 @@ import os
 from pathlib import Path
 
 import dj_database_url
+
+from expressions.limits import Limits as _ExpressionLimits  # their defaults (expressions/ reads no settings)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("KESTRAWEB_DATA_DIR", BASE_DIR / "var")).resolve()
@@ -131,8 +134,17 @@ LOGGING = {
 }
 
 # Limits
+# Each is env-overridable as KESTRAWEB_<NAME>, and the error that hits one names it.
 # What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it.
 FLOW_MAX_SOURCE_CHARS = int(os.environ.get("KESTRAWEB_FLOW_MAX_SOURCE_CHARS", 3 * 1024 * 1024))
 YAML_MAX_ALIASES = int(os.environ.get("KESTRAWEB_YAML_MAX_ALIASES", 50))
 YAML_MAX_VALUES = int(os.environ.get("KESTRAWEB_YAML_MAX_VALUES", 200_000))
 MAX_NESTING_DEPTH = int(os.environ.get("KESTRAWEB_MAX_NESTING_DEPTH", 50))
+# A render of a flow author's expression: characters of any string it builds (items of a list),
+EXPRESSION_MAX_OUTPUT = int(os.environ.get("KESTRAWEB_EXPRESSION_MAX_OUTPUT", _ExpressionLimits.max_output))
+# items of a range() or `..`,
+EXPRESSION_MAX_RANGE = int(os.environ.get("KESTRAWEB_EXPRESSION_MAX_RANGE", _ExpressionLimits.max_range))
+# seconds it may run (a task's own timeout stops it earlier),
+EXPRESSION_TIMEOUT = float(os.environ.get("KESTRAWEB_EXPRESSION_TIMEOUT", _ExpressionLimits.timeout))
+# seconds one regular expression may run (`matches`, `replace`, `split`, input validators).
+REGEX_TIMEOUT = float(os.environ.get("KESTRAWEB_REGEX_TIMEOUT", _ExpressionLimits.regex_timeout))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import expressions
 from executions.encryption import encrypt_secret_inputs
 from executions.models import Execution
 from executions.states import State
 from storage import internal_storage, layout
 
+from .expression_limits import expression_budget
 from .ids import new_id
 from .variables import labels_map
 
@@ -40,16 +42,12 @@ def _refuse_local_paths(declared: list[dict], values: dict) -> None:
 
 def _input_condition(expression: str, inputs: dict):
     """An input's `dependsOn.condition`, rendered against the inputs it depends on."""
-    import expressions
-
     return expressions.render(expression, {"inputs": inputs})
 
 
 def _input_default(flow):
     """Renders an input's dynamic `defaults` with the flow and the inputs resolved so
     far; the execution does not exist yet, so `execution` is not there (as in Kestra)."""
-    import expressions
-
     variables = {"flow": {"id": flow.flow_id, "namespace": flow.namespace, "revision": flow.revision}}
 
     def render(value, inputs: dict):
@@ -95,7 +93,8 @@ def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dic
     revision = revision or flow.revision
     source = FlowRevision.objects.only("source").get(flow=flow, revision=revision).source
     spec = spec_for_source(source)
-    values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition, render=_input_default(flow))
+    with expressions.within(expression_budget()):  # validators and dynamic defaults, under the settings' limits
+        values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition, render=_input_default(flow))
     if parent is not None:
         _refuse_local_paths(spec.inputs, values)
     execution_id = new_id()

@@ -14,6 +14,7 @@ from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
 
 from .file_functions import file_functions
+from .expression_limits import expression_limits
 from .logger import ExecutionLogger
 from .secrets import read_secret
 from .variables import taskrun_variables
@@ -52,6 +53,7 @@ class EngineRunContext:
         self.kv = NamespaceKV(ex.namespace)
         self.storage = ExecutionStorage(ExecutionRef(ex.namespace, ex.flow_id, ex.id),
                                         parent=ExecutionRef.of_trigger((ex.trigger or {}).get("variables")))
+        self.expression_limits = expression_limits()
         self._variables = None
         self._working_dir = working_dir
         self._own_working_dir = None
@@ -82,7 +84,13 @@ class EngineRunContext:
             for key, more in extra.items():
                 base = variables.get(key)
                 variables[key] = {**base, **more} if isinstance(base, dict) and isinstance(more, dict) else more
-        return expressions.render_value(value, variables, self.functions())
+        # bounded by the settings' limits, and stopped by the task's own timeout or kill
+        budget = expressions.Budget(self.expression_limits, deadline=self.deadline, cancelled=self.cancel)
+        try:
+            return expressions.render_value(value, variables, self.functions(), budget)
+        except expressions.RenderInterrupted:
+            self.check_interrupted()  # the task's timeout or kill, reported as such
+            raise
 
     def render_property(self, name: str, default=None):
         return self.render(self.task.get(name, default))

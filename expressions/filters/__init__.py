@@ -1,6 +1,8 @@
 """Every filter a template may use, one family a module. Each is wrapped so that an
-undefined input or argument fails naming the variable (Pebble's strict mode) and a
-Python error inside names the filter."""
+undefined input or argument fails naming the variable (Pebble's strict mode), a
+Python error inside names the filter, the render's deadline is checked before it runs
+and what it builds is held to the size limit (the filters that can multiply a size
+check theirs before building it)."""
 from __future__ import annotations
 
 import functools
@@ -8,6 +10,7 @@ import functools
 from jinja2 import Undefined
 from jinja2.exceptions import UndefinedError
 
+from ..budget import current
 from ..errors import ExpressionError
 from ..fallbacks import is_empty
 from .collections import FILTERS as COLLECTIONS
@@ -26,12 +29,17 @@ def strict(name: str, function):
         for value in (*args, *kwargs.values()):
             if isinstance(value, Undefined):
                 value._fail_with_undefined_error()
+        budget = current()
+        budget.check_time()
         try:
-            return function(*args, **kwargs)
+            result = function(*args, **kwargs)
         except (ExpressionError, UndefinedError):
             raise
         except (TypeError, ValueError, ArithmeticError, LookupError, AttributeError) as exc:
             raise ExpressionError(f"Filter '{name}': {exc}") from None
+        if isinstance(result, (str, list, dict)) and len(result) > budget.limits.max_output:
+            budget.check_size(len(result), "string" if isinstance(result, str) else "collection")
+        return result
 
     return apply
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from .. import bounded
 from ..errors import ExpressionError
 from ..operators import eq
 from ..output import java_string
@@ -14,7 +15,7 @@ def join(value, /, separator=None):
         return None
     if isinstance(value, Mapping) or not isinstance(value, (list, tuple, set)):
         raise ExpressionError("The 'join' filter expects that the input is either a collection or an array.")
-    return ("" if separator is None else java_string(separator)).join(java_string(v) for v in value)
+    return bounded.join((java_string(v) for v in value), "" if separator is None else java_string(separator))
 
 
 def first(value):

@@ -3,10 +3,9 @@ Kestra's), and toIon for the Amazon Ion text some Kestra tasks read (see ion/)."
 from __future__ import annotations
 
 import json as jsonlib
-from functools import lru_cache
 
-import jq as jqlib
-
+from .. import jq_bounded
+from ..bounded import measure
 from ..errors import ExpressionError
 from ..ion import to_ion
 from ..output import java_string, to_json
@@ -27,32 +26,23 @@ def from_json(value):
         raise ExpressionError(f"Invalid json: {exc}") from None
 
 
-@lru_cache(maxsize=256)
-def _program(expression: str):
-    try:
-        return jqlib.compile(expression)
-    except ValueError as exc:
-        raise ExpressionError(f"Invalid jq expression '{expression}': {exc}") from None
-
-
 def jq(value, /, expression=None):
     """Every result of the jq expression, as a list (use `| first` for one value)."""
     if value is None:
         return None
     if expression is None:
         raise ExpressionError("The 'jq' filter expects an argument 'expression'.")
-    program = _program(java_string(expression))
     text = value if isinstance(value, str) else to_json(value)
-    try:
-        return program.input_text(text).all()
-    except ValueError as exc:
-        if isinstance(value, str):  # not JSON text: jq sees the string itself
-            try:
-                return program.input_value(value).all()
-            except ValueError:
-                pass
+    try:  # not JSON text: jq sees the string itself
+        return jq_bounded.run(java_string(expression), text, value)
+    except jq_bounded.JqFailed as exc:
         raise ExpressionError(f"Failed to resolve JQ expression '{expression}' and value '{java_string(value)}': "
                               f"{exc}") from None
 
 
-FILTERS = {"toJson": to_json_filter, "json": to_json_filter, "fromJson": from_json, "jq": jq, "toIon": to_ion}
+def to_ion_filter(value):
+    measure(value)  # shared references (a YAML alias of an alias) would print as gigabytes
+    return to_ion(value)
+
+
+FILTERS = {"toJson": to_json_filter, "json": to_json_filter, "fromJson": from_json, "jq": jq, "toIon": to_ion_filter}

@@ -8,9 +8,8 @@ import unicodedata
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
+from .. import bounded, java_regex
 from ..errors import ExpressionError
-from ..java_regex import java_split, pattern
-from ..java_regex import replacement as java_replacement
 from ..output import java_string
 
 _JAVA_TRIM = "".join(map(chr, range(33)))
@@ -94,9 +93,9 @@ def _replace(value, pairs, regexp):
     text = java_string(value)
     for search, new in pairs.items():
         if regexp:
-            text = pattern(java_string(search)).sub(java_replacement(java_string(new)), text)
+            text = java_regex.replace(java_string(search), java_string(new), text)
         else:
-            text = text.replace(java_string(search), java_string(new))
+            text = bounded.replace(text, java_string(search), java_string(new))
     return text
 
 
@@ -105,7 +104,7 @@ def split(value, /, delimiter=None, limit=None):
         return None
     if delimiter is None:
         raise ExpressionError("missing delimiter parameter in split filter")
-    return java_split(java_string(value), java_string(delimiter), 0 if limit is None else int(limit))
+    return java_regex.java_split(java_string(value), java_string(delimiter), 0 if limit is None else int(limit))
 
 
 @_nullable
@@ -217,9 +216,8 @@ def indent(value, /, amount=None, prefix=" "):
     text = java_string(value)
     if not text:
         return text
-    pad = _pad(amount, prefix, "indent")
     newline = _line_separator(text)
-    return text.replace(newline, newline + pad)
+    return bounded.replace(text, newline, newline + _pad(amount, prefix, "indent"))
 
 
 def nindent(value, /, amount=None, prefix=" "):
@@ -229,15 +227,14 @@ def nindent(value, /, amount=None, prefix=" "):
     text = java_string(value)
     if not text:
         return text
-    pad = _pad(amount, prefix, "nindent")
     newline = _line_separator(text)
-    return (newline + text).replace(newline, newline + pad)
+    return bounded.replace(newline + text, newline, newline + _pad(amount, prefix, "nindent"))
 
 
 def _pad(amount, prefix, name) -> str:
     if amount is None or isinstance(amount, bool) or not isinstance(amount, int) or amount < 0:
         raise ExpressionError(f"The '{name}' filter expects a positive integer >=0 as argument 'amount'.")
-    return java_string(prefix) * amount
+    return bounded.repeat(java_string(prefix), amount)
 
 
 def string(value):
@@ -256,21 +253,21 @@ def string(value):
 def regex_match(value, /, regex=None):
     if value is None:
         return False
-    return pattern(java_string(_required(regex, "regex"))).search(java_string(value)) is not None
+    return java_regex.search(java_string(_required(regex, "regex")), java_string(value)) is not None
 
 
 def regex_extract(value, /, regex=None, group=0):
     if value is None:
         return None
-    match = pattern(java_string(_required(regex, "regex"))).search(java_string(value))
+    match = java_regex.search(java_string(_required(regex, "regex")), java_string(value))
     return match.group(int(group or 0)) if match else None
 
 
 def regex_replace(value, /, regex=None, replacement=None):
     if value is None:
         return None
-    return pattern(java_string(_required(regex, "regex"))).sub(
-        java_replacement(java_string(_required(replacement, "replacement"))), java_string(value))
+    return java_regex.replace(java_string(_required(regex, "regex")),
+                              java_string(_required(replacement, "replacement")), java_string(value))
 
 
 def _required(value, name):

@@ -9,6 +9,7 @@ from datetime import date, datetime, time
 
 import yaml as pyyaml
 
+from ..bounded import measure
 from ..errors import ExpressionError
 from ..output import iso, java_double, java_string
 
@@ -21,6 +22,7 @@ _PLAIN_START_BEFORE_SPACE = set("-?:")  # indicators only when a space (or the e
 def to_yaml(value) -> str:
     if value is None:
         return "null"
+    measure(value)
     lines: list[str] = []
     if isinstance(value, Mapping) and value:
         _mapping(value, 0, lines)
