@@ -43,3 +43,13 @@ def test_an_unknown_batch_property_is_refused_naming_it():
 def test_a_batch_that_is_not_an_object_is_refused():
     with pytest.raises(BadBatch, match="batch must be an object"):
         split(b"a\n", "rows: 2")
+
+
+def test_a_catastrophic_regex_pattern_stops_at_the_regex_time_limit():
+    """Kestra's StorageService.splitByRegex runs the pattern on java.util.regex with no
+    bound; here each row's search is bounded like every other user pattern."""
+    from expressions import Budget, LimitExceeded, Limits, within
+
+    rows = b"a" * 70 + b"!\n"
+    with within(Budget(Limits(regex_timeout=0.05))), pytest.raises(LimitExceeded, match="KESTRAWEB_REGEX_TIMEOUT"):
+        split(rows, {"regexPattern": "((a|aa)+)$"})

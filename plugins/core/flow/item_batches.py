@@ -21,6 +21,7 @@ import re
 
 from expressions.errors import ExpressionError
 from expressions.java_regex import pattern as java_pattern
+from expressions.java_regex import search as java_search
 
 KEYS = ("rows", "bytes", "partitions", "separator", "regexPattern")  # Kestra's ForEachItem.Batch
 SIZE = re.compile(r"^\s*(\d+)\s*(KB|MB|GB)?\s*$", re.IGNORECASE)
@@ -106,9 +107,8 @@ def _by_group(data: bytes, regex: str, separator: bytes) -> list[bytes]:
 def first_group(regex: str, text: str) -> tuple[bool, str | None]:
     """(found, group 1) of the first match in `text`, as Java's Matcher.find() then
     group(1); found is False without a match or when the pattern has no group. The one
-    place a user's pattern runs over the file: where a time-bounded search goes."""
-    compiled = java_pattern(regex)
-    match = compiled.search(text)
-    if match is None or compiled.groups == 0:
+    place a user's pattern runs over the file, each row under the regex time limit."""
+    match = java_search(regex, text)
+    if match is None or java_pattern(regex).groups == 0:
         return False, None
     return True, match.group(1)
