@@ -112,14 +112,16 @@ class Runner:
     def _has_in_flight(self, view) -> bool:
         return any(tr_id in self.in_flight for tr_id in view.taskruns)
 
-    def close(self):
-        self.pool.shutdown(wait=True)
+    def close(self, wait: bool = True):
+        self.pool.shutdown(wait=wait, cancel_futures=not wait)
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
-        self.close()
+    def __exit__(self, exc_type, exc, tb):
+        # Interrupted (Ctrl-C): do not wait for the tasks under way; they are the next
+        # process's to run again, as after a crash.
+        self.close(wait=not (exc_type is not None and issubclass(exc_type, KeyboardInterrupt)))
 
 
 def fail_execution(execution_id: str, exc: Exception):

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand
 
 from executions.engine.create import create_execution
 from executions.engine.runner import run_to_end
-from executions.management.report import report_and_exit
+from executions.management.report import report_and_exit, stop_on_interrupt
 from flows.models import Flow
 from flows.services import save_flow
 from flows.spec import FlowInvalid, InputInvalid
@@ -32,16 +32,17 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
 
     def handle(self, *args, **options):
-        migrate_if_needed()
-        try:
-            flow = self._flow(options["flow"])
-            inputs = self._pairs(options["input"], "--input")
-            labels = self._pairs(options["label"], "--label")
-            execution = create_execution(flow, inputs, labels=labels)
-        except (Invalid, FlowInvalid, InputInvalid) as exc:
-            self.stderr.write(str(exc))
-            raise SystemExit(2)
-        execution = run_to_end(execution.id, timeout=options["timeout"])
+        with stop_on_interrupt(self) as running:
+            migrate_if_needed()
+            try:
+                flow = self._flow(options["flow"])
+                inputs = self._pairs(options["input"], "--input")
+                labels = self._pairs(options["label"], "--label")
+                running.id = create_execution(flow, inputs, labels=labels).id
+            except (Invalid, FlowInvalid, InputInvalid) as exc:
+                self.stderr.write(str(exc))
+                raise SystemExit(2)
+            execution = run_to_end(running.id, timeout=options["timeout"])
         report_and_exit(self, execution, options["json"])
 
     def _flow(self, ref: str) -> Flow:
