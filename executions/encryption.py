@@ -33,7 +33,12 @@ def encrypt(text: str) -> dict:
     return {"type": ENCRYPTED_TYPE, "value": base64.b64encode(nonce + sealed).decode()}
 
 
-def decrypt(value):
+class SecretInputUnreadable(ValueError):
+    """A SECRET input sealed under another SECRET_KEY: no attempt under this key can read
+    it, so the task that needs it fails (retrying cannot help)."""
+
+
+def decrypt(value, input_id: str | None = None):
     """The text of an encrypted value; anything else is returned as it is."""
     if not is_encrypted(value):
         return value
@@ -41,7 +46,9 @@ def decrypt(value):
     try:
         return _cipher().decrypt(raw[:NONCE_BYTES], raw[NONCE_BYTES:], None).decode()
     except InvalidTag:
-        raise ValueError("a SECRET input cannot be decrypted: it was stored under another SECRET_KEY") from None
+        what = f"SECRET input '{input_id}'" if input_id else "a SECRET input"
+        raise SecretInputUnreadable(f"{what} cannot be decrypted: the execution was stored under another "
+                                    "SECRET_KEY than this process's") from None
 
 
 def encrypt_secret_inputs(declared: list[dict], values: dict) -> dict:
@@ -54,4 +61,4 @@ def encrypt_secret_inputs(declared: list[dict], values: dict) -> dict:
 def decrypt_inputs(inputs: dict) -> dict:
     if not any(is_encrypted(value) for value in inputs.values()):
         return inputs
-    return {key: decrypt(value) for key, value in inputs.items()}
+    return {key: decrypt(value, key) for key, value in inputs.items()}

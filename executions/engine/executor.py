@@ -13,6 +13,7 @@ from django.utils import timezone
 
 import expressions
 from expressions import ExpressionError
+from executions.encryption import SecretInputUnreadable
 from executions.models import Execution, TaskRun
 from executions.states import State
 from plugins.context import TaskFailed
@@ -306,7 +307,7 @@ class Executor:
         ex.save(update_fields=["state", "state_history", "start_date", "end_date", "outputs", "updated"])
 
     def _fail_taskrun(self, tr: TaskRun, exc: Exception):
-        known = isinstance(exc, (ExpressionError, TaskFailed))
+        known = isinstance(exc, (ExpressionError, TaskFailed, SecretInputUnreadable))
         ExecutionLogger(self.view.execution, tr).error(str(exc) if known else f"{type(exc).__name__}: {exc}")
         self._set_taskrun_state(tr, State.FAILED)
 

@@ -48,6 +48,10 @@ class Runner:
 
                 index = index_for_source(flow_source(view.execution))
                 run_attempt(view, index.spec, index.task(taskrun.task_id), taskrun, self.in_flight[taskrun_id])
+        except DatabaseError:
+            raise
+        except Exception as exc:  # an engine bug in a worker must not leave its taskrun RUNNING forever
+            fail_execution(execution_id, exc)
         finally:
             with self.lock:
                 self.in_flight.pop(taskrun_id, None)
