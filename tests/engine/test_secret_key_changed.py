@@ -32,7 +32,7 @@ FIRST_TASKS = {
 
 
 @pytest.mark.parametrize("where", FIRST_TASKS)
-def test_runexecution_under_another_secret_key_fails_the_task_that_needs_the_input(tmp_path, where):
+def test_runexecution_under_another_secret_key_fails_with_a_log_naming_the_input(tmp_path, where):
     first, prop = FIRST_TASKS[where]
     flow = save(FLOW.format(first=first, property=prop))
     execution = create_execution(flow, {"password": "hunter2"})
