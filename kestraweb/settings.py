@@ -85,6 +85,10 @@ def _database():
 
 
 DATABASES = {"default": _database()}
+
+# Limits
+LOOP_MAX_VALUES = int(os.environ.get("KESTRAWEB_LOOP_MAX_VALUES", "100000"))  # values one ForEach may take
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-us"

@@ -223,7 +223,7 @@ class Executor:
                 # and workers are never given lightweight tasks, so no claim is needed.
                 start_attempt(tr)
                 run_attempt(self.view, self.index.spec, task, tr)
-                self.view.outputs_changed()
+                self.view.outputs_changed(tr)
                 changed = True
             else:
                 to_dispatch.append(tr.id)
@@ -264,7 +264,7 @@ class Executor:
             return True
         if final is not None:
             self._set_taskrun_state(tr, self._allowed(task, State(final)))
-            self.view.outputs_changed()
+            self.view.outputs_changed(tr)
             changed = True
         return changed
 
