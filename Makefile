@@ -23,7 +23,8 @@ run: install
 	trap 'kill 0' INT TERM EXIT; $(PY) manage.py qcluster & $(PY) manage.py runserver 0.0.0.0:8080
 
 # Everything on SQLite, then the engine's tests again on the machine's PostgreSQL
-# (where one answers) since claims and locks differ there.
+# (where one answers) since claims and locks differ there. Each run has its own data
+# folder and test database (tests/isolation.py, tests/conftest.py), so runs never collide.
 test: install
 	$(PY) -m pytest
 	@url=$$($(PY) scripts/postgres_url.py); \

@@ -9,14 +9,14 @@ def sequential_flow(flow_id: str, n: int) -> str:
     return f"id: {flow_id}\nnamespace: bench\ntasks:\n{tasks}"
 
 
-def foreach_flow(flow_id: str, n: int) -> str:
+def foreach_flow(flow_id: str, n: int, concurrency: int = 0) -> str:
     return f"""id: {flow_id}
 namespace: bench
 tasks:
   - id: loop
     type: io.kestra.plugin.core.flow.ForEach
     values: "{{{{ range(1, {n}) }}}}"
-    concurrencyLimit: 0
+    concurrencyLimit: {concurrency}
     tasks:
       - id: item
         type: io.kestra.plugin.core.debug.Return

@@ -69,6 +69,9 @@ def main():
         run("seq40", sequential_flow("seq40", 40)),
         run("seq200", sequential_flow("seq200", 200)),
         run("foreach1000", foreach_flow("foreach1000", 1000)),
+        # Ten times the values, about ten times the time: a ForEach is linear in its values.
+        run("foreach10000", foreach_flow("foreach10000", 10000)),
+        run("seqeach1000", foreach_flow("seqeach1000", 1000, concurrency=1)),
         run("nested3", nested_flow("nested3")),
     ]
     print(f"{'flow':<14}{'state':<9}{'taskruns':>9}{'wall s':>9}{'overhead ms/task':>18}{'executions/s':>14}")

@@ -14,10 +14,6 @@ from expressions import encryption
 ENCRYPTED_TYPE = "io.kestra.datatype:aes_encrypted"
 
 
-class SecretUnreadable(ValueError):
-    """A SECRET input encrypted under another key than the configured one."""
-
-
 def is_encrypted(value) -> bool:
     return isinstance(value, dict) and value.get("type") == ENCRYPTED_TYPE and isinstance(value.get("value"), str)
 
@@ -29,15 +25,21 @@ def encrypt(text: str) -> dict:
         raise ImproperlyConfigured(f"KESTRAWEB_ENCRYPTION_SECRET_KEY: {exc}") from None
 
 
-def decrypt(value):
+class SecretInputUnreadable(ValueError):
+    """A SECRET input sealed under another key than the configured one: no attempt under
+    this key can read it, so the task that needs it fails (retrying cannot help)."""
+
+
+def decrypt(value, input_id: str | None = None):
     """The text of an encrypted value; anything else is returned as it is."""
     if not is_encrypted(value):
         return value
     try:
         return encryption.decrypt(_key(), value["value"])
     except encryption.EncryptionError:
-        raise SecretUnreadable("a SECRET input cannot be decrypted: it was stored under another SECRET_KEY "
-                               "(or KESTRAWEB_ENCRYPTION_SECRET_KEY)") from None
+        what = f"SECRET input '{input_id}'" if input_id else "a SECRET input"
+        raise SecretInputUnreadable(f"{what} cannot be decrypted: the execution was stored under another "
+                                    "SECRET_KEY (or KESTRAWEB_ENCRYPTION_SECRET_KEY) than this process's") from None
 
 
 def _key() -> str:
@@ -54,4 +56,4 @@ def encrypt_secret_inputs(declared: list[dict], values: dict) -> dict:
 def decrypt_inputs(inputs: dict) -> dict:
     if not any(is_encrypted(value) for value in inputs.values()):
         return inputs
-    return {key: decrypt(value) for key, value in inputs.items()}
+    return {key: decrypt(value, key) for key, value in inputs.items()}

@@ -97,6 +97,7 @@ def _database():
 
 
 DATABASES = {"default": _database()}
+
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 LANGUAGE_CODE = "en-us"
@@ -148,3 +149,5 @@ EXPRESSION_MAX_RANGE = int(os.environ.get("KESTRAWEB_EXPRESSION_MAX_RANGE", _Exp
 EXPRESSION_TIMEOUT = float(os.environ.get("KESTRAWEB_EXPRESSION_TIMEOUT", _ExpressionLimits.timeout))
 # seconds one regular expression may run (`matches`, `replace`, `split`, input validators).
 REGEX_TIMEOUT = float(os.environ.get("KESTRAWEB_REGEX_TIMEOUT", _ExpressionLimits.regex_timeout))
+# Values one ForEach (EachSequential, EachParallel) may take.
+LOOP_MAX_VALUES = int(os.environ.get("KESTRAWEB_LOOP_MAX_VALUES", "100000"))

@@ -35,6 +35,8 @@ class Step:
 
 
 class FlowableRuntime(Protocol):
+    loop_max_values: int  # the most values a loop may take (setting KESTRAWEB_LOOP_MAX_VALUES)
+
     def sequential(self, tasks: list[dict], parent, value: str | None = None, iteration: bool = False,
                    number: int | None = None) -> Step: ...
     def parallel(self, tasks: list[dict], parent, limit: int = 0, value: str | None = None,
@@ -46,6 +48,10 @@ class FlowableRuntime(Protocol):
     def find(self, task_id: str, parent, value: str | None = None): ...
     def memo(self, taskrun) -> dict: ...
     def save_memo(self, taskrun) -> None: ...
+    def scratch(self, taskrun) -> dict:
+        """A dict kept for `taskrun` from one round to the next while the engine's view
+        of the execution lives (it may be emptied at any time): what a flowable derived
+        from its children, so the next round need not derive it again."""
     def set_outputs(self, taskrun, outputs: dict) -> None: ...
     def put_file(self, taskrun, path, name: str) -> str: ...
     def namespace_files(self, namespace: str | None = None):

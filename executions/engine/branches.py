@@ -2,6 +2,7 @@
 followed by their `errors` and `finally` handlers. Flowables compose these."""
 from __future__ import annotations
 
+from django.conf import settings
 from django.utils import timezone
 
 from executions.states import FAILING, TERMINAL, State, worst
@@ -24,6 +25,7 @@ class BranchRuntime:
         self.view = view
         self._render = render  # (value, taskrun) -> rendered value
         self._index = index
+        self.loop_max_values = settings.LOOP_MAX_VALUES
 
     # --- lookups -----------------------------------------------------------------
     def _value(self, parent, value):
@@ -43,6 +45,9 @@ class BranchRuntime:
 
     def memo(self, taskrun) -> dict:
         return taskrun.memo
+
+    def scratch(self, taskrun) -> dict:
+        return self.view.scratch(taskrun)
 
     def save_memo(self, taskrun) -> None:
         taskrun.save(update_fields=["memo"])
@@ -130,7 +135,7 @@ class BranchRuntime:
     def set_outputs(self, taskrun, outputs: dict) -> None:
         taskrun.outputs = outputs
         taskrun.save(update_fields=["outputs"])
-        self.view.outputs_changed()
+        self.view.outputs_changed(taskrun)
 
     # --- progress of a list of tasks ----------------------------------------------
     def sequential(self, tasks, parent, value=None, iteration=False, number=None) -> Step:

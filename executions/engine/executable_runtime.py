@@ -34,7 +34,7 @@ class EngineExecutableRuntime:
     def set_outputs(self, taskrun, outputs: dict):
         taskrun.outputs = outputs
         taskrun.save(update_fields=["outputs"])
-        self.view.outputs_changed()
+        self.view.outputs_changed(taskrun)
 
     def memo(self, taskrun) -> dict:
         return taskrun.memo

@@ -13,6 +13,7 @@ from django.utils import timezone
 
 import expressions
 from expressions import ExpressionError
+from executions.encryption import SecretInputUnreadable
 from executions.models import Execution, TaskRun
 from executions.states import State
 from plugins.context import TaskFailed
@@ -249,7 +250,7 @@ class Executor:
                 # and workers are never given lightweight tasks, so no claim is needed.
                 start_attempt(tr)
                 run_attempt(self.view, self.index.spec, task, tr)
-                self.view.outputs_changed()
+                self.view.outputs_changed(tr)
                 changed = True
             else:
                 to_dispatch.append(tr.id)
@@ -291,7 +292,7 @@ class Executor:
         if final is not None:
             self._set_taskrun_state(tr, self._allowed(task, State(final)))
             self._record_final_attempt(task, tr)
-            self.view.outputs_changed()
+            self.view.outputs_changed(tr)
             changed = True
         return changed
 
@@ -341,7 +342,7 @@ class Executor:
         ex.save(update_fields=["state", "state_history", "start_date", "end_date", "outputs", "updated"])
 
     def _fail_taskrun(self, tr: TaskRun, exc: Exception):
-        known = isinstance(exc, (ExpressionError, TaskFailed))
+        known = isinstance(exc, (ExpressionError, TaskFailed, SecretInputUnreadable))
         ExecutionLogger(self.view.execution, tr).error(str(exc) if known else f"{type(exc).__name__}: {exc}")
         self._set_taskrun_state(tr, State.FAILED)
 

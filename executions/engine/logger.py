@@ -1,4 +1,7 @@
-"""Task and execution logs, written to LogEntry as they happen, with secrets masked."""
+"""Task and execution logs, written to LogEntry as they happen, with secrets masked.
+
+Every log line of an execution, and every error message that becomes one, is written
+here: masking here covers them all (see masking.py)."""
 from __future__ import annotations
 
 import logging
@@ -7,31 +10,25 @@ from django.utils import timezone
 
 from executions.models import LogEntry
 
+from .masking import mask
+
 LEVELS = ("TRACE", "DEBUG", "INFO", "WARN", "ERROR")
 _python_logger = logging.getLogger("kestraweb.executions")
-MASK = "******"
 
 
 class ExecutionLogger:
     """Writes the logs of one execution (optionally of one taskrun attempt)."""
 
-    def __init__(self, execution, taskrun=None, attempt_number=None, min_level="TRACE", secrets=None):
+    def __init__(self, execution, taskrun=None, attempt_number=None, min_level="TRACE"):
         self.execution = execution
         self.taskrun = taskrun
         self.attempt_number = attempt_number
         self.min_index = LEVELS.index(min_level) if min_level in LEVELS else 0
-        self.secrets = secrets if secrets is not None else set()
-
-    def mask(self, message: str) -> str:
-        for value in self.secrets:
-            if value:
-                message = message.replace(value, MASK)
-        return message
 
     def log(self, level: str, message) -> None:
         if LEVELS.index(level) < self.min_index:
             return
-        message = self.mask(str(message))
+        message = mask(self.execution, str(message))
         ex, tr = self.execution, self.taskrun
         LogEntry.objects.create(
             execution_id=ex.id,

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import expressions
+from executions.encryption import decrypt_inputs
 from executions.kv_store import KeyExpired, NamespaceKV
 from executions.models import LogEntry
 from storage import internal_storage, layout
@@ -16,25 +17,13 @@ from storage.access import ExecutionRef, ExecutionStorage
 from .file_functions import file_functions
 from .expression_limits import expression_limits
 from .logger import ExecutionLogger
+from .masking import remember
 from .secrets import read_secret
 from .variables import taskrun_variables
 
 
 class TaskInterrupted(Exception):
     """Raised inside a task when it is killed or runs past its timeout."""
-
-
-def secret_input_values(spec, inputs) -> set[str]:
-    """Values of the flow's SECRET inputs: Kestra masks them in task logs as it masks
-    `secret()` values, so `{{ inputs.password }}` never shows in a log line."""
-    from executions.encryption import decrypt_inputs
-
-    declared = getattr(spec, "inputs", None) or []
-    secret_ids = [d.get("id") for d in declared if isinstance(d, dict) and d.get("type") == "SECRET"]
-    if not isinstance(inputs, dict):
-        return set()
-    values = decrypt_inputs(inputs)
-    return {str(values[i]) for i in secret_ids if values.get(i) not in (None, "")}
 
 
 class EngineRunContext:
@@ -47,9 +36,8 @@ class EngineRunContext:
         self.attempt_number = attempt_number
         self.cancel = cancel or threading.Event()
         self.deadline = deadline
-        self.secrets: set[str] = secret_input_values(spec, ex.inputs)
-        self.logger = ExecutionLogger(ex, taskrun, attempt_number, task.get("logLevel") or "TRACE" if task else "TRACE",
-                                      secrets=self.secrets)
+        decrypt_inputs(ex.inputs or {})  # an input sealed under another SECRET_KEY fails the attempt here
+        self.logger = ExecutionLogger(ex, taskrun, attempt_number, task.get("logLevel") or "TRACE" if task else "TRACE")
         self.kv = NamespaceKV(ex.namespace)
         self.storage = ExecutionStorage(ExecutionRef(ex.namespace, ex.flow_id, ex.id),
                                         parent=ExecutionRef.of_trigger((ex.trigger or {}).get("variables")))
@@ -115,7 +103,7 @@ class EngineRunContext:
 
     def secret(self, name: str) -> str:
         value = read_secret(str(name))
-        self.secrets.add(value)
+        remember(self.execution_id, value)
         return value
 
     def add_labels(self, labels: dict) -> None:

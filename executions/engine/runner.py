@@ -49,6 +49,10 @@ class Runner:
 
                 index = index_for_source(flow_source(view.execution))
                 run_attempt(view, index.spec, index.task(taskrun.task_id), taskrun, self.in_flight[taskrun_id])
+        except DatabaseError:
+            raise
+        except Exception as exc:  # an engine bug in a worker must not leave its taskrun RUNNING forever
+            fail_execution(execution_id, exc)
         finally:
             with self.lock:
                 self.in_flight.pop(taskrun_id, None)
@@ -113,14 +117,16 @@ class Runner:
     def _has_in_flight(self, view) -> bool:
         return any(tr_id in self.in_flight for tr_id in view.taskruns)
 
-    def close(self):
-        self.pool.shutdown(wait=True)
+    def close(self, wait: bool = True):
+        self.pool.shutdown(wait=wait, cancel_futures=not wait)
 
     def __enter__(self):
         return self
 
-    def __exit__(self, *exc):
-        self.close()
+    def __exit__(self, exc_type, exc, tb):
+        # Interrupted (Ctrl-C): do not wait for the tasks under way; they are the next
+        # process's to run again, as after a crash.
+        self.close(wait=not (exc_type is not None and issubclass(exc_type, KeyboardInterrupt)))
 
 
 def fail_execution(execution_id: str, exc: Exception):

@@ -2,6 +2,10 @@
 
 The view is a cache of what is in the database, loaded at the start of each
 advance; the executor writes every change through before relying on it.
+
+Each round of the executor asks for the unfinished taskruns and the `outputs`
+variable, and a flowable looks its children up: these cost what changed, not the
+size of the execution, so a loop of many values runs in time linear in their number.
 """
 from __future__ import annotations
 
@@ -18,7 +22,11 @@ class ExecutionView:
         self.taskruns: dict[str, TaskRun] = {}
         self._children: dict[str | None, list[TaskRun]] = defaultdict(list)
         self._by_key: dict[tuple, TaskRun] = {}
+        # Taskruns not known to be finished, in seq order; a finished one never runs
+        # again within a view's life (a restart is another process's, and reloads).
+        self._unfinished: dict[str, TaskRun] = {}
         self._outputs: dict | None = None
+        self._scratch: dict[str, dict] = {}
         self.next_seq = 0
         self.outcome = None  # the final state, known before afterExecution tasks run
         for tr in taskruns:
@@ -31,10 +39,12 @@ class ExecutionView:
 
     def add(self, tr: TaskRun):
         self.taskruns[tr.id] = tr
+        if State(tr.state) not in TERMINAL:
+            self._unfinished[tr.id] = tr
         self._children[tr.parent_id].append(tr)
         self._by_key[(tr.task_id, tr.parent_id, tr.value)] = tr
         self.next_seq = max(self.next_seq, tr.seq + 1)
-        self._outputs = None
+        self.outputs_changed(tr)
 
     def discard(self, tr: TaskRun):
         """Forget `tr` and its descendants (the database rows are deleted by the caller)."""
@@ -42,6 +52,8 @@ class ExecutionView:
             self.discard(child)
         self._children.pop(tr.id, None)
         self.taskruns.pop(tr.id, None)
+        self._unfinished.pop(tr.id, None)
+        self._scratch.pop(tr.id, None)
         siblings = self._children.get(tr.parent_id, [])
         if tr in siblings:
             siblings.remove(tr)
@@ -80,10 +92,29 @@ class ExecutionView:
         return sorted(self.taskruns.values(), key=lambda t: t.seq)
 
     def active(self) -> list[TaskRun]:
-        return [t for t in self.ordered() if State(t.state) not in TERMINAL]
+        """The unfinished taskruns in seq order."""
+        for tr_id in [i for i, t in self._unfinished.items() if State(t.state) in TERMINAL]:
+            del self._unfinished[tr_id]
+        return list(self._unfinished.values())
 
-    def outputs_changed(self):
-        self._outputs = None
+    def scratch(self, tr: TaskRun) -> dict:
+        """A dict kept for `tr` while this view lives: what a flowable derived from its
+        children and need not derive again next round. A cache, never the truth."""
+        return self._scratch.setdefault(tr.id, {})
+
+    def outputs_changed(self, tr: TaskRun | None = None):
+        """`tr` got its outputs (added to `outputs` as they are), or, without `tr`,
+        some outputs changed in place (`outputs` is built again when next asked)."""
+        if tr is None or self._outputs is None:
+            self._outputs = None
+            return
+        node = self._outputs.get(tr.task_id)
+        for key in tr.iteration_keys or []:
+            node = node.get(str(key)) if isinstance(node, dict) else None
+        if isinstance(node, dict) and not set(node) <= set(tr.outputs or {}):
+            self._outputs = None  # outputs replaced by fewer keys: build it again
+        elif tr.outputs:
+            merge_outputs(self._outputs, tr.task_id, tr.iteration_keys or [], tr.outputs)
 
     def outputs(self) -> dict:
         """Kestra's `outputs` variable: task id -> outputs, keyed by loop values inside loops."""

@@ -11,12 +11,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from expressions import ExpressionError
+from executions.encryption import SecretInputUnreadable
 from executions.models import TaskRun
 from executions.models.state_history import iso
 from executions.states import State
 from plugins.context import TaskFailed, TaskWarning
 
 from plugins.durations import format_hms, parse_duration
+from .logger import ExecutionLogger
 from .retry import next_delay, policy_for
 from .run_context import EngineRunContext, TaskInterrupted
 
@@ -79,7 +81,11 @@ def _run_with_timeout(task, ctx, timeout: float | None):
 def run_attempt(view, spec, task, taskrun: TaskRun, cancel: threading.Event | None = None) -> State:
     """Run one claimed attempt and record its outcome. Returns the taskrun's new state."""
     timeout_spec = task.get("timeout")
-    ctx = EngineRunContext(view, spec, taskrun, task, attempt_number=len(taskrun.attempts), cancel=cancel)
+    try:
+        ctx = EngineRunContext(view, spec, taskrun, task, attempt_number=len(taskrun.attempts), cancel=cancel)
+    except SecretInputUnreadable as unreadable:
+        ExecutionLogger(view.execution, taskrun, len(taskrun.attempts)).error(str(unreadable))
+        return finish_attempt(taskrun, task, State.FAILED, {}, policy={})  # {}: another attempt cannot read it either
     outputs, state = {}, State.SUCCESS
     try:
         timeout = parse_duration(ctx.render(timeout_spec)).total_seconds() if timeout_spec else None

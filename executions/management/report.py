@@ -1,11 +1,17 @@
 """How the commands that run an execution end: print it (readable summary, or with
 --json the API's execution plus its logs) and exit as the command-line contract says,
-0 for SUCCESS/WARNING, 1 otherwise."""
+0 for SUCCESS/WARNING, 1 otherwise; or, on Ctrl-C, at once with 130 and a line saying
+how to finish the execution."""
 import json
+import os
+from contextlib import contextmanager
 
 from executions.serializers import execution_json, execution_logs
 from executions.states import State
 from executions.summary import summary
+
+# 128 + SIGINT: what a shell reports for a program stopped by Ctrl-C.
+INTERRUPTED_EXIT = 130
 
 
 def report_and_exit(command, execution, as_json: bool) -> None:
@@ -15,3 +21,29 @@ def report_and_exit(command, execution, as_json: bool) -> None:
         command.stdout.write(summary(execution))
     if execution.state not in (State.SUCCESS.value, State.WARNING.value):
         raise SystemExit(1)
+
+
+class RunningExecution:
+    """The id of the execution a command is running, once there is one."""
+
+    id: str | None = None
+
+
+@contextmanager
+def stop_on_interrupt(command):
+    """Ctrl-C stops the command at once, without a traceback. Every decision already
+    made is in the database (the round under way rolls back); the tasks the worker
+    threads are running are left to the next process, which sees their worker gone and
+    runs them again, as after a crash. The process ends with `os._exit`: waiting for
+    the worker threads would mean waiting for the tasks."""
+    running = RunningExecution()
+    try:
+        yield running
+    except KeyboardInterrupt:
+        if running.id is None:
+            command.stderr.write("Interrupted.")
+        else:
+            command.stderr.write(f"Interrupted: execution {running.id} is left unfinished; "
+                                 f"`python manage.py runexecution {running.id}` finishes it.")
+        command.stderr.flush()
+        os._exit(INTERRUPTED_EXIT)

@@ -4,7 +4,7 @@ process, from wherever it stands (e.g. after the process running it died)."""
 from django.core.management.base import BaseCommand, CommandError
 
 from executions.engine.runner import run_to_end
-from executions.management.report import report_and_exit
+from executions.management.report import report_and_exit, stop_on_interrupt
 from executions.models import Execution
 
 
@@ -19,5 +19,7 @@ class Command(BaseCommand):
     def handle(self, *args, execution_id, **options):
         if not Execution.objects.filter(pk=execution_id).exists():
             raise CommandError(f"no execution {execution_id}")
-        execution = run_to_end(execution_id, timeout=options["timeout"])
+        with stop_on_interrupt(self) as running:
+            running.id = execution_id
+            execution = run_to_end(execution_id, timeout=options["timeout"])
         report_and_exit(self, execution, options["json"])

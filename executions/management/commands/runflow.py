@@ -10,7 +10,7 @@ from django.core.management.base import BaseCommand
 
 from executions.engine.create import create_execution
 from executions.engine.runner import run_to_end
-from executions.management.report import report_and_exit
+from executions.management.report import report_and_exit, stop_on_interrupt
 from flows.loading import FlowFileUnreadable, located, read_flow_file
 from flows.models import Flow
 from flows.services import save_flow
@@ -46,17 +46,18 @@ class Command(BaseCommand):
         parser.add_argument("--timeout", type=float, default=None, help="give up after this many seconds")
 
     def handle(self, *args, **options):
-        migrate_if_needed()
-        try:
-            flow = self._flow(options["flow"])
-            inputs = self._pairs(options["input"], "--input")
-            labels = self._pairs(options["label"], "--label")
-            self._check_local_files(flow, inputs)
-            execution = create_execution(flow, inputs, labels=labels)
-        except (Invalid, FlowInvalid, InputInvalid, FlowFileUnreadable) as exc:
-            self.stderr.write(str(exc))
-            raise SystemExit(2)
-        execution = run_to_end(execution.id, timeout=options["timeout"])
+        with stop_on_interrupt(self) as running:
+            migrate_if_needed()
+            try:
+                flow = self._flow(options["flow"])
+                inputs = self._pairs(options["input"], "--input")
+                labels = self._pairs(options["label"], "--label")
+                self._check_local_files(flow, inputs)
+                running.id = create_execution(flow, inputs, labels=labels).id
+            except (Invalid, FlowInvalid, InputInvalid, FlowFileUnreadable) as exc:
+                self.stderr.write(str(exc))
+                raise SystemExit(2)
+            execution = run_to_end(running.id, timeout=options["timeout"])
         report_and_exit(self, execution, options["json"])
 
     def _flow(self, ref: str) -> Flow:

@@ -42,6 +42,9 @@ def loop_values(rt, taskrun, raw, task_id: str) -> list[str]:
             raise TaskFailed(f"'{task_id}': values must not be null")
         if not isinstance(rendered, list):
             raise TaskFailed(f"'{task_id}': values must be a list or a JSON array, got {type(rendered).__name__}")
+        if len(rendered) > rt.loop_max_values:
+            raise TaskFailed(f"'{task_id}': {len(rendered)} values are more than the {rt.loop_max_values} a loop may "
+                             "take (setting KESTRAWEB_LOOP_MAX_VALUES)")
         nulls = sum(1 for v in rendered if v is None)
         if nulls:  # a null has no value to key outputs with; Kestra refuses the list
             raise TaskFailed(f"'{task_id}': found '{nulls}' null values on Each, with values={as_value(rendered)}")
@@ -52,35 +55,70 @@ def loop_values(rt, taskrun, raw, task_id: str) -> list[str]:
     return memo["values"]
 
 
+class LoopProgress:
+    """Where a loop stands, derived from its children once and then kept up to date
+    round by round (in `rt.scratch`), so that a round costs the iterations under way
+    and the ones it starts, not all the values: a loop of n values runs in time linear
+    in n. Values start in their order, so all those begun come before all those not."""
+
+    def __init__(self, values):
+        self.values = values
+        self.number = {value: n for n, value in enumerate(values)}  # `taskrun.iteration`, from 0
+        self.next = 0  # values[next:] have not been looked at yet
+        self.started: dict[str, None] = {}  # iterations under way, in order
+        self.states: list = []  # the final states of the finished iterations
+        self.failed = False
+
+    @classmethod
+    def of(cls, rt, taskrun, values) -> "LoopProgress":
+        scratch = rt.scratch(taskrun)
+        if scratch.get("loop") is None or scratch["loop"].values is not values:
+            scratch["loop"] = cls(values)
+        return scratch["loop"]
+
+    def finished(self, state) -> None:
+        self.states.append(state)
+        self.failed = self.failed or state in FAILING
+
+
 def iterate(rt, taskrun, values, tasks, limit: int, inner) -> Step:
     """Run `inner(value)` for each value, at most `limit` iterations at once (0: all).
 
     Once an iteration failed nothing new is created, not even the next task of an
     iteration under way (Kestra then follows only the `errors` branch): the loop waits
     for what is still running and ends with the combined state."""
-    create, states, running, pending = [], [], 0, []
+    progress = LoopProgress.of(rt, taskrun, values)
     tasks = [t for t in tasks if not t.get("disabled")]
     first_id = tasks[0]["id"] if tasks else None
-    for value in values:
+    create = []
+    for value in list(progress.started):
         step = inner(value)
         if step.done:
-            states.append(step.state)
-        elif first_id is not None and rt.find(first_id, taskrun, value) is not None:
-            running += 1
-            create += step.create
+            progress.finished(step.state)
+            del progress.started[value]
         else:
-            pending.append(step)
-    if any(s in FAILING for s in states):
-        ids = {t["id"] for t in tasks}
-        if any(c.task_id in ids and not is_terminal(c.state) for c in rt.children(taskrun)):
+            create += step.create
+    while progress.next < len(values):
+        value = values[progress.next]
+        begun = first_id is None or rt.find(first_id, taskrun, value) is not None
+        if not begun and (progress.failed or 0 < limit <= len(progress.started)):
+            break  # no new iteration after a failure, nor beyond the limit
+        step = inner(value)
+        progress.next += 1
+        if step.done:
+            progress.finished(step.state)
+        else:
+            progress.started[value] = None
+            create += step.create
+    if progress.failed:
+        ids = [t["id"] for t in tasks]
+        running = (rt.find(task_id, taskrun, value) for value in progress.started for task_id in ids)
+        if any(tr is not None and not is_terminal(tr.state) for tr in running):
             return Step()
-        return Step(state=worst(states))
-    slots = len(pending) if limit <= 0 else max(0, limit - running)
-    for step in pending[:slots]:
-        create += step.create
-    if create or running or pending:
+        return Step(state=worst(progress.states))
+    if create or progress.started or progress.next < len(values):
         return Step(create=create)
-    return Step(state=worst(states))
+    return Step(state=worst(progress.states))
 
 
 class Loop(FlowableTask):
@@ -98,7 +136,7 @@ class Loop(FlowableTask):
     def resolve(self, rt, taskrun):
         tasks = self.spec["tasks"]
         values = loop_values(rt, taskrun, self.spec[self.values_property], self.id)
-        number = {value: n for n, value in enumerate(values)}  # `taskrun.iteration`, from 0
+        number = LoopProgress.of(rt, taskrun, values).number
         step = iterate(rt, taskrun, values, tasks, self.limit(),
                        lambda v: self.iteration(rt, taskrun, tasks, v, number[v]))
         return self.tasks_with_handlers(rt, taskrun, step)
