@@ -46,4 +46,4 @@ def test_runexecution_under_another_secret_key_fails_with_a_log_naming_the_input
     assert not TaskRun.objects.filter(execution_id=execution.id, task_id="later").exists()
     errors = list(LogEntry.objects.filter(execution_id=execution.id, level="ERROR").values_list("message", flat=True))
     assert errors == ["SECRET input 'password' cannot be decrypted: the execution was stored under another "
-                      "SECRET_KEY than this process's"]
+                      "SECRET_KEY (or KESTRAWEB_ENCRYPTION_SECRET_KEY) than this process's"]
