@@ -8,6 +8,8 @@ import binascii
 import logging
 import os
 
+from expressions import ExpressionError
+
 PREFIX = "SECRET_"
 # Read by kestraweb/settings.py (Django's signing key): a flow must never get it back.
 SETTINGS_VARIABLES = frozenset({"SECRET_KEY"})
@@ -15,8 +17,8 @@ SETTINGS_VARIABLES = frozenset({"SECRET_KEY"})
 log = logging.getLogger(__name__)
 
 
-class SecretNotFound(LookupError):
-    pass
+class SecretNotFound(ExpressionError):
+    """No `SECRET_<NAME>` variable holds the secret: the render fails with Kestra's words."""
 
 
 def read_secret(name: str) -> str:
