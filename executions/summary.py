@@ -66,10 +66,14 @@ def _log_lines(execution_id) -> list[str]:
             f"{entry.level:<5} {entry.task_id or '-':<20} {entry.message}" for entry in logs]
 
 
-def summary(execution: Execution) -> str:
+def summary(execution: Execution, retried: list[Execution] = ()) -> str:
+    """`retried`: the earlier executions this one retries (`behavior:
+    CREATE_NEW_EXECUTION`), first to last."""
     taskruns = list(TaskRun.objects.filter(execution_id=execution.id).order_by("seq"))
     lines = [f"Execution {execution.id} of {execution.namespace}.{execution.flow_id} "
              f"(revision {execution.flow_revision}): {execution.state} in {_duration(execution)}"]
+    if retried:
+        lines.append("Retries the executions: " + ", ".join(f"{ex.id} ({ex.state})" for ex in retried))
     if execution.inputs:
         lines.append(f"Inputs: {json.dumps(execution.inputs, default=str)}")
     lines += ["Tasks:", *_task_lines(taskruns)]

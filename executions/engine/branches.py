@@ -155,8 +155,11 @@ class BranchRuntime:
         return Step(state=worst(states))
 
     def parallel(self, tasks, parent, limit=0, value=None, iteration=False, number=None) -> Step:
-        """Side by side, at most `limit` at a time (0: all). After a failure no new task
-        starts, the running ones finish, then the list fails."""
+        """Side by side, at most `limit` at a time (0: all). A failed task ends the list
+        FAILED at once, without waiting for the ones still running (Kestra 1.x's
+        FlowableUtils.resolveState: the failure and the handlers decide); the executor
+        then gives the ended parent's state to those. A killed one lets the others
+        finish first."""
         value = self._value(parent, value)
         pending, running, states = [], 0, []
         for spec in enabled(tasks):
@@ -167,8 +170,10 @@ class BranchRuntime:
                 running += 1
             else:
                 states.append(State(tr.state))
+        if State.FAILED in states or (running == 0 and any(s in FAILING for s in states)):
+            return Step(state=worst(states))
         if any(s in FAILING for s in states):
-            return Step() if running else Step(state=worst(states))
+            return Step()
         if pending:
             slots = len(pending) if not limit or limit <= 0 else max(0, limit - running)
             return Step(create=[Child(spec, value, iteration, number) for spec in pending[:slots]])

@@ -20,7 +20,7 @@ from datetime import datetime, timedelta
 from django.db import transaction
 from django.utils import timezone
 
-from executions.models import TaskRun
+from executions.models import Execution, TaskRun
 from executions.states import State
 from plugins.durations import parse_duration
 
@@ -95,3 +95,21 @@ def start_new_execution_if_due(view) -> str | None:
             return None
         retried.wait_until = None
         return replay_copy(view.execution, from_taskrun=False).id
+
+
+def retry_successor(execution: Execution) -> Execution | None:
+    """The new execution that retried `execution` (RETRIED), if created yet: the first
+    replay of it, which start_new_execution_if_due created (a person's replay comes
+    after it, as a RETRIED execution waits for its retry first)."""
+    if execution.state != State.RETRIED.value:
+        return None
+    return Execution.objects.filter(replay_of=execution.id).order_by("created", "id").first()
+
+
+def retry_chain(execution: Execution) -> list[Execution]:
+    """`execution` and each new execution that retried the one before it, in order: the
+    last one is how the run ended."""
+    chain = [execution]
+    while (successor := retry_successor(chain[-1])) is not None:
+        chain.append(successor)
+    return chain

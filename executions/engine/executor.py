@@ -287,7 +287,7 @@ class Executor:
         except DatabaseError:
             raise
         except Exception as exc:  # a task's error fails that task, not the engine
-            self._fail_taskrun(tr, exc)
+            self._fail_taskrun(tr, exc, with_attempt=True)
             return True
         if final is not None:
             self._set_taskrun_state(tr, self._allowed(task, State(final)))
@@ -341,10 +341,16 @@ class Executor:
         ex.set_state(state)
         ex.save(update_fields=["state", "state_history", "start_date", "end_date", "outputs", "updated"])
 
-    def _fail_taskrun(self, tr: TaskRun, exc: Exception):
+    def _fail_taskrun(self, tr: TaskRun, exc: Exception, with_attempt: bool = False):
+        """Log why and fail `tr`; an executable task that failed to start or follow its
+        child gets the FAILED attempt Kestra's TaskRun.fail() adds."""
         known = isinstance(exc, (ExpressionError, TaskFailed, SecretInputUnreadable))
         ExecutionLogger(self.view.execution, tr).error(str(exc) if known else f"{type(exc).__name__}: {exc}")
-        self._set_taskrun_state(tr, State.FAILED)
+        if not with_attempt:
+            self._set_taskrun_state(tr, State.FAILED)
+            return
+        tr.fail()
+        tr.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts"])
 
     def _retry_orphan(self, tr: TaskRun):
         """The worker running this taskrun died: record its attempt as KILLED and run it again."""

@@ -26,17 +26,27 @@ def backoff(policy: dict, attempts_made: int) -> timedelta:
     """The wait before the next try, after `attempts_made` tries."""
     kind = str(policy.get("type", "constant")).lower()
     if kind == "exponential":
-        interval = parse_duration(policy.get("interval", "PT1S"))
-        factor = float(policy.get("delayFactor", 2))
-        delay = interval * (factor ** (attempts_made - 1))
-        if policy.get("maxInterval"):
-            delay = min(delay, parse_duration(policy["maxInterval"]))
-        return delay
+        return exponential_delay(policy, attempts_made)
     if kind == "random":
         low = parse_duration(policy.get("minInterval", "PT0S")).total_seconds()
         high = parse_duration(policy.get("maxInterval", policy.get("minInterval", "PT1S"))).total_seconds()
         return timedelta(seconds=random.uniform(low, max(low, high)))
     return parse_duration(policy.get("interval", "PT1S"))
+
+
+def exponential_delay(policy: dict, attempts_made: int) -> timedelta:
+    """Kestra's Exponential.nextRetryDate, to the letter: `interval` times the whole part
+    of `delayFactor` (default 2) times the attempts made less one, capped at
+    `maxInterval`. So the first retry follows at once and the waits then grow by
+    `interval * delayFactor` each time: Kestra's formula is linear in the attempt count,
+    and a flow moved from Kestra must wait as long here as it did there."""
+    interval = parse_duration(policy.get("interval", "PT1S"))
+    factor = policy.get("delayFactor")
+    whole_factor = 2 if factor is None else int(float(factor))
+    delay = interval * (whole_factor * (attempts_made - 1))
+    if policy.get("maxInterval"):
+        delay = min(delay, parse_duration(policy["maxInterval"]))
+    return delay
 
 
 def max_attempt(policy: dict) -> int | None:

@@ -12,7 +12,7 @@ from django.db import DatabaseError, close_old_connections, connection
 from django.utils import timezone
 
 from executions.models import Execution, TaskRun
-from executions.states import State
+from executions.states import TERMINAL, State
 
 from .execution_retry import pending_retry
 from .executor import Executor
@@ -21,6 +21,7 @@ from .view import ExecutionView
 from .worker import WORKER_ID, claim, run_attempt
 
 HEARTBEAT_EVERY = 5.0
+TERMINAL_VALUES = [state.value for state in TERMINAL]
 POLL_EVERY = 0.5  # how often changes made by other processes (kill, resume) are noticed
 
 
@@ -80,6 +81,8 @@ class Runner:
     def run(self, execution_id: str, timeout: float | None = None) -> Execution:
         """Advance `execution_id` (and the executions it starts) until it ends."""
         self.watch(execution_id)
+        for child_id in unfinished_descendants(execution_id):
+            self.watch(child_id)
         deadline = time.monotonic() + timeout if timeout else None
         last_heartbeat = time.monotonic()
         while True:
@@ -139,6 +142,20 @@ def fail_execution(execution_id: str, exc: Exception):
         execution.set_state(State.FAILED)
         execution.version += 1
         execution.save(update_fields=["state", "state_history", "start_date", "end_date", "version", "updated"])
+
+
+def unfinished_descendants(execution_id: str) -> list[str]:
+    """The unfinished executions that `execution_id`'s Subflow and ForEachItem tasks
+    started, and theirs: a process that takes over an execution (after Ctrl-C or a
+    crash) must carry them on too, as the process that started them would have; the
+    parent's task waits on them."""
+    found, frontier = [], [execution_id]
+    while frontier:
+        children = list(Execution.objects.filter(parent_id__in=frontier).exclude(state__in=TERMINAL_VALUES)
+                        .values_list("id", flat=True))
+        found += children
+        frontier = children
+    return found
 
 
 def _next_wait(view) -> datetime | None:

@@ -6,6 +6,7 @@ import json
 import os
 from contextlib import contextmanager
 
+from executions.engine.execution_retry import retry_chain
 from executions.serializers import execution_json, execution_logs
 from executions.states import State
 from executions.summary import summary
@@ -15,10 +16,14 @@ INTERRUPTED_EXIT = 130
 
 
 def report_and_exit(command, execution, as_json: bool) -> None:
+    """Report how the run ended: when a retry with `behavior: CREATE_NEW_EXECUTION`
+    replaced the execution by a new one (and that one perhaps by another), the last
+    of them, which the run went on with; the summary names the earlier ones."""
+    *earlier, execution = retry_chain(execution)
     if as_json:
         command.stdout.write(json.dumps({**execution_json(execution), "logs": execution_logs(execution.id)}))
     else:
-        command.stdout.write(summary(execution))
+        command.stdout.write(summary(execution, retried=earlier))
     if execution.state not in (State.SUCCESS.value, State.WARNING.value):
         raise SystemExit(1)
 

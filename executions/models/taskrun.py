@@ -1,7 +1,10 @@
 from django.db import models
+from django.utils import timezone
+
+from executions.states import State
 
 from .execution import Execution
-from .state_history import StateHistory
+from .state_history import StateHistory, iso
 
 
 class TaskRun(StateHistory):
@@ -36,3 +39,12 @@ class TaskRun(StateHistory):
     def __str__(self):
         suffix = f"[{self.value}]" if self.value is not None else ""
         return f"{self.task_id}{suffix} {self.state}"
+
+    def fail(self, when=None):
+        """Kestra's TaskRun.fail(): FAILED, with a FAILED attempt added, so a task that
+        could not even start (a Subflow whose flow is missing) shows the attempt that
+        failed as every other failed task does. The caller saves."""
+        when = when or timezone.now()
+        self.attempts = [*self.attempts, {"state": {"current": State.FAILED.value,
+                                                    "histories": [{"state": State.FAILED.value, "date": iso(when)}]}}]
+        self.set_state(State.FAILED, when)

@@ -2,7 +2,9 @@
 
 Saves the flow (when given a path), runs it to its end in this process and prints a
 summary, or with --json the execution as the REST API returns it plus its "logs".
-Exit 0 for SUCCESS/WARNING, 1 for FAILED/KILLED, 2 for an invalid flow or input."""
+Exit 0 for SUCCESS/WARNING, 1 for FAILED/KILLED, 2 for an invalid flow or input. When a
+`retry.behavior: CREATE_NEW_EXECUTION` replaced the execution by new ones, the run ends
+with the last of them: that one is reported, and decides the exit code."""
 import os
 from pathlib import Path
 

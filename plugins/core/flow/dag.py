@@ -1,4 +1,6 @@
-"""Dag: run tasks as soon as the tasks they depend on succeeded."""
+"""Dag: run tasks as soon as the tasks they depend on succeeded. As every flowable in
+Kestra 1.x, a failed task ends the Dag FAILED once its `errors`/`finally` handlers
+ended, without waiting for the tasks still running."""
 from plugins.context import TaskFailed
 from plugins.flowable import Child, Step
 from plugins.properties import Property
@@ -110,6 +112,10 @@ class Dag(FlowableTask):
         running = sum(1 for s in state_of.values() if s is not None and s not in TERMINAL)
         finished = [s for s in state_of.values() if s in TERMINAL]
         failed = any(s in FAILING for s in finished)
+        if State.FAILED in finished:
+            # Kestra 1.x (FlowableUtils.resolveState): a failed task decides at once; the
+            # tasks still running take the Dag's state once its handlers ended.
+            return self.tasks_with_handlers(rt, taskrun, Step(state=worst(finished)))
         create = []
         if not failed:
             for item in items:

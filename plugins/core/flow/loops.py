@@ -8,7 +8,7 @@ from plugins.context import TaskFailed
 from plugins.flowable import Step
 from plugins.properties import Property
 from plugins.registry import register
-from plugins.states import FAILING, is_terminal, worst
+from plugins.states import FAILING, State, is_terminal, worst
 from plugins.task import FlowableTask
 
 from .sequential import TASKS
@@ -85,8 +85,10 @@ def iterate(rt, taskrun, values, tasks, limit: int, inner) -> Step:
     """Run `inner(value)` for each value, at most `limit` iterations at once (0: all).
 
     Once an iteration failed nothing new is created, not even the next task of an
-    iteration under way (Kestra then follows only the `errors` branch): the loop waits
-    for what is still running and ends with the combined state."""
+    iteration under way, and the loop ends FAILED at once, without waiting for the
+    iterations still running (Kestra 1.x's FlowableUtils.resolveState: the failure and
+    the `errors`/`finally` handlers decide); the executor then gives the ended loop's
+    state to those. After a kill the running iterations finish first."""
     progress = LoopProgress.of(rt, taskrun, values)
     tasks = [t for t in tasks if not t.get("disabled")]
     first_id = tasks[0]["id"] if tasks else None
@@ -110,6 +112,8 @@ def iterate(rt, taskrun, values, tasks, limit: int, inner) -> Step:
         else:
             progress.started[value] = None
             create += step.create
+    if State.FAILED in progress.states:
+        return Step(state=worst(progress.states))
     if progress.failed:
         ids = [t["id"] for t in tasks]
         running = (rt.find(task_id, taskrun, value) for value in progress.started for task_id in ids)

@@ -7,10 +7,8 @@ FlowableUtils.resolveState look only at the failure and the handlers). The sibli
 still running then take the task's state, as every unfinished child of an ended
 flowable does (see the executor); a worker still running one writes its own result
 when it ends."""
-from plugins.flowable import Step
 from plugins.properties import Property
 from plugins.registry import register
-from plugins.states import State
 from plugins.task import FlowableTask
 
 from .sequential import TASKS
@@ -29,10 +27,4 @@ class Parallel(FlowableTask):
 
     def resolve(self, rt, taskrun):
         step = rt.parallel(self.spec["tasks"], taskrun, limit=int(self.get("concurrent") or 0))
-        if not step.done and self._a_child_failed(rt, taskrun):
-            step = Step(state=State.FAILED)  # the siblings still running do not change the outcome
         return self.tasks_with_handlers(rt, taskrun, step)
-
-    def _a_child_failed(self, rt, taskrun) -> bool:
-        ids = {spec.get("id") for spec in self.spec["tasks"]}
-        return any(c.task_id in ids and c.state == State.FAILED.value for c in rt.children(taskrun))

@@ -14,10 +14,12 @@ ExecutionService.pauseFlowable and continues it with retryWaitFor).
 Current Kestra has one class for both names (WaitFor is an alias of LoopUntil), so both
 get LoopUntil's defaults since 0.23: a check every minute and no cap on iterations or
 duration unless `checkFrequency` sets one."""
-from datetime import datetime
+import re
+from datetime import datetime, timedelta
 
 import expressions
 from plugins.durations import DurationError, after, parse_duration
+from plugins.context import TaskFailed
 from plugins.flowable import Step
 from plugins.properties import Output, Property
 from plugins.registry import register
@@ -27,6 +29,7 @@ from plugins.task import FlowableTask
 from .sequential import TASKS
 
 DEFAULT_FREQUENCY = {"interval": "PT1M"}
+INTEGER = re.compile(r"[-+]?\d+")
 
 
 @register
@@ -50,12 +53,13 @@ class LoopUntil(FlowableTask):
     @classmethod
     def check(cls, spec):
         """checkFrequency's interval and maxDuration are Durations in Kestra's
-        CheckFrequency: a flow with one that is not is refused when saved."""
+        CheckFrequency: a flow with a literal one that is not is refused when saved; an
+        expression is rendered and checked at run time, as Kestra's Property<Duration>."""
         frequency = spec.get("checkFrequency")
         problems = []
         for key in ("interval", "maxDuration"):
             value = frequency.get(key) if isinstance(frequency, dict) else None
-            if value is None:
+            if value is None or expressions.is_expression(value):
                 continue
             try:
                 parse_duration(value)
@@ -65,6 +69,32 @@ class LoopUntil(FlowableTask):
 
     def _frequency(self):
         return {**DEFAULT_FREQUENCY, **(self.get("checkFrequency") or {})}
+
+    def _rendered(self, rt, taskrun, key):
+        """checkFrequency.<key> rendered and converted as Kestra's CheckFrequency does
+        (`runContext.render(property).as(Integer/Duration)`, each positive); None when
+        unset. A value that renders to something else fails the task naming it."""
+        raw = self._frequency().get(key)
+        if raw is None:
+            return None
+        value = rt.render(raw, taskrun)
+        if key == "maxIterations":
+            return self._positive_integer(key, value)
+        try:
+            duration = parse_duration(value)
+        except DurationError as exc:
+            raise TaskFailed(f"LoopUntil '{self.id}': checkFrequency.{key}: {exc}") from None
+        if duration <= timedelta(0):
+            raise TaskFailed(f"LoopUntil '{self.id}': checkFrequency.{key} must be a positive duration, "
+                             f"got '{value}'")
+        return duration
+
+    def _positive_integer(self, key, value) -> int:
+        text = str(value).strip()
+        if isinstance(value, bool) or not INTEGER.fullmatch(text) or int(text) < 1:
+            raise TaskFailed(f"LoopUntil '{self.id}': checkFrequency.{key} must be a positive integer, "
+                             f"got '{value}'")
+        return int(text)
 
     def resolve(self, rt, taskrun):
         memo = rt.memo(taskrun)
@@ -84,7 +114,7 @@ class LoopUntil(FlowableTask):
         return self._next_iteration(rt, taskrun, memo)
 
     def _next_iteration(self, rt, taskrun, memo):
-        reached = self._maximum_reached(rt, memo)
+        reached = self._maximum_reached(rt, taskrun, memo)
         if reached:
             rt.log(taskrun, "WARN", reached)  # Kestra's words
             state = State.FAILED if self.get("failOnMaxReached") else State.SUCCESS
@@ -92,15 +122,15 @@ class LoopUntil(FlowableTask):
         memo["iteration"] += 1
         rt.save_memo(taskrun)
         rt.set_outputs(taskrun, {"iterationCount": memo["iteration"]})
-        rt.set_paused(taskrun, True, after(rt.now(), parse_duration(self._frequency()["interval"])))
+        rt.set_paused(taskrun, True, after(rt.now(), self._rendered(rt, taskrun, "interval")))
         return Step()
 
-    def _maximum_reached(self, rt, memo) -> str | None:
+    def _maximum_reached(self, rt, taskrun, memo) -> str | None:
         """Why the loop must stop though its condition is still false, if it must."""
-        frequency = self._frequency()
-        if frequency.get("maxIterations") is not None and memo["iteration"] >= int(frequency["maxIterations"]):
+        max_iterations = self._rendered(rt, taskrun, "maxIterations")
+        if max_iterations is not None and memo["iteration"] >= max_iterations:
             return "Max iterations reached"
-        max_duration = frequency.get("maxDuration")
-        if max_duration is not None and rt.now() - datetime.fromisoformat(memo["started"]) >= parse_duration(max_duration):
+        max_duration = self._rendered(rt, taskrun, "maxDuration")
+        if max_duration is not None and rt.now() - datetime.fromisoformat(memo["started"]) >= max_duration:
             return "Max duration reached"
         return None
