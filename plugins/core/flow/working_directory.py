@@ -21,7 +21,7 @@ from storage import StorageError
 
 from . import working_directory_cache as cache
 from .folder_files import input_files, matching_outputs, write_inputs
-from .namespace_files_loader import load_namespace_files
+from .namespace_files_loader import NAMESPACE_FILES_FIELDS, load_namespace_files
 from .sequential import TASKS
 
 CACHE_RESTORED_AT = "cacheRestoredAt"  # memo: when the cache was unpacked (epoch s), 0 without one
@@ -45,10 +45,11 @@ class WorkingDirectory(FlowableTask):
         Property("namespaceFiles", "object", dynamic=False,
                  description="Copy the namespace's files into the folder first: `enabled` (default true), "
                              "`include` and `exclude` globs, `namespaces` (default the flow's), "
-                             "`folderPerNamespace`, `ifExists` (OVERWRITE, FAIL, WARN or IGNORE)."),
+                             "`folderPerNamespace`, `ifExists` (OVERWRITE, FAIL, WARN or IGNORE).",
+                 fields=NAMESPACE_FILES_FIELDS),
         Property("cache", "object", dynamic=False,
                  description="Keep the files matching `patterns` from one run to the next, for `ttl` "
-                             "(an ISO-8601 duration; none: no expiry)."),
+                             "(an ISO-8601 duration; none: no expiry).", fields=cache.CACHE_FIELDS),
     )
     outputs = (Output("outputFiles", "object", "URIs of the kept files by path relative to the folder."),)
 
