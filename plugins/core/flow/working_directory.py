@@ -36,6 +36,7 @@ class WorkingDirectory(FlowableTask):
     type = "io.kestra.plugin.core.flow.WorkingDirectory"
     aliases = ("io.kestra.core.tasks.flows.WorkingDirectory", "io.kestra.core.tasks.flows.Worker")
     title = "Run tasks sequentially in a shared working directory."
+    worker_children = ("tasks",)
     properties = (
         TASKS,
         Property("inputFiles", "any",
