@@ -73,3 +73,29 @@ def test_it_accepts_kestras_keys_and_expressions():
                 type: test.spec.Echo
                 format: x
         """)
+
+
+def test_it_rejects_patterns_it_cannot_read():
+    """Java's PathMatcher throws on an unclosed `[` or `{` (Globs.toRegexPattern), and a
+    `regex:` pattern that does not compile (PathMatcherPredicate); one with an
+    expression is read once rendered."""
+    errors = errors_of("""
+        id: wd
+        namespace: company.team
+        tasks:
+          - id: dir
+            type: io.kestra.plugin.core.flow.WorkingDirectory
+            outputFiles: ["*.{csv,tsv", "{{ inputs.glob }}["]
+            cache:
+              patterns: "[abc"
+            namespaceFiles:
+              include: ["regex:(a", "scripts/**"]
+            tasks:
+              - id: t
+                type: test.spec.Echo
+                format: x
+        """)
+    assert [(e.path, e.line) for e in errors] == [("tasks[0].outputFiles[0]", 6), ("tasks[0].cache.patterns", 7),
+                                                  ("tasks[0].namespaceFiles.include[0]", 9)]
+    assert errors[0].message == "unclosed '{' in the glob '*.{csv,tsv' (task 'dir')"
+    assert errors[2].message.startswith("Invalid regular expression '(a'")

@@ -18,6 +18,8 @@ from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.task import FlowableTask
 from storage import StorageError
+from storage.globs import BadGlob, compile_glob
+from storage.namespace_files import path_matcher
 
 from . import working_directory_cache as cache
 from .folder_files import input_files, matching_outputs, write_inputs
@@ -53,6 +55,27 @@ class WorkingDirectory(FlowableTask):
                              "(an ISO-8601 duration; none: no expiry).", fields=cache.CACHE_FIELDS),
     )
     outputs = (Output("outputFiles", "object", "URIs of the kept files by path relative to the folder."),)
+
+    @classmethod
+    def check(cls, spec):
+        """Patterns written as they are (no expression) must be readable: a glob with
+        an unclosed `[` or `{`, or a `regex:` that does not compile, is refused when
+        the flow is saved rather than when the folder is filled."""
+        readers = {"outputFiles": compile_glob, "cache.patterns": compile_glob,
+                   "namespaceFiles.include": path_matcher, "namespaceFiles.exclude": path_matcher}
+        problems = []
+        for where, read in readers.items():
+            value = spec
+            for key in where.split("."):
+                value = value.get(key) if isinstance(value, dict) else None
+            for index, pattern in enumerate([value] if isinstance(value, str) else value or []):
+                if not isinstance(pattern, str) or "{{" in pattern or "{%" in pattern:
+                    continue
+                try:
+                    read(pattern)
+                except (BadGlob, ExpressionError) as exc:
+                    problems.append((f"{where}[{index}]" if isinstance(value, list) else where, str(exc)))
+        return problems
 
     def resolve(self, rt, taskrun):
         memo = rt.memo(taskrun)
