@@ -136,11 +136,12 @@ LOGGING = {
 
 # Limits
 # Each is env-overridable as KESTRAWEB_<NAME>, and the error that hits one names it.
-# What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it.
+# What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it;
+# the alias, value and nesting bounds hold for any YAML a user gives (inputs, the yaml() function).
 FLOW_MAX_SOURCE_CHARS = int(os.environ.get("KESTRAWEB_FLOW_MAX_SOURCE_CHARS", 3 * 1024 * 1024))
-YAML_MAX_ALIASES = int(os.environ.get("KESTRAWEB_YAML_MAX_ALIASES", 50))
-YAML_MAX_VALUES = int(os.environ.get("KESTRAWEB_YAML_MAX_VALUES", 200_000))
-MAX_NESTING_DEPTH = int(os.environ.get("KESTRAWEB_MAX_NESTING_DEPTH", 50))
+YAML_MAX_ALIASES = int(os.environ.get("KESTRAWEB_YAML_MAX_ALIASES", _ExpressionLimits.yaml_aliases))
+YAML_MAX_VALUES = int(os.environ.get("KESTRAWEB_YAML_MAX_VALUES", _ExpressionLimits.yaml_values))
+MAX_NESTING_DEPTH = int(os.environ.get("KESTRAWEB_MAX_NESTING_DEPTH", _ExpressionLimits.nesting_depth))
 # A render of a flow author's expression: characters of any string it builds (items of a list),
 EXPRESSION_MAX_OUTPUT = int(os.environ.get("KESTRAWEB_EXPRESSION_MAX_OUTPUT", _ExpressionLimits.max_output))
 # items of a range() or `..`,

@@ -30,6 +30,11 @@ class TaskType:
     # Starts executions of the flow its `namespace` and `flowId` name (Subflow,
     # ForEachItem): naming its own flow would recurse forever, so validation refuses it.
     calls_flows: ClassVar[bool] = False
+    # Task-list properties whose children all run in one place on the worker that runs
+    # this task (WorkingDirectory's `tasks`, sharing its folder): the list may not be
+    # empty, and each child must be a runnable task with no workerGroup of its own, as
+    # Kestra's WorkingDirectoryTaskValidator requires. Checked when the flow is saved.
+    worker_children: ClassVar[tuple[str, ...]] = ()
 
     def __init__(self, spec: dict[str, Any]):
         self.spec = spec  # the task's YAML mapping, pluginDefaults applied
