@@ -40,7 +40,7 @@ class ExecuteForm(forms.Form):
         with its own name and given as its path, which create_execution stores."""
         values = {}
         for index, decl in enumerate(self.declared):
-            value = given_value(decl, self.cleaned_data.get(decl["id"]))
+            value = given_value(self.cleaned_data.get(decl["id"]))
             if value is not None and decl["type"] == "FILE":
                 value = _save_upload(value, upload_dir / str(index))
             if value is not None:

@@ -107,9 +107,10 @@ def input_field(decl) -> forms.Field:
     return field
 
 
-def given_value(decl, value):
-    """A submitted field's value, or None for a field left empty (so the input takes
-    its default, and a required one without a default is reported missing)."""
+def given_value(value):
+    """A submitted field's value, or None for a field left empty, whatever its type:
+    the input then takes its default (the field shows it filled in), and a required
+    one without a default is reported missing, as a blank field means to a user."""
     if value is None or value == "" or value == []:
         return None
     return value
