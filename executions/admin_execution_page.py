@@ -56,9 +56,12 @@ def _table(headers: list[str], rows, css_class: str) -> SafeString:
 
 
 def taskruns_table(execution) -> SafeString:
-    ordered = tree_order(execution.taskruns.all())
+    limit = settings.EXECUTION_PAGE_MAX_TASKRUNS
+    ordered = tree_order(execution.taskruns.defer("memo", "state_history", "iteration_keys"))
     if not ordered:
         return format_html("<p>{}</p>", "No taskrun yet.")
+    total = len(ordered)
+    ordered = ordered[:limit]
     rows = format_html_join("", (
         '<tr class="taskrun state-{}"><td style="padding-left: {}em">{}{}</td><td>{}</td><td>{}</td><td>{}</td>'
         '<td>{}</td><td><code>{}</code></td></tr>'), (
@@ -66,7 +69,13 @@ def taskruns_table(execution) -> SafeString:
          tr.state, tr.start_date.isoformat(timespec="milliseconds") if tr.start_date else "",
          duration_text(tr.start_date, tr.end_date), len(tr.attempts or []), _compact(tr.outputs, OUTPUTS_SHOWN))
         for depth, tr in ordered))
-    return _table(["task", "state", "started", "duration", "attempts", "outputs"], rows, "taskruns")
+    table = _table(["task", "state", "started", "duration", "attempts", "outputs"], rows, "taskruns")
+    if total <= limit:
+        return table
+    every = reverse("admin:executions_taskrun_changelist") + f"?execution__id__exact={execution.id}"
+    note = format_html('<p>The first {} of {} taskruns (EXECUTION_PAGE_MAX_TASKRUNS); <a href="{}">all of them</a>.'
+                       '</p>', limit, total, every)
+    return format_html("{}{}", note, table)
 
 
 def logs_table(execution) -> SafeString:

@@ -152,5 +152,7 @@ EXPRESSION_TIMEOUT = float(os.environ.get("KESTRAWEB_EXPRESSION_TIMEOUT", _Expre
 REGEX_TIMEOUT = float(os.environ.get("KESTRAWEB_REGEX_TIMEOUT", _ExpressionLimits.regex_timeout))
 # Values one ForEach (EachSequential, EachParallel) may take.
 LOOP_MAX_VALUES = int(os.environ.get("KESTRAWEB_LOOP_MAX_VALUES", "100000"))
-# Log lines an execution's admin page shows (the newest); the log list has them all.
+# Log lines (the newest) and taskruns (the first, in tree order) an execution's admin
+# page shows; the log and taskrun lists have them all.
 EXECUTION_PAGE_MAX_LOGS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_LOGS", "1000"))
+EXECUTION_PAGE_MAX_TASKRUNS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_TASKRUNS", "2000"))

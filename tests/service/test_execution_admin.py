@@ -94,3 +94,30 @@ def test_executions_taskruns_and_logs_cannot_be_added_changed_or_deleted(admin_c
     assert execution.state == "SUCCESS"
     page = _page(admin_client, execution)
     assert 'name="_save"' not in page
+
+
+def test_a_long_execution_shows_its_newest_logs_and_first_taskruns_within_the_page_limits(admin_client, settings):
+    settings.EXECUTION_PAGE_MAX_LOGS = 2
+    settings.EXECUTION_PAGE_MAX_TASKRUNS = 3
+    run = run_flow("""
+        id: long
+        namespace: tests.admin
+        tasks:
+          - id: each
+            type: io.kestra.plugin.core.flow.ForEach
+            values: [a, b, c, d]
+            tasks:
+              - id: say
+                type: io.kestra.plugin.core.log.Log
+                message: "say {{ taskrun.value }}"
+        """)
+    page = _page(admin_client, run.execution)
+    assert re.findall(r"<pre[^>]*>(say \w)</pre>", page) == ["say c", "say d"]
+    assert "The newest 2 of 4 lines (EXECUTION_PAGE_MAX_LOGS)" in page
+    assert re.findall(r'<tr class="taskrun state-success"><td[^>]*>([^<]+)</td>', page) == [
+        "each", "say [a]", "say [b]"]
+    assert "The first 3 of 5 taskruns (EXECUTION_PAGE_MAX_TASKRUNS)" in page
+    assert f"?execution__id__exact={run.execution.id}" in page and f"?execution_id__exact={run.execution.id}" in page
+    links = re.findall(r'<a href="([^"]+__exact=[^"]+)">all of them</a>', page)
+    listed = [admin_client.get(link).content.decode() for link in links]
+    assert len(listed) == 2 and "5 task runs" in listed[0] and "4 log entrys" in listed[1]

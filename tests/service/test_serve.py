@@ -45,9 +45,13 @@ def server(tmp_path):
     try:
         yield proc, f"http://127.0.0.1:{port}", out
     finally:
-        if proc.poll() is None:
-            proc.kill()
-            proc.wait()
+        if proc.poll() is None:  # a failed test: stop it as a user would, so its children go too
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=GUARD_SECONDS)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def _get_when_up(proc, url: str) -> httpx.Response:
