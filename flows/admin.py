@@ -2,9 +2,10 @@ from django.contrib import admin
 from django.urls import path, reverse
 from django.utils.html import format_html
 
-from flows.models import Flow, FlowRevision, Namespace, Template
-
 from flows.admin_execute import can_execute, execute_view
+from flows.admin_flow_form import FlowSourceForm
+from flows.models import Flow, FlowRevision, Namespace, Template
+from flows.services import save_flow
 
 
 class FlowRevisionInline(admin.TabularInline):
@@ -20,8 +21,20 @@ class FlowAdmin(admin.ModelAdmin):
     list_display = ("flow_id", "namespace", "revision", "disabled", "deleted", "updated", "execute")
     list_filter = ("namespace", "disabled", "deleted")
     search_fields = ("flow_id", "namespace", "description")
-    readonly_fields = ("revision", "created", "updated")
+    form = FlowSourceForm
+    readonly_fields = ("namespace", "flow_id", "revision", "description", "disabled", "deleted", "created", "updated")
     inlines = [FlowRevisionInline]
+
+    def get_fields(self, request, obj=None):
+        return ["source"] if obj is None else ["source", *self.readonly_fields]
+
+    def get_readonly_fields(self, request, obj=None):
+        return () if obj is None else self.readonly_fields
+
+    def save_model(self, request, obj, form, change):
+        saved, _ = save_flow(form.cleaned_data["source"])
+        obj.pk = saved.pk
+        obj.refresh_from_db()
 
     def get_urls(self):
         execute = self.admin_site.admin_view(lambda request, object_id: execute_view(self, request, object_id))
