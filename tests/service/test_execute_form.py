@@ -12,6 +12,7 @@ from django_q.models import OrmQ
 
 from executions.encryption import is_encrypted
 from executions.models import Execution
+from flows.models import Flow
 from flows.services import save_flow
 from storage import internal_storage
 
@@ -188,3 +189,13 @@ def test_a_post_without_the_csrf_token_is_refused(admin_user, flow):
     client.force_login(admin_user)
     assert client.post(_execute_url(flow), {"count": "1"}).status_code == 403
     assert not Execution.objects.exists()
+
+
+def test_a_flow_whose_source_no_longer_validates_is_not_executed(admin_client):
+    """A flow saved while a task type existed that this server no longer has."""
+    flow = Flow.objects.create(namespace="tests.admin", flow_id="stale", source=TYPED.replace(
+        "id: typed", "id: stale").replace("io.kestra.plugin.core.log.Log", "io.kestra.plugin.gone.Task"))
+    page = admin_client.get(_execute_url(flow)).content.decode()
+    assert "Requested Flow is not valid. Error: " in page and "io.kestra.plugin.gone.Task" in page
+    response = admin_client.post(_execute_url(flow), {"count": "1"})
+    assert response.status_code == 409 and not Execution.objects.exists()
