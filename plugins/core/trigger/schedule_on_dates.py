@@ -81,7 +81,15 @@ def next_evaluation_date(rendered_dates: list, last: datetime | None, now: datet
         dates = _sorted_dates(rendered_dates)
         return dates[0] if dates else now.replace(microsecond=0)
     found = next_date(rendered_dates, last)
-    return found if found is not None else (now.replace(year=now.year + 1)).replace(microsecond=0)
+    return found if found is not None else a_year_after(now).replace(microsecond=0)
+
+
+def a_year_after(moment: datetime) -> datetime:
+    """Java's plusYears(1): February 29th becomes February 28th."""
+    try:
+        return moment.replace(year=moment.year + 1)
+    except ValueError:
+        return moment.replace(year=moment.year + 1, day=28)
 
 
 def previous_evaluation_date(rendered_dates: list, now: datetime) -> datetime:
