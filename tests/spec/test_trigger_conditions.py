@@ -155,3 +155,20 @@ def test_a_multiple_conditions_map_is_validated_by_each_conditions_type():
                   a: {type: io.kestra.plugin.core.condition.ExecutionFlow, namespace: n}
         """))
     assert [(e.path, e.line) for e in errors] == [("triggers[0].conditions[0].conditions.a.flowId", 11)]
+
+
+def test_schedule_conditions_must_be_schedule_conditions():
+    """Schedule's deprecated scheduleConditions is a List<ScheduleCondition>."""
+    errors = errors_of(with_tasks("""
+        id: downstream
+        namespace: company.team
+        triggers:
+          - id: daily
+            type: io.kestra.plugin.core.trigger.Schedule
+            cron: "0 9 * * *"
+            scheduleConditions:
+              - type: io.kestra.plugin.core.condition.Weekend
+              - type: io.kestra.plugin.core.condition.ExecutionStatus
+                in: [SUCCESS]
+        """))
+    assert [(e.path, e.line) for e in errors] == [("triggers[0].scheduleConditions[1]", 9)]

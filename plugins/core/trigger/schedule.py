@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import zoneinfo
 
-from plugins.properties import CONDITIONS, Output, Property
+from plugins import registry
+from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.trigger import TriggerType, common_trigger_problems
 
@@ -71,6 +72,10 @@ class Schedule(TriggerType):
             problems.append(("timezone", zone_problem(spec["timezone"])))
         if spec.get("interval") is not None:
             problems.append(("interval", "must be null: a Schedule fires on its cron"))
+        for index, condition in enumerate(spec.get("scheduleConditions") or ()):
+            found = registry.resolve_condition(str(condition.get("type"))) if isinstance(condition, dict) else None
+            if found is not None and not found.schedule_condition:
+                problems.append((f"scheduleConditions[{index}]", f"{condition['type']} is not a schedule condition"))
         backfill = spec.get("backfill")
         if isinstance(backfill, dict) and backfill.get("start") is None:
             problems.append(("backfill.start", "required property missing"))

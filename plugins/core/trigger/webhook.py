@@ -25,6 +25,12 @@ class Webhook(TriggerType):
     properties = (
         Property("key", required=True,
                  description="The secret part of the webhook URL (at most 256 characters); may be an expression."),
+        # Newer Kestra releases (0.22 on) add these; flows written for them must validate.
+        Property("wait", "boolean", default=False, dynamic=False,
+                 description="The request is answered once the execution ended."),
+        Property("returnOutputs", "boolean", default=False, dynamic=False,
+                 description="With wait, the answer carries the execution's outputs."),
+        Property("inputs", "object", description="Inputs of the executions it starts; may use {{ trigger.body }}."),
     )
     outputs = (
         Output("body", "any", "The request body: a map or a list when it is JSON, the text otherwise."),
