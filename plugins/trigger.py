@@ -7,8 +7,11 @@ execution) lives in pure functions of its own module, which the scheduler calls.
 """
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Callable, ClassVar
 
+from expressions import ExpressionError
+
+from .labels import SYSTEM_PREFIX
 from .plugin_type import PluginType
 from .properties import COMMON_TRIGGER_PROPERTIES, Output, Property
 from .states import State
@@ -49,12 +52,31 @@ def common_trigger_problems(spec: dict) -> list[tuple[str, str]]:
                 problems.append((f"labels[{index}]", "a label in a list must be a map {key, value}"))
     elif labels is not None and not isinstance(labels, dict):
         problems.append(("labels", "must be a map of labels or a list of {key, value}"))
+    else:
+        for key, value in trigger_labels(spec):
+            if key.startswith(SYSTEM_PREFIX):  # Kestra's NoSystemLabelValidation
+                problems.append((f"labels.{key}", f"System labels can only be set by Kestra itself, offending "
+                                                  f"label: {key}={value}."))
     return problems
 
 
-def trigger_labels(spec: dict) -> list[tuple[str, str]]:
+def trigger_labels(spec: dict) -> list[tuple[str, object]]:
     """A trigger's labels as (key, raw value) pairs, whether written as a map or a list."""
     labels = spec.get("labels")
     if isinstance(labels, dict):
         return [(str(key), value) for key, value in labels.items()]
     return [(str(label["key"]), label["value"]) for label in labels or () if isinstance(label, dict)]
+
+
+def execution_labels(flow_labels: list[dict], spec: dict, render: Callable[[object], object]) -> list[dict]:
+    """The labels of an execution a trigger starts (Kestra's LabelService#fromTrigger):
+    the flow's own, system ones left out, as written; then the trigger's, rendered, a
+    null rendering as "" and one that cannot be rendered left out."""
+    labels = [dict(label) for label in flow_labels or () if not str(label.get("key", "")).startswith(SYSTEM_PREFIX)]
+    for key, value in trigger_labels(spec):
+        try:
+            rendered = render(value)
+        except ExpressionError:
+            continue
+        labels.append({"key": key, "value": "" if rendered is None else str(rendered)})
+    return labels

@@ -60,12 +60,21 @@ def line_at(mapping, sub: str) -> int | None:
     """The line of the deepest value that `sub` (like `preconditions.where[0].value`)
     reaches below `mapping`."""
     line, current = None, mapping
-    for name, index in SEGMENT.findall(sub or ""):
-        key = int(index) if index else name
-        if isinstance(current, dict) and key in current or isinstance(current, list) and isinstance(key, int) \
-                and key < len(current):
-            line = line_of(current, key) or line
-            current = current[key]
-        else:
+    segments = [int(index) if index else name for name, index in SEGMENT.findall(sub or "")]
+    while segments:
+        key = segments[0]
+        if isinstance(current, dict) and key not in current and all(isinstance(part, str) for part in segments):
+            key = ".".join(segments)  # a key holding dots itself (a label `system.x`)
+            segments = [key]
+        if not _holds(current, key):
             break
+        line = line_of(current, key) or line
+        current = current[key]
+        segments = segments[1:]
     return line
+
+
+def _holds(container, key) -> bool:
+    if isinstance(container, dict):
+        return key in container
+    return isinstance(container, list) and isinstance(key, int) and key < len(container)

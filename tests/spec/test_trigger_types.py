@@ -127,3 +127,20 @@ def test_a_default_naming_a_trigger_type_refuses_a_property_it_does_not_have():
             values: {cron: "@daily"}
         """))
     assert [(e.path, e.line) for e in errors] == [("pluginDefaults[0].values.cron", 5)]
+
+
+def test_a_trigger_may_not_set_system_labels():
+    """Kestra's NoSystemLabelValidation on AbstractTrigger's labels."""
+    errors = errors_of(with_tasks("""
+        id: triggers
+        namespace: company.team
+        triggers:
+          - id: hook
+            type: io.kestra.plugin.core.trigger.Webhook
+            key: abc
+            labels:
+              system.correlationId: forged
+        """))
+    assert [(e.path, e.line, e.message) for e in errors] == [
+        ("triggers[0].labels.system.correlationId", 8, "System labels can only be set by Kestra itself, offending "
+                                                       "label: system.correlationId=forged. (trigger 'hook')")]
