@@ -3,6 +3,9 @@ expects (io.kestra.plugin.core.trigger.ScheduleTest)."""
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
+from plugins.condition import ConditionError
 from plugins.core.trigger.schedule_dates import Backfill, ScheduleDates, condition_acceptor
 
 from .helpers import context, utc_now
@@ -168,3 +171,16 @@ def test_recover_missed_schedules():
     assert daily.recovered_next_date(missed, now, "ALL") == missed
     assert daily.recovered_next_date(missed, now, "LAST") == datetime(2024, 5, 10, 8, tzinfo=UTC)
     assert daily.recovered_next_date(missed, now, "NONE") == datetime(2024, 5, 11, 8, tzinfo=UTC)
+
+
+def test_a_condition_that_cannot_be_evaluated():
+    """Schedule#evaluate turns it into a FAILED execution (here: ConditionError);
+    Schedule#nextEvaluationDate computes the date without the conditions."""
+    conditions = [{"type": "io.kestra.plugin.core.condition.DayWeek", "dayOfWeek": "MONDAY",
+                   "date": "{{ trigger.nothing }}"}]
+    dates = ScheduleDates({"cron": "0 12 * * *"}, condition_acceptor(conditions, context()))
+    now = datetime(2024, 5, 6, 13, 0, tzinfo=UTC)
+    with pytest.raises(ConditionError):
+        dates.evaluate(datetime(2024, 5, 6, 12, 0, tzinfo=UTC), now)
+    assert dates.next_evaluation_date(now, datetime(2024, 5, 6, 12, 0, tzinfo=UTC)) == \
+        datetime(2024, 5, 7, 12, 0, tzinfo=UTC)

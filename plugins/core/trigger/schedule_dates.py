@@ -18,7 +18,7 @@ from typing import Callable
 from zoneinfo import ZoneInfo
 
 from plugins import registry
-from plugins.condition import ConditionContext, all_hold
+from plugins.condition import ConditionContext, ConditionError, all_hold
 from plugins.durations import parse_duration
 
 from .cron import Cron
@@ -101,16 +101,25 @@ class ScheduleDates:
             moment = candidate
         return None
 
+    def _accepted_or_ignored(self, start: datetime, forward: bool, now: datetime) -> datetime | None:
+        """`_accepted`, or None when there are no conditions or they cannot be
+        evaluated: Kestra then logs it and computes the date without them."""
+        if self.accepts is None:
+            return None
+        try:
+            return self._accepted(start, forward, now)
+        except ConditionError:
+            return None
+
     def next_evaluation_date(self, now: datetime, last_date: datetime | None = None,
                              backfill: Backfill | None = None) -> datetime | None:
         """When to evaluate next, after the trigger last fired on `last_date` (or is
         replaying `backfill`); None when the cron never fires again."""
         if backfill is not None or last_date is not None:
             last = self._in_zone(backfill.current if backfill is not None else last_date)
-            if self.accepts is not None:
-                accepted = self._accepted(last, True, now)
-                if accepted is not None:
-                    return accepted
+            accepted = self._accepted_or_ignored(last, True, now)
+            if accepted is not None:
+                return accepted
             next_date = self.cron.next_after(last)
             if backfill is not None and next_date is not None and next_date > backfill.end:
                 next_date = self.cron.next_after(self._in_zone(now))
@@ -133,10 +142,9 @@ class ScheduleDates:
     def previous_evaluation_date(self, now: datetime) -> datetime:
         """The last date before now the schedule fired, or would have (conditions
         included); now when there is none."""
-        if self.accepts is not None:
-            accepted = self._accepted(self._in_zone(now), False, now)
-            if accepted is not None:
-                return accepted
+        accepted = self._accepted_or_ignored(self._in_zone(now), False, now)
+        if accepted is not None:
+            return accepted
         return self.cron.last_before(self._in_zone(now)) or self._in_zone(now)
 
     def evaluate(self, trigger_date_due: datetime, now: datetime,
@@ -144,7 +152,9 @@ class ScheduleDates:
         """The fire of the date due (the trigger's next date, or the backfill's current
         one), or None when nothing fires: a paused backfill, a date in the future, a
         date the conditions refuse. With conditions, `next` and `previous` are the
-        nearest dates they accept."""
+        nearest dates they accept. Raises ConditionError when a condition cannot be
+        evaluated: Kestra then creates the execution FAILED, so the date is not
+        evaluated again and again."""
         current = self._in_zone(trigger_date_due)
         if backfill is not None:
             if backfill.paused:
