@@ -151,3 +151,10 @@ def test_flow_condition_reads_the_triggered_flow():
     """FlowCondition (deprecated) compares the flow being triggered, not the execution."""
     assert holds({"type": "io.kestra.core.models.conditions.types.FlowCondition",
                   "namespace": "io.kestra.tests", "flowId": "flow-with-trigger"})
+
+
+def test_execution_outputs_keeps_the_other_trigger_variables():
+    """ExecutionOutputs merges `trigger.outputs` into the context's variables."""
+    spec = {"type": C + "ExecutionOutputs", "expression": "{{ trigger.flowId == 'upstream' and trigger.outputs.n == 1 }}"}
+    ctx = context(execution(outputs={"n": 1}), {"trigger": {"flowId": "upstream"}})
+    assert holds(spec, ctx)

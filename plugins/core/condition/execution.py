@@ -117,7 +117,8 @@ class ExecutionOutputs(ConditionType):
         execution = context.require_execution()
         if not execution.outputs:
             return False  # Kestra does not even render the expression then
-        return is_truthy_render(context.rendered(self.get("expression"), {"trigger": {"outputs": execution.outputs}}))
+        trigger = {**(context.variables.get("trigger") or {}), "outputs": execution.outputs}  # merged, as Kestra's
+        return is_truthy_render(context.rendered(self.get("expression"), {"trigger": trigger}))
 
 
 @register
