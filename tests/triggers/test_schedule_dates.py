@@ -184,3 +184,15 @@ def test_a_condition_that_cannot_be_evaluated():
         dates.evaluate(datetime(2024, 5, 6, 12, 0, tzinfo=UTC), now)
     assert dates.next_evaluation_date(now, datetime(2024, 5, 6, 12, 0, tzinfo=UTC)) == \
         datetime(2024, 5, 7, 12, 0, tzinfo=UTC)
+
+
+def test_inside_a_repeated_hour_the_dates_skip_the_second_pass():
+    """Every minute, from 02:05 at its second pass (01:05 UTC) on the fall-back day: the
+    repeated wall-clock times fired at their first pass, so the next date is 03:00 and
+    the previous one 02:59 (first pass), not dates an hour back."""
+    every_minute = schedule("* * * * *", timezone="Europe/Paris")
+    second_pass = datetime(2021, 10, 31, 1, 5, tzinfo=UTC)
+    assert every_minute.cron.next_after(second_pass).isoformat() == "2021-10-31T03:00:00+01:00"
+    assert every_minute.cron.last_before(second_pass).isoformat() == "2021-10-31T02:59:00+02:00"
+    assert every_minute.cron.next_after(datetime(2021, 10, 31, 0, 59, 30, tzinfo=UTC)).isoformat() == \
+        "2021-10-31T03:00:00+01:00"

@@ -16,7 +16,8 @@ from croniter import CroniterError, croniter
 
 # cron-utils' nicknames that Kestra's Schedule enables.
 NICKNAMES = ("@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly")
-# A cron whose dates are this far apart or more (Feb 30th) has no next date.
+# Tries around a DST change before giving up (one or two are ever needed); a cron that
+# never fires (Feb 30th) is told by croniter itself.
 SEARCH_STEPS = 8
 
 
@@ -39,6 +40,12 @@ def cron_problem(cron, with_seconds: bool) -> str | None:
     if not croniter.is_valid(text, second_at_beginning=with_seconds):
         return f"invalid cron expression '{cron}': a field is out of range or not cron syntax"
     return None
+
+
+def instant(moment: datetime) -> datetime:
+    """`moment` in UTC, to compare: Python compares two datetimes of one time zone by
+    their wall-clock times, which a fall-back hour repeats."""
+    return moment.astimezone(timezone.utc)
 
 
 def java_zoned(local: datetime, zone: tzinfo) -> datetime:
@@ -75,6 +82,9 @@ class Cron:
         local = moment.astimezone(self.zone).replace(tzinfo=None)
         if not forward and local.microsecond:
             local = local.replace(microsecond=0) + timedelta(seconds=1)  # a fire at moment's whole second is before it
+        if not forward and _in_second_pass(moment, local, self.zone):
+            # The repeated wall-clock times fired at their first pass, all before moment.
+            local = _last_repeated(local, self.zone) + timedelta(seconds=1)
         for _ in range(SEARCH_STEPS):
             try:
                 iterator = croniter(self._text(), local, second_at_beginning=self.with_seconds)
@@ -82,7 +92,34 @@ class Cron:
             except CroniterError:
                 return None
             candidate = java_zoned(candidate_local, self.zone)
-            if (candidate > moment) if forward else (candidate < moment):
+            if (instant(candidate) > instant(moment)) if forward else (instant(candidate) < instant(moment)):
                 return candidate
-            local = candidate_local  # the wall-clock time came back around a DST change: look further
+            # The wall-clock time came back around a DST change: look further, past the
+            # wall-clock times that happen twice (they fire at their first pass only).
+            local = _last_repeated(candidate_local, self.zone) if forward else candidate_local
         return None
+
+
+def _repeated(local: datetime, zone: tzinfo) -> bool:
+    return local.replace(tzinfo=zone, fold=0).utcoffset() != local.replace(tzinfo=zone, fold=1).utcoffset()
+
+
+def _in_second_pass(moment: datetime, local: datetime, zone: tzinfo) -> bool:
+    """Whether `moment` is the second time its wall-clock time `local` happens."""
+    second_offset = local.replace(tzinfo=zone, fold=1).utcoffset()
+    return _repeated(local, zone) and moment.astimezone(zone).utcoffset() == second_offset
+
+
+def _last_repeated(local: datetime, zone: tzinfo) -> datetime:
+    """The last whole second of the repeated wall-clock span `local` is in (a fall-back
+    hour), found by bisection; `local` itself when it is not repeated."""
+    if not _repeated(local, zone):
+        return local
+    low, high = 0, 2 * 3600  # no zone repeats more than two hours
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _repeated(local + timedelta(seconds=middle), zone):
+            low = middle
+        else:
+            high = middle - 1
+    return local + timedelta(seconds=low)

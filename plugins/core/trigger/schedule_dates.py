@@ -21,7 +21,7 @@ from plugins import registry
 from plugins.condition import ConditionContext, ConditionError, all_hold
 from plugins.durations import parse_duration
 
-from .cron import Cron
+from .cron import Cron, instant
 
 # Conditions are searched this many years around now for a date they accept, as Kestra does.
 CONDITION_SEARCH_YEARS = 10
@@ -121,7 +121,7 @@ class ScheduleDates:
             if accepted is not None:
                 return accepted
             next_date = self.cron.next_after(last)
-            if backfill is not None and next_date is not None and next_date > backfill.end:
+            if backfill is not None and next_date is not None and instant(next_date) > instant(backfill.end):
                 next_date = self.cron.next_after(self._in_zone(now))
         else:
             next_date = self.cron.next_after(self._in_zone(now))
@@ -133,7 +133,7 @@ class ScheduleDates:
     def _within_delay(self, fire: ScheduleFire | None, now: datetime) -> ScheduleFire | None:
         """Skip the dates whose execution would start later than `lateMaximumDelay`
         (Schedule#handleMaxDelay)."""
-        while fire is not None and fire.date + self.late_maximum_delay < now:
+        while fire is not None and instant(fire.date + self.late_maximum_delay) < instant(now):
             if fire.next is None:
                 return None
             fire = self.dates_around(fire.next)
@@ -163,9 +163,9 @@ class ScheduleDates:
         fire = self.dates_around(current)
         if fire is None:
             return None
-        if backfill is not None and current < fire.date:
+        if backfill is not None and instant(current) < instant(fire.date):
             return None  # a replayed date must be strictly behind the backfill's current date
-        if fire.date > now + ONE_SECOND:
+        if instant(fire.date) > instant(now + ONE_SECOND):
             return None
         if self.accepts is not None:
             if not self.accepts(fire.variables()):
@@ -178,11 +178,11 @@ class ScheduleDates:
         ALL replays every missed date, LAST only the latest missed one, NONE none
         (Kestra's recoverMissedSchedules; ALL when unset)."""
         policy = (policy or "ALL").upper()
-        if missed_next >= now or policy == "ALL":
+        if instant(missed_next) >= instant(now) or policy == "ALL":
             return missed_next
         if policy == "LAST":
             last = self.cron.last_before(self._in_zone(now) + ONE_SECOND)
-            return last if last is not None and last >= missed_next else missed_next
+            return last if last is not None and instant(last) >= instant(missed_next) else missed_next
         return self.cron.next_after(self._in_zone(now))
 
 
