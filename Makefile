@@ -39,8 +39,11 @@ conformance: install
 bench: install
 	$(PY) bench/run.py
 
+# ruff (rules in pyproject.toml; `ruff format` is not applied) and the import-linter
+# contracts in pyproject.toml that hold the design's one-way dependencies.
 lint: install
-	$(PY) -m compileall -q kestraweb flows executions plugins expressions storage
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 
 clean:
 	rm -rf $(VENV) var
