@@ -6,12 +6,23 @@ returns a Step: the children to create now, and its own final state once decided
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 from typing import Any, Protocol
 
 # The memo key where a flowable that gives its children one shared folder (Kestra's
 # WorkingDirectory) keeps that folder's path. The engine looks for it on a task's
 # ancestors to give the task that folder and Kestra's `workerTaskrun` variable.
 SHARED_FOLDER_MEMO = "workingDir"
+
+
+class ChildLayout(Enum):
+    """How a flowable's children follow one another in Kestra's flow graph (GraphUtils),
+    which replay walks to find what comes after a taskrun. A flowable type declares it
+    (TaskType.layout_of_children), so the engine needs no list of types."""
+
+    SEQUENCE = "sequence"  # each child after the one before
+    SIDE_BY_SIDE = "side by side"  # every child from the flowable's start (Parallel)
+    DEPENDENCIES = "dependencies"  # each child after those it depends on (Dag: TaskType.child_dependencies)
 
 
 @dataclass

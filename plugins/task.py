@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
+from .flowable import ChildLayout
 from .plugin_type import PluginType
 from .properties import COMMON_TASK_PROPERTIES, FLOWABLE_PROPERTIES, Output, Property
 
@@ -30,6 +31,13 @@ class TaskType(PluginType):
     # empty, and each child must be a runnable task with no workerGroup of its own, as
     # Kestra's WorkingDirectoryTaskValidator requires. Checked when the flow is saved.
     worker_children: ClassVar[tuple[str, ...]] = ()
+    # A flowable whose children cannot run again alone: a restart or replay of any task
+    # inside it runs the whole flowable again (WorkingDirectory: its folder is gone once
+    # it ended), as Kestra does.
+    restarts_whole: ClassVar[bool] = False
+    # How a flowable's children follow one another in Kestra's flow graph (see
+    # layout_of_children for a layout that depends on a property).
+    children_layout: ClassVar[ChildLayout] = ChildLayout.SEQUENCE
 
     @property
     def id(self) -> str:
@@ -38,6 +46,15 @@ class TaskType(PluginType):
     @classmethod
     def common_properties(cls) -> tuple[Property, ...]:
         return COMMON_TASK_PROPERTIES + (FLOWABLE_PROPERTIES if cls.flowable else ())
+
+    def layout_of_children(self) -> ChildLayout:
+        """How this flowable's children follow one another in Kestra's flow graph."""
+        return self.children_layout
+
+    def child_dependencies(self) -> dict[str, list[str]]:
+        """For ChildLayout.DEPENDENCIES: each child's task id, in order, with the ids of
+        the children it runs after."""
+        return {}
 
     @classmethod
     def nested_task_lists(cls, spec: dict) -> dict[str, list]:

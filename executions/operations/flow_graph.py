@@ -11,24 +11,17 @@ way Kestra's graph does and walks it:
 - children in sequence are chained taskrun after taskrun, grouped by task: every
   taskrun of a task, in creation order, before any of the next task (inside a loop
   that chains one iteration's task to the next iteration's same task, as Kestra does);
-- Parallel, EachParallel and a ForEach with a concurrency limit other than 1 put
-  their children side by side; a Dag links each task after the tasks it depends on.
+- a flowable declares how its children follow one another (TaskType.layout_of_children):
+  Parallel, EachParallel and a ForEach with a concurrency limit other than 1 put them
+  side by side; a Dag links each task after the tasks it depends on.
 """
 from __future__ import annotations
 
 from collections import defaultdict
 
-from plugins.core.flow.dag import Dag
-from plugins.core.flow.loops import EachParallel, ForEach
-from plugins.core.flow.parallel import Parallel
+from plugins.flowable import ChildLayout
 
 HANDLERS = ("errors", "finally")
-
-
-def side_by_side(task) -> bool:
-    if isinstance(task, (Parallel, EachParallel)):
-        return True
-    return isinstance(task, ForEach) and int(task.get("concurrencyLimit")) != 1
 
 
 class FlowGraph:
@@ -87,10 +80,11 @@ class FlowGraph:
         if cluster_id is not None:
             self.edges[entry].add(cluster_id)
             start = cluster_id  # the children follow the flowable's own node
-        if isinstance(task, Dag):
-            self._dag(cluster_id, start, task.spec["tasks"])
+        layout = task.layout_of_children() if task is not None else ChildLayout.SEQUENCE
+        if layout is ChildLayout.DEPENDENCIES:
+            self._dag(cluster_id, start, task.child_dependencies())
         else:
-            lay = self._side_by_side if task is not None and side_by_side(task) else self._chain
+            lay = self._side_by_side if layout is ChildLayout.SIDE_BY_SIDE else self._chain
             for specs in main_lists.values():
                 lay(cluster_id, start, self._runs_of(cluster_id, specs))
         placed = {s["id"] for specs in main_lists.values() for s in specs}
@@ -124,15 +118,14 @@ class FlowGraph:
                 self.edges[start].add(self._enter(tr))
                 self.edges[self._leave(tr)].add(("finally", cluster_id))
 
-    def _dag(self, cluster_id, start, items):
-        needed = {dep for item in items for dep in item.get("dependsOn") or []}
-        for item in items:
-            task_id = item["task"]["id"]
+    def _dag(self, cluster_id, start, dependencies: dict[str, list[str]]):
+        needed = {dep for deps in dependencies.values() for dep in deps}
+        for task_id, deps in dependencies.items():
             for tr in [t for t in self.children[cluster_id] if t.task_id == task_id]:
-                for dep in item.get("dependsOn") or []:
+                for dep in deps:
                     for before in [t for t in self.children[cluster_id] if t.task_id == dep]:
                         self.edges[self._leave(before)].add(self._enter(tr))
-                if not item.get("dependsOn"):
+                if not deps:
                     self.edges[start].add(self._enter(tr))
                 if task_id not in needed:
                     self.edges[self._leave(tr)].add(("finally", cluster_id))

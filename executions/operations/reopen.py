@@ -10,17 +10,14 @@ from executions.models import Execution, TaskRun
 from executions.models.state_history import iso
 from executions.states import State
 
-# A failure inside a WorkingDirectory restarts the whole directory: its files are gone
-# once it ended, so its children cannot run again alone (Kestra does the same).
-WHOLE_RESTART_TYPES = ("io.kestra.plugin.core.flow.WorkingDirectory", "io.kestra.core.tasks.flows.WorkingDirectory")
-
 
 def restart_state(task) -> State:
     """The state a taskrun run again starts from, as Kestra's restart and replay set it:
     RESTARTED for a task (the worker then takes it straight to RUNNING with a new
-    attempt) and for a WorkingDirectory (run again whole), RUNNING for any other
-    flowable, which decides its children again."""
-    if task.flowable and task.type not in WHOLE_RESTART_TYPES:
+    attempt) and for a flowable that restarts whole (a WorkingDirectory: see
+    TaskType.restarts_whole), RUNNING for any other flowable, which decides its
+    children again."""
+    if task.flowable and not task.restarts_whole:
         return State.RUNNING
     return State.RESTARTED
 
@@ -83,7 +80,7 @@ class Reopening:
         if tr.id in self.in_handler or tr.id in self.dropped:
             return
         whole = next((a for a in reversed([tr, *self.ancestors(tr)])
-                      if self.index.task(a.task_id).type in WHOLE_RESTART_TYPES), None)
+                      if self.index.task(a.task_id).restarts_whole), None)
         if whole is not None:
             self.dropped.update(d.id for d in self.descendants(whole))
             whole.memo = {}

@@ -11,7 +11,7 @@ from executions.states import State
 
 from .common import OperationRefused, flow_index, locked, taskruns_of
 from .flow_graph import FlowGraph
-from .reopen import WHOLE_RESTART_TYPES, restart_state
+from .reopen import restart_state
 
 
 def _handler_lists(index, cluster: TaskRun | None) -> list[list]:
@@ -35,7 +35,7 @@ def _plan(taskruns: list[TaskRun], target: TaskRun, index) -> tuple[list[TaskRun
     graph = FlowGraph(index, taskruns)
     dropped = graph.successors(target) - {t.id for t in [target, *graph.ancestors(target)]}
     whole = next((t for t in reversed([target, *graph.ancestors(target)])
-                  if index.task(t.task_id).type in WHOLE_RESTART_TYPES), None)
+                  if index.task(t.task_id).restarts_whole), None)
     if whole is not None:
         dropped |= graph.successors(whole) - {whole.id}
         target = whole

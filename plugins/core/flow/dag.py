@@ -2,7 +2,7 @@
 Kestra 1.x, a failed task ends the Dag FAILED once its `errors`/`finally` handlers
 ended, without waiting for the tasks still running."""
 from plugins.context import TaskFailed
-from plugins.flowable import Child, Step
+from plugins.flowable import ChildLayout, Child, Step
 from plugins.properties import Property
 from plugins.registry import register
 from plugins.states import FAILING, SUCCESSFUL, TERMINAL, State, worst
@@ -38,6 +38,7 @@ def dependency_graph(items) -> dict[str, list[str]]:
 class Dag(FlowableTask):
     type = "io.kestra.plugin.core.flow.Dag"
     aliases = ("io.kestra.core.tasks.flows.Dag",)
+    children_layout = ChildLayout.DEPENDENCIES
     title = "Run tasks as a directed acyclic graph of dependencies."
     properties = (
         Property("tasks", "array", required=True, dynamic=False,
@@ -89,6 +90,9 @@ class Dag(FlowableTask):
         if cyclic:
             return [("tasks", "Cyclic dependency detected: " + ", ".join(cyclic))]
         return []
+
+    def child_dependencies(self):
+        return dependency_graph(self.spec["tasks"])
 
     def _control(self, items):
         """What Kestra's Dag.controlTask refuses at run time, for a Dag that reached the

@@ -5,7 +5,7 @@ their outputs (`outputs.task['value'].value`) and is `taskrun.value` inside."""
 import json
 
 from plugins.context import TaskFailed
-from plugins.flowable import Step
+from plugins.flowable import ChildLayout, Step
 from plugins.properties import Property
 from plugins.registry import register
 from plugins.states import FAILING, State, is_terminal, worst
@@ -162,6 +162,10 @@ class ForEach(Loop):
     def limit(self):
         return int(self.get("concurrencyLimit"))
 
+    def layout_of_children(self):
+        """Kestra draws a ForEach in sequence only when one iteration runs at a time."""
+        return ChildLayout.SEQUENCE if self.limit() == 1 else ChildLayout.SIDE_BY_SIDE
+
 
 @register
 class EachSequential(Loop):
@@ -177,6 +181,7 @@ class EachSequential(Loop):
 class EachParallel(Loop):
     type = "io.kestra.plugin.core.flow.EachParallel"
     aliases = ("io.kestra.core.tasks.flows.EachParallel",)
+    children_layout = ChildLayout.SIDE_BY_SIDE
     title = "For each value, run the tasks, all in parallel (deprecated: use ForEach)."
     deprecated = True
     values_property = "value"

@@ -7,6 +7,7 @@ FlowableUtils.resolveState look only at the failure and the handlers). The sibli
 still running then take the task's state, as every unfinished child of an ended
 flowable does (see the executor); a worker still running one writes its own result
 when it ends."""
+from plugins.flowable import ChildLayout
 from plugins.properties import Property
 from plugins.registry import register
 from plugins.task import FlowableTask
@@ -18,6 +19,7 @@ from .sequential import TASKS
 class Parallel(FlowableTask):
     type = "io.kestra.plugin.core.flow.Parallel"
     aliases = ("io.kestra.core.tasks.flows.Parallel",)
+    children_layout = ChildLayout.SIDE_BY_SIDE
     title = "Run tasks in parallel."
     description = ("All children start at once, or at most `concurrent` at a time. After a failure no new "
                    "child starts, the `errors` tasks start at once and the task fails once they ended, "

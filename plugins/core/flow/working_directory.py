@@ -39,6 +39,7 @@ class WorkingDirectory(FlowableTask):
     aliases = ("io.kestra.core.tasks.flows.WorkingDirectory", "io.kestra.core.tasks.flows.Worker")
     title = "Run tasks sequentially in a shared working directory."
     worker_children = ("tasks",)
+    restarts_whole = True  # its folder is gone once it ended: its children cannot run again alone
     properties = (
         TASKS,
         Property("inputFiles", "any",
