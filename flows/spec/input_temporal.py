@@ -4,15 +4,15 @@ parses them and kept as Kestra prints them (`2024-01-31`, `2024-01-31T10:00:00Z`
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta
 
 from expressions import java_duration
 from plugins.durations import format_duration
+from plugins.instants import NotAnInstant, format_instant, parse_instant
 
 from .input_values import BadValue, ConstraintFailed, as_text, shown
 
 DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-DATETIME = re.compile(r"(\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}(?::\d{2})?)(?:[.,](\d+))?([Zz]|[-+]\d{2}(?::?\d{2})?)?")
 TIME = re.compile(r"(\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?")
 
 def _date_value(value) -> date:
@@ -36,33 +36,10 @@ def _date(value, decl):
 
 
 def _datetime_value(value) -> datetime:
-    if isinstance(value, datetime):
-        parsed = value
-    else:
-        text = value.strip() if isinstance(value, str) else ""
-        found = DATETIME.fullmatch(text)
-        try:
-            if not found:
-                raise ValueError(text)
-            main, fraction, offset = found.groups()
-            fraction = f".{(fraction + '000000')[:6]}" if fraction else ""
-            offset = "+00:00" if offset in (None, "Z", "z") else offset
-            parsed = datetime.fromisoformat(main.replace("t", "T").replace(" ", "T") + fraction + offset)
-        except ValueError:
-            raise BadValue(f"{shown(value)} is not a DATETIME (ISO-8601 like 2024-01-31T10:00:00Z)") from None
-    if parsed.tzinfo is None:  # Kestra wants an instant; a local time is read as UTC
-        parsed = parsed.replace(tzinfo=timezone.utc)
-    return parsed.astimezone(timezone.utc)
-
-
-def format_instant(moment: datetime) -> str:
-    """java.time.Instant#toString: UTC, seconds always, fractions by groups of three."""
-    moment = moment.astimezone(timezone.utc)
-    text = moment.strftime("%Y-%m-%dT%H:%M:%S")
-    if moment.microsecond:
-        fraction = f"{moment.microsecond:06d}"
-        text += "." + (fraction[:3] if fraction.endswith("000") else fraction)
-    return text + "Z"
+    try:
+        return parse_instant(value)
+    except NotAnInstant:
+        raise BadValue(f"{shown(value)} is not a DATETIME (ISO-8601 like 2024-01-31T10:00:00Z)") from None
 
 
 def _datetime(value, decl):

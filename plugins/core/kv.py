@@ -4,6 +4,7 @@ import re
 
 from plugins.context import KeyExpired, KeyNotFound, TaskFailed
 from plugins.durations import DurationError, format_duration, parse_duration, parse_java_duration
+from plugins.instants import format_instant, parse_instant
 from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.task import RunnableTask
@@ -48,12 +49,7 @@ def _typed(value, kv_type):
         if kind == "JSON":
             return json.loads(value)
         if kind in ("DATETIME", "DATE"):
-            from flows.spec.input_types import BadValue, parse_value
-
-            try:
-                return parse_value({"type": "DATETIME"}, value)
-            except BadValue as exc:
-                raise ValueError(value) from exc
+            return format_instant(parse_instant(value))
         if kind == "DURATION":
             return format_duration(parse_java_duration(value))
     except (ValueError, DurationError):

@@ -121,3 +121,27 @@ def test_failures_use_kestras_messages():
         "No value found for key 'missing' in namespace 'tests.core' and `errorOnMissing` is set to true",
         "No value found for key 'missing' in namespace 'tests.core' and `errorOnMissing` is set to true",
     ]
+
+
+def test_kv_type_datetime_keeps_an_instant_in_utc_and_refuses_other_text():
+    """Kestra's Set with `kvType: DATETIME` stores an Instant: an offset is moved to UTC, a
+    text that is no ISO-8601 date and time fails the task and stores nothing."""
+    run = run_flow("""
+        id: kvdatetime
+        namespace: tests.core
+        tasks:
+          - id: when
+            type: io.kestra.plugin.core.kv.Set
+            key: when
+            value: "2024-01-31T10:00:00.500+02:00"
+            kvType: DATETIME
+          - id: bad
+            type: io.kestra.plugin.core.kv.Set
+            key: bad
+            value: "next tuesday"
+            kvType: DATETIME
+    """)
+    assert run.state == "FAILED"
+    assert _stored("when") == "2024-01-31T08:00:00.500Z"
+    assert not KVEntry.objects.filter(key="bad").exists()
+    assert any("'next tuesday' is not a valid DATETIME" in line for line in run.logs())
