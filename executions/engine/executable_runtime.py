@@ -4,14 +4,28 @@ from __future__ import annotations
 from django.utils import timezone
 
 from executions.models import Execution
+from flows.models import Flow
+from flows.spec import InputInvalid
 from storage import internal_storage
 
+from .create import correlation_of, create_execution
+from .flow_index import spec_for_source
+from .flow_source import flow_source
+from .kill import kill_unless_ended
 from .logger import ExecutionLogger
+from .run_context import EngineRunContext
+from .view import ExecutionView
 
 
 class EngineExecutableRuntime:
     def __init__(self, executor):
         self.executor = executor
+        self.started: list[str] = []  # executions started since the executor last took them
+
+    def take_started(self) -> list[str]:
+        """The executions started (subflows) since the last call, for the executor to drive."""
+        started, self.started = self.started, []
+        return started
 
     @property
     def view(self):
@@ -46,11 +60,6 @@ class EngineExecutableRuntime:
         return self.view.execution
 
     def start_execution(self, namespace, flow_id, inputs, labels, taskrun, revision=None, wait=True) -> str:
-        from flows.models import Flow
-        from flows.spec import InputInvalid
-
-        from .create import correlation_of, create_execution
-
         flow = Flow.objects.filter(namespace=namespace, flow_id=flow_id, deleted=False).first()
         if flow is None:
             raise ValueError(f"Unable to find flow '{namespace}.{flow_id}'")
@@ -65,7 +74,7 @@ class EngineExecutableRuntime:
                                                             "flowId": ex.flow_id, "flowRevision": ex.flow_revision}})
         except InputInvalid as exc:
             raise ValueError(f"Subflow '{namespace}.{flow_id}': {exc}") from exc
-        self.executor.spawned.append(child.id)
+        self.started.append(child.id)
         return child.id
 
     def execution_result(self, execution_id):
@@ -75,11 +84,6 @@ class EngineExecutableRuntime:
     def render_in_execution(self, execution_id, value):
         """Render `value` as an expression of another execution (a subflow's, for the
         Subflow task's deprecated `outputs`), with that execution's flow and outputs."""
-        from .executor import flow_source
-        from .flow_index import spec_for_source
-        from .run_context import EngineRunContext
-        from .view import ExecutionView
-
         view = ExecutionView.load(execution_id)
         return EngineRunContext(view, spec_for_source(flow_source(view.execution)), None, None).render(value)
 
@@ -91,12 +95,7 @@ class EngineExecutableRuntime:
         return sibling.outputs if sibling is not None else None
 
     def kill_execution(self, execution_id):
-        from executions.operations import OperationRefused, kill
-
-        try:
-            kill(execution_id)
-        except OperationRefused:
-            pass  # it ended meanwhile
+        kill_unless_ended(execution_id)
 
     def open_file(self, uri):
         return self.executor.context_for(None).open_file(uri)

@@ -24,6 +24,7 @@ from .executable_runtime import EngineExecutableRuntime
 from .expression_limits import expression_limits
 from .execution_retry import failure_to_retry, mark_retried, start_new_execution_if_due
 from .flow_index import index_for_source
+from .flow_source import flow_source
 from .ids import new_id
 from .logger import ExecutionLogger
 from .outputs import RENDERED_FOR, render_flow_outputs
@@ -38,20 +39,11 @@ STARTING = (State.CREATED.value, State.RESTARTED.value, State.QUEUED.value)
 TO_START = (State.CREATED, State.RESTARTED)  # taskruns waiting for their (next) attempt
 
 
-def flow_source(execution: Execution) -> str:
-    from flows.models import FlowRevision
-
-    return FlowRevision.objects.only("source").get(
-        flow__namespace=execution.namespace, flow__flow_id=execution.flow_id, revision=execution.flow_revision
-    ).source
-
-
 class Executor:
     def __init__(self, execution_id: str, dispatch: Dispatch | None = None, spawn: Spawn | None = None):
         self.execution_id = execution_id
         self.dispatch = dispatch
         self.spawn = spawn
-        self.spawned: list[str] = []  # executions started during the current round
         self.view: ExecutionView | None = None
         self.index = None
         self.executables = EngineExecutableRuntime(self)
@@ -67,10 +59,10 @@ class Executor:
         self._register_inlined_tasks()
         while True:
             with transaction.atomic():
-                self.spawned = []
+                self.executables.take_started()  # those of a round that rolled back
                 self._lock_and_refresh()
                 changed, to_dispatch = self._round()
-            for child_id in self.spawned:
+            for child_id in self.executables.take_started():
                 if self.spawn is not None:
                     self.spawn(child_id)
             for taskrun_id in to_dispatch:

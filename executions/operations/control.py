@@ -3,8 +3,10 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from executions.engine.kill import kill_locked
 from executions.models import Execution, TaskRun
-from executions.states import TERMINAL, State
+from executions.states import State
+from flows.spec import parse_inputs
 
 from .common import OperationRefused, flow_index, locked, next_attempt, save_state, touch
 
@@ -17,11 +19,7 @@ def kill(execution_id: str) -> Execution:
     execution = locked(execution_id)
     if execution.is_terminal:
         raise OperationRefused(f"execution {execution_id} already ended {execution.state}")
-    if execution.state != State.KILLING.value:
-        save_state(execution, State.KILLING)
-    for child in Execution.objects.filter(parent_id=execution_id).exclude(state__in=[s.value for s in TERMINAL]):
-        if child.state != State.KILLING.value:
-            kill(child.id)
+    kill_locked(execution)
     return execution
 
 
@@ -43,8 +41,6 @@ def resume(execution_id: str, inputs: dict | None = None) -> Execution:
     validated against its declaration, as its outputs) and the execution goes RESTARTED
     with one more attempt; while other Pause tasks still wait (parallel pauses), the
     execution stays PAUSED. An execution paused by hand just goes back to RUNNING."""
-    from flows.spec import parse_inputs
-
     execution = locked(execution_id)
     if execution.state != State.PAUSED.value:
         raise OperationRefused(f"only a paused execution can be resumed (it is {execution.state})")
