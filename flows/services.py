@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
-from flows.models import Flow, FlowRevision, Namespace
+from flows.models import Flow, FlowRevision, Namespace, Template
 from flows.spec import parse_flow
 
 
@@ -35,8 +35,6 @@ def save_flow(source: str) -> tuple[Flow, bool]:
 def save_template(source: str):
     """Save a Kestra template (id, namespace, description, tasks, errors). It has a
     flow's shape, so it is validated as one. Raises flows.spec.FlowInvalid."""
-    from flows.models import Template
-
     spec = parse_flow(source)
     Namespace.ensure(spec.namespace)
     template, _ = Template.objects.update_or_create(

@@ -1,6 +1,6 @@
 from django.db import models
 
-from .state_history import StateHistory
+from .state_history import StateHistory, iso
 
 
 class Execution(StateHistory):
@@ -43,8 +43,6 @@ class Execution(StateHistory):
 
     def metadata_json(self) -> dict:
         """Kestra's `metadata`, with its defaults for an execution never restarted."""
-        from .state_history import iso
-
         return {"attemptNumber": 1, "originalCreatedDate": iso(self.created) if self.created else None,
                 **(self.metadata or {})}
 

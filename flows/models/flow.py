@@ -1,5 +1,7 @@
 from django.db import models
 
+from flows.spec import parse_flow
+
 
 class Flow(models.Model):
     """The current revision of a flow. The YAML source is the truth; the other fields
@@ -25,8 +27,6 @@ class Flow(models.Model):
 
     def spec(self):
         """The parsed flow (pluginDefaults applied) of the current revision."""
-        from flows.spec import parse_flow
-
         return parse_flow(self.source)
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from .errors import SpecError
+from .yaml_lines import line_of
+
 FLOW_ID = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9._-]*")
 NAMESPACE = re.compile(r"[a-z0-9][a-z0-9._-]*")
 TASK_ID = re.compile(r"[a-zA-Z0-9][a-zA-Z0-9_-]*")
@@ -51,9 +54,6 @@ def input_id_problem(value) -> str | None:
 def listed_id_errors(item: dict, path: str, line, pattern: re.Pattern, what: str, seen: dict) -> list:
     """The id of one item of a list of outputs or triggers: present, well formed, and
     unique among its siblings (`seen` maps the ids met so far to their path)."""
-    from .errors import SpecError
-    from .yaml_lines import line_of
-
     item_id = item.get("id")
     if item_id is None:
         return [SpecError(f"{path}.id", "required property missing", line)]

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 from flows.loading import FlowFileUnreadable, flow_files, located, read_flow_file
 from flows.services import save_flow
-from flows.spec import FlowInvalid
+from flows.spec import FlowInvalid, parse_flow
 from kestraweb.schema import migrate_if_needed
 
 
@@ -47,8 +47,6 @@ class Command(BaseCommand):
     def _save(source, saved_from, path):
         """Save one file's flow, unless an earlier file of this run saved the same flow:
         which of the two should win is not for the loader to guess."""
-        from flows.spec import parse_flow
-
         spec = parse_flow(source)
         key = (spec.namespace, spec.id)
         if key in saved_from:

@@ -1,5 +1,6 @@
 """Subflow (and the older Flow task): start an execution of another flow and, by
 default, wait for it and take its outputs."""
+from expressions import ExpressionError
 from plugins.context import TaskFailed
 from plugins.properties import Output, Property
 from plugins.registry import register
@@ -100,8 +101,6 @@ class Subflow(ExecutableTask):
     def _legacy_outputs(self, rt, taskrun, child) -> dict:
         """The deprecated `outputs` map, rendered in the subflow's execution; one that
         cannot be rendered leaves no outputs and a warning, as in Kestra."""
-        from expressions import ExpressionError
-
         try:
             return rt.render_in_execution(child, self.get("outputs"))
         except ExpressionError as exc:
