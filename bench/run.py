@@ -22,10 +22,9 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
+from bench.flows import foreach_flow, nested_flow, sequential_flow  # noqa: E402
 from executions.models import Execution, TaskRun  # noqa: E402
 from plugins.task import RunnableTask  # noqa: E402
-
-from bench.flows import foreach_flow, nested_flow, sequential_flow  # noqa: E402
 
 TASK_TIME = [0.0]
 

@@ -5,9 +5,8 @@ admin actions calling the engine's operations). Key-value pairs and trigger stat
 editable."""
 from django.contrib import admin
 
-from executions.models import Execution, KVEntry, LogEntry, TaskRun, TriggerState
-
 from executions.admin_execution_page import duration_text, json_block, logs_table, masked_inputs, taskruns_table
+from executions.models import Execution, KVEntry, LogEntry, TaskRun, TriggerState
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -20,5 +20,5 @@ from .limits import LimitExceeded, Limits, RenderInterrupted
 from .render import is_expression, render, render_value
 from .truthy import is_truthy
 
-__all__ = ["Budget", "ExpressionError", "bound_outside_renders", "LimitExceeded", "Limits", "RenderInterrupted", "is_expression", "is_truthy",
-           "render", "render_value", "within"]
+__all__ = ["Budget", "ExpressionError", "bound_outside_renders", "LimitExceeded", "Limits", "RenderInterrupted",
+           "is_expression", "is_truthy", "render", "render_value", "within"]

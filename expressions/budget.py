@@ -11,12 +11,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from contextlib import contextmanager
-from dataclasses import replace
 from contextvars import ContextVar
+from dataclasses import replace
 from time import monotonic
 
 from .limits import LimitExceeded, Limits, RenderInterrupted
-
 
 DEFAULT_LIMITS = Limits()
 

@@ -53,8 +53,8 @@ def render_object(value, variables, recursive: bool):
     if isinstance(value, str):
         return _render_string(value, variables, recursive)
     if isinstance(value, dict):
-        return {_render_string(k, variables, recursive) if isinstance(k, str) else k: render_object(v, variables, recursive)
-                for k, v in value.items()}
+        return {_render_string(k, variables, recursive) if isinstance(k, str) else k:
+                render_object(v, variables, recursive) for k, v in value.items()}
     if isinstance(value, list):
         return [render_object(v, variables, recursive) for v in value]
     return value

@@ -98,7 +98,8 @@ def _tag(source: str, start: int, kind: str, line: int) -> tuple[Segment, int]:
         if token.kind == "punct" and token.value in _OPEN:
             brackets.append(_OPEN[token.value])
         elif token.kind == "punct" and token.value in ")]}":
-            if not brackets or brackets.pop() != token.value:
+            expected = brackets.pop() if brackets else None
+            if expected != token.value:
                 raise ExpressionError(f"Unexpected '{token.value}' at line {token.line}")
         tokens.append(token)
     return Segment(kind, source[start:end], line, tokens, trim_left, trim_right), end

@@ -9,9 +9,9 @@ from datetime import date, datetime
 
 from jinja2 import Undefined
 
+from . import bounded, java_regex
 from .errors import ExpressionError
 from .filters.types import class_name
-from . import bounded, java_regex
 from .iteration import Entry
 from .operators import eq
 from .output import java_string

@@ -3,7 +3,8 @@ messages: a missing variable is reported as Kestra reports it, naming the variab
 the expression and the line."""
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from jinja2.exceptions import SecurityError, TemplateError, UndefinedError
 

@@ -20,9 +20,8 @@ from django.template.response import TemplateResponse
 
 from executions.engine.create import create_execution
 from executions.queue import submit
-from flows.spec import FlowInvalid, InputInvalid
-
 from flows.admin_input_fields import given_value, input_field
+from flows.spec import FlowInvalid, InputInvalid
 
 EXECUTE_PERMISSION = "executions.add_execution"
 TEMPLATE = "admin/flows/flow/execute.html"

@@ -11,6 +11,7 @@ stopped together, the way `make run` wants the web server and the cluster.
   left to the next start to pick up, as after a crash. A second Ctrl-C kills at once."""
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -52,10 +53,8 @@ class Child:
         if WINDOWS:
             self.process.kill()
         else:
-            try:
+            with contextlib.suppress(ProcessLookupError):  # it ended meanwhile
                 os.killpg(self.process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
         self.process.wait()
 
 

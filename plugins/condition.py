@@ -9,10 +9,10 @@ and log it, as Kestra's ConditionService does.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any, Callable, ClassVar
-
+from typing import Any, ClassVar
 from zoneinfo import ZoneInfo
 
 import expressions
@@ -60,7 +60,7 @@ class ConditionContext:
     # limits); alone, plain Pebble rendering.
     render: Callable[[str, dict], str] = render_with_expressions
 
-    def with_variables(self, extra: dict) -> "ConditionContext":
+    def with_variables(self, extra: dict) -> ConditionContext:
         return ConditionContext(self.flow, self.execution, {**self.variables, **extra}, self.render)
 
     def rendered(self, template: Any, extra: dict | None = None) -> str:

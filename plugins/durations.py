@@ -1,7 +1,7 @@
 """Durations for tasks and the engine. Parsing and Java's printing live in
 expressions/java_duration.py (the lowest layer, so expressions, the flow spec, the
 engine and plugins read a duration one way); this adds what only runs need."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from expressions.java_duration import DurationError, java_duration, parse_duration, parse_java_duration
 
@@ -21,7 +21,7 @@ def after(moment: datetime, delta: timedelta) -> datetime:
         return moment + delta
     except OverflowError:
         bound = datetime.max - timedelta(days=1) if delta > timedelta(0) else datetime.min + timedelta(days=1)
-        return bound.replace(tzinfo=timezone.utc) if moment.tzinfo is not None else bound
+        return bound.replace(tzinfo=UTC) if moment.tzinfo is not None else bound
 
 
 def format_hms(delta: timedelta) -> str:

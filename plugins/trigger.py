@@ -7,7 +7,8 @@ execution) lives in pure functions of its own module, which the scheduler calls.
 """
 from __future__ import annotations
 
-from typing import Callable, ClassVar
+from collections.abc import Callable
+from typing import ClassVar
 
 from expressions import ExpressionError
 

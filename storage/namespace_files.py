@@ -13,12 +13,13 @@ is ignored and `..` is refused, so no path reaches outside them.
 """
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
-from . import layout
 from expressions import java_regex
 
+from . import layout
 from .globs import compile_glob
 from .local import InternalStorage, StorageError, internal_storage
 
@@ -45,7 +46,7 @@ def path_matcher(patterns):
         pattern = str(pattern)
         if pattern.startswith("regex:"):
             java_regex.pattern(pattern[len("regex:"):])  # an invalid one is refused before any file
-            tests.append(lambda path, regex=pattern[len("regex:"):]: java_regex.matches(regex, path))
+            tests.append(functools.partial(java_regex.matches, pattern[len("regex:"):]))
             continue
         pattern = pattern[len("glob:"):] if pattern.startswith("glob:") else pattern
         if re.match(r"\w", pattern):

@@ -46,7 +46,8 @@ def test_runflow_json_gives_the_execution_and_its_logs(tmp_path):
 
 def test_runflow_prints_a_readable_summary_and_exits_1_on_failure(tmp_path):
     flow = tmp_path / "fail.yaml"
-    flow.write_text("id: f\nnamespace: tests.cli\ntasks:\n  - id: boom\n    type: io.kestra.plugin.core.execution.Fail\n")
+    flow.write_text("id: f\nnamespace: tests.cli\ntasks:\n"
+                    "  - id: boom\n    type: io.kestra.plugin.core.execution.Fail\n")
     proc = cli("runflow", str(flow), data_dir=tmp_path)
     assert proc.returncode == 1
     assert "FAILED" in proc.stdout and "boom" in proc.stdout and "Task failure" in proc.stdout
@@ -62,7 +63,8 @@ def test_runflow_refuses_a_bad_input_with_exit_2(tmp_path):
 def test_loadflows_reports_invalid_files_with_their_line_and_saves_the_rest(tmp_path):
     (tmp_path / "flows").mkdir()
     (tmp_path / "flows" / "good.yaml").write_text(HELLO)
-    (tmp_path / "flows" / "bad.yaml").write_text("id: bad\nnamespace: tests.cli\ntasks:\n  - id: x\n    type: nope.Nope\n")
+    (tmp_path / "flows" / "bad.yaml").write_text(
+        "id: bad\nnamespace: tests.cli\ntasks:\n  - id: x\n    type: nope.Nope\n")
     proc = cli("loadflows", str(tmp_path / "flows"), data_dir=tmp_path)
     assert proc.returncode == 2
     assert "bad.yaml:5" in proc.stderr and "nope.Nope" in proc.stderr

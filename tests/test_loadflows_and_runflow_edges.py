@@ -35,7 +35,8 @@ def test_runflow_finds_a_saved_flow_whose_id_has_dots(tmp_path):
 
 def test_runflow_json_of_a_failed_run_has_kestras_shape(tmp_path):
     flow = tmp_path / "fail.yaml"
-    flow.write_text("id: f\nnamespace: tests.cli\ntasks:\n  - id: boom\n    type: io.kestra.plugin.core.execution.Fail\n")
+    flow.write_text("id: f\nnamespace: tests.cli\ntasks:\n"
+                    "  - id: boom\n    type: io.kestra.plugin.core.execution.Fail\n")
     proc = cli("runflow", str(flow), "--json", data_dir=tmp_path)
     assert proc.returncode == 1
     body = json.loads(proc.stdout)

@@ -7,8 +7,8 @@ import signal
 
 import pytest
 
-from executions.models import Execution, TaskRun
 from executions.management.report import INTERRUPTED_EXIT
+from executions.models import Execution, TaskRun
 from tests.subprocesses import manage_env, run_manage, start_manage, wait_while_running
 
 pytestmark = pytest.mark.django_db(transaction=True)

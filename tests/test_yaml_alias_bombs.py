@@ -15,7 +15,7 @@ BOMB_TASKS = """  - id: t
     type: io.kestra.plugin.core.log.Log
     message: &a [x, x, x, x, x, x, x, x, x, x]
 """ + "".join(f"  - {{id: t{b}, type: io.kestra.plugin.core.log.Log, message: &{b} [{', '.join(['*' + a] * 10)}]}}\n"
-              for a, b in zip("abcdefg", "bcdefgh"))
+              for a, b in zip("abcdefg", "bcdefgh", strict=True))
 
 
 @pytest.mark.django_db

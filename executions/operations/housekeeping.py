@@ -9,7 +9,6 @@ from storage import internal_storage, layout
 
 from .common import OperationRefused, locked, touch
 
-
 SYSTEM_PREFIX = "system."
 
 

@@ -7,8 +7,7 @@ from django.db import transaction
 from executions.models import Execution, TaskRun
 from executions.states import FAILING, State
 
-from .common import (RESTARTED_LABEL, OperationRefused, flow_index, locked, next_attempt, taskruns_of, touch,
-                     with_label)
+from .common import RESTARTED_LABEL, OperationRefused, flow_index, locked, next_attempt, taskruns_of, touch, with_label
 from .reopen import Reopening, set_attempt_state
 
 RESTARTABLE = (State.FAILED.value, State.KILLED.value)

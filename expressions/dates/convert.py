@@ -3,7 +3,7 @@ one is in the target zone), a date (at noon), epoch seconds, or a string: ISO wi
 offset, ISO local date-time or date (in the target zone), or `existingFormat`."""
 from __future__ import annotations
 
-from datetime import date, datetime, timezone, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 
 from jinja2 import Undefined
 
@@ -24,7 +24,7 @@ def to_datetime(value, tz: tzinfo, existing_format: str | None = None) -> dateti
     if isinstance(value, date):
         return datetime(value.year, value.month, value.day, 12, tzinfo=tz)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return datetime.fromtimestamp(value, tz=timezone.utc).astimezone(tz)
+        return datetime.fromtimestamp(value, tz=UTC).astimezone(tz)
     if not isinstance(value, str):
         raise ExpressionError(f"Unable to convert a {type(value).__name__} to a date: {value!r}")
     text = value.strip()
@@ -39,7 +39,7 @@ def _parse_iso(text: str, tz: tzinfo) -> datetime:
     if text.endswith("]") and "[" in text:  # ZonedDateTime.toString: 2024-01-15T10:00+01:00[Europe/Paris]
         text, region = text[:text.index("[")], text[text.index("[") + 1:-1]
     if text.lstrip("-").isdigit() and len(text.lstrip("-")) > 8:
-        return datetime.fromtimestamp(int(text), tz=timezone.utc).astimezone(tz)
+        return datetime.fromtimestamp(int(text), tz=UTC).astimezone(tz)
     try:
         parsed = datetime.fromisoformat(text)
     except ValueError:

@@ -4,7 +4,7 @@ per field, then the fields make a datetime (with its offset when the pattern has
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from functools import lru_cache
 
 from ..errors import ExpressionError
@@ -113,5 +113,5 @@ def _month_number(name: str) -> int:
 
 def _offset_zone(raw: str):
     if raw.upper() in ("Z", "GMT"):
-        return timezone.utc
+        return UTC
     return zone(raw[3:] if raw.upper().startswith("GMT") else raw)

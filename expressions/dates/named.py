@@ -2,7 +2,7 @@
 `date('short')` ...), written as Java's predefined DateTimeFormatters write them."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from .java_format import NNBSP, format_java
 from .zones import is_region, offset_id, zone_id
@@ -43,7 +43,7 @@ def _zone(dt: datetime) -> str:
 
 
 def _instant(dt: datetime) -> str:
-    utc = dt.astimezone(timezone.utc)
+    utc = dt.astimezone(UTC)
     micro = utc.microsecond
     fraction = "" if not micro else (f".{micro // 1000:03d}" if micro % 1000 == 0 else f".{micro:06d}")
     return _date(utc) + utc.strftime("T%H:%M:%S") + fraction + "Z"

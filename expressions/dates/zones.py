@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,7 +16,7 @@ _OFFSET = re.compile(r"^(?:UTC|GMT)?([+-])(\d{1,2})(?::?(\d{2}))?$")
 @lru_cache(maxsize=256)
 def zone(name: str) -> tzinfo:
     if name in ("Z", "z"):
-        return timezone.utc
+        return UTC
     match = _OFFSET.match(name)
     if match:
         sign, hours, minutes = match.groups()
@@ -35,7 +35,7 @@ def server_zone() -> tzinfo:
             return zone(name)
         except ExpressionError:
             pass
-    return datetime.now().astimezone().tzinfo or timezone.utc
+    return datetime.now().astimezone().tzinfo or UTC
 
 
 def zone_or_server(name) -> tzinfo:

@@ -3,7 +3,7 @@
 Inputs are datetimes, ISO strings, dates or epoch seconds (see dates/convert.py)."""
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from dateutil.relativedelta import relativedelta
 
@@ -52,7 +52,7 @@ def date_add(value, /, amount=None, unit=None, format=None, timeZone=None, exist
 def plus(dt: datetime, amount: int, unit: str) -> datetime:
     name = unit.upper()
     if name in _TIME_UNITS:
-        return (dt.astimezone(timezone.utc) + _TIME_UNITS[name](amount)).astimezone(dt.tzinfo)
+        return (dt.astimezone(UTC) + _TIME_UNITS[name](amount)).astimezone(dt.tzinfo)
     if name in _DATE_UNITS:
         local = dt.replace(tzinfo=None) + _DATE_UNITS[name](amount)
         return local.replace(tzinfo=dt.tzinfo)
@@ -84,7 +84,7 @@ def timestamp_nano(value, /, timeZone=None, existingFormat=None):  # noqa: N803
 
 
 def _epoch_micros(dt: datetime) -> int:
-    delta = dt - datetime(1970, 1, 1, tzinfo=timezone.utc)
+    delta = dt - datetime(1970, 1, 1, tzinfo=UTC)
     return (delta.days * 86400 + delta.seconds) * 1_000_000 + delta.microseconds
 
 

@@ -6,8 +6,16 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 
 from ..errors import ExpressionError
 from ..output import java_string
-from .number_utils import (NotANumber, create_big_decimal, create_big_integer, create_double, create_float,
-                           create_integer, create_long, create_number)
+from .number_utils import (
+    NotANumber,
+    create_big_decimal,
+    create_big_integer,
+    create_double,
+    create_float,
+    create_integer,
+    create_long,
+    create_number,
+)
 from .types import class_name
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import binascii
 import re
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -287,13 +287,13 @@ def _timestamp(found: re.Match, reader: _Reader):
     except ValueError as exc:
         reader.fail(f"Bad timestamp: {exc}")
     if offset in (None, "Z", "-00:00", "+00:00"):  # no offset, or UTC
-        return moment.date() if moment.time() == time(0) else moment.replace(tzinfo=timezone.utc)
+        return moment.date() if moment.time() == time(0) else moment.replace(tzinfo=UTC)
     sign = -1 if offset[0] == "-" else 1
     return moment.replace(tzinfo=timezone(sign * timedelta(hours=int(offset[1:3]), minutes=int(offset[4:6]))))
 
 
 _JAVA_TIME = {
-    "Instant": lambda text: datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(timezone.utc),
+    "Instant": lambda text: datetime.fromisoformat(text.replace("Z", "+00:00")).astimezone(UTC),
     "ZonedDateTime": lambda text: _zoned(text),
     "OffsetDateTime": lambda text: datetime.fromisoformat(text.replace("Z", "+00:00")),
     "LocalDateTime": datetime.fromisoformat,

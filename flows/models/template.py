@@ -14,7 +14,8 @@ class Template(models.Model):
     updated = models.DateTimeField(auto_now=True)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["namespace", "template_id"], name="unique_template_per_namespace")]
+        constraints = [models.UniqueConstraint(fields=["namespace", "template_id"],
+                                               name="unique_template_per_namespace")]
         ordering = ["namespace", "template_id"]
 
     def __str__(self):

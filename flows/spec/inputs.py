@@ -12,14 +12,15 @@ is rendered (with the values of the inputs before it) when the input is not give
 then parsed like a given value."""
 from __future__ import annotations
 
-from typing import Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from .errors import InputInvalid
 from .input_types import BadValue, is_no_value, normalise_type, parse_value
 from .input_values import ConstraintFailed, java_text
+from .property_types import has_expression
 
 SHOWN_LIMIT = 200  # characters of a received value an error quotes
-from .property_types import has_expression
 
 
 def normalise_declaration(item: dict) -> dict:

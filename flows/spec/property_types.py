@@ -39,9 +39,9 @@ def kind_problem(prop, value) -> str | None:
     if value is None or (prop.dynamic and has_expression(value)):
         return None
     problem = value_problem(prop.kind, value, prop.values, prop.items)
-    if problem is None and prop.minimum is not None and prop.kind in ("integer", "number"):
-        if float(value) < prop.minimum:
-            problem = f"must be at least {prop.minimum}, not {_type_name(value)}"
+    if (problem is None and prop.minimum is not None and prop.kind in ("integer", "number")
+            and float(value) < prop.minimum):
+        problem = f"must be at least {prop.minimum}, not {_type_name(value)}"
     return problem
 
 
@@ -116,7 +116,6 @@ def value_problem(kind: str, value, values=(), items: str | None = None) -> str 
                 problem = value_problem(items, item)
                 if problem:
                     return f"item {index}: {problem}"
-    elif kind == "task":
-        if not isinstance(value, dict):
-            return f"must be a task (a map with id and type), not {_type_name(value)}"
+    elif kind == "task" and not isinstance(value, dict):
+        return f"must be a task (a map with id and type), not {_type_name(value)}"
     return None

@@ -160,7 +160,8 @@ def load(source: str):
             raise FlowInvalid([SpecError("", f"not UTF-8 text (byte {source[exc.start]:#x})", line)]) from None
     size = limits.source_chars()
     if len(source) > size.value:
-        raise FlowInvalid([SpecError("", f"the flow's text has {len(source)} characters, more than the limit of {size}")])
+        raise FlowInvalid([SpecError(
+            "", f"the flow's text has {len(source)} characters, more than the limit of {size}")])
     try:
         check_bounds(FastLineLoader or LineLoader, source, limits.yaml_bounds())
     except YamlTooLarge as exc:

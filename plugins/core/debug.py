@@ -13,7 +13,8 @@ class Return(RunnableTask):
     lightweight = True
     properties = (Property("format", description="The templated string to render."),)
     outputs = (Output("value", "string", "The rendered value."),)
-    examples = (Example("Return the flow id", "id: r\ntype: io.kestra.plugin.core.debug.Return\nformat: '{{ flow.id }}'"),)
+    examples = (Example("Return the flow id",
+                        "id: r\ntype: io.kestra.plugin.core.debug.Return\nformat: '{{ flow.id }}'"),)
 
     def run(self, ctx):
         value = ctx.render_property("format")

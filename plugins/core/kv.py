@@ -84,8 +84,8 @@ class Set(RunnableTask):
         try:
             ctx.kv.set(key, value, namespace=namespace, ttl=ttl, overwrite=bool(ctx.render_property("overwrite")))
         except ValueError:  # the store refuses to replace a key when overwrite is false
-            raise TaskFailed(f"Cannot set value for key '{key}'. Key already exists and `overwrite` is set to `false`.") \
-                from None
+            raise TaskFailed(f"Cannot set value for key '{key}'. "
+                             "Key already exists and `overwrite` is set to `false`.") from None
         return {}
 
 

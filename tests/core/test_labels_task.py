@@ -57,4 +57,5 @@ def test_system_labels_are_refused():
     """)
     assert run.state == "FAILED"
     assert {"key": "system.correlationId", "value": run.execution.id} in run.execution.labels
-    assert run.logs() == ["System labels can only be set by Kestra itself, offending label: system.correlationId=forged"]
+    assert run.logs() == ["System labels can only be set by Kestra itself, "
+                          "offending label: system.correlationId=forged"]

@@ -2,7 +2,7 @@
 io.kestra.core.models.tasks.retrys.Exponential#nextRetryDate computes them (called by
 TaskRun#nextRetryDate with the number of attempts made so far): interval x whole part
 of delayFactor (default 2) x (attempts - 1), capped at maxInterval."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from executions.engine.retry import backoff, next_delay
 
@@ -30,6 +30,6 @@ def test_max_duration_counts_the_capped_wait():
     """TaskRun#nextRetryDate: no retry once the next date passes the first attempt's
     start plus maxDuration."""
     policy = {"type": "exponential", "interval": "PT5S", "maxInterval": "PT12S", "maxDuration": "PT20S"}
-    first = datetime(2026, 1, 1, tzinfo=timezone.utc)
+    first = datetime(2026, 1, 1, tzinfo=UTC)
     assert next_delay(policy, 2, first, first + timedelta(seconds=5)) == timedelta(seconds=10)
     assert next_delay(policy, 3, first, first + timedelta(seconds=9)) is None

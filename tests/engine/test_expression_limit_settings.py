@@ -70,8 +70,8 @@ def test_the_yaml_function_reads_with_the_settings_yaml_limits(settings):
 def test_a_pattern_a_task_runs_outside_a_render_obeys_the_regex_timeout_setting(settings):
     """ForEachItem's regexPattern runs over the file in the _split task, outside any
     render: the setting reaches it as it reaches the patterns inside renders."""
-    from plugins.core.flow.item_batches import split
     from expressions import LimitExceeded
+    from plugins.core.flow.item_batches import split
 
     settings.REGEX_TIMEOUT = 0.05
     with pytest.raises(LimitExceeded, match="KESTRAWEB_REGEX_TIMEOUT=0.05"):

@@ -47,6 +47,6 @@ def test_from_ion_reads_every_subflow_output_for_each_item_merged(tmp_path):
             type: io.kestra.plugin.core.debug.Return
             format: >-
               {% for row in fromIon(read(outputs.each_merge.subflowOutputs), allRows=true) %}{{ row.word }}={{ row.size }};{% endfor %}
-    """, {"file": str(data)})
+    """, {"file": str(data)})  # noqa: E501 - the one-line template must stay on one line
     assert run.state == "SUCCESS", run.logs()
     assert run.one("rows").outputs["value"] == "été it's=3;quote\"d it's=7;"

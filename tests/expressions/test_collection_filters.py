@@ -16,11 +16,13 @@ def test_first_last_keys_values():
 
 
 def test_sort_rsort_reverse():
-    assert r("{{ [3, 1, 2] | sort }}|{{ [3, 1, 2] | rsort }}|{{ ['a', 'b'] | reverse }}") == "[1,2,3]|[3,2,1]|[\"b\",\"a\"]"
+    assert r("{{ [3, 1, 2] | sort }}|{{ [3, 1, 2] | rsort }}|{{ ['a', 'b'] | reverse }}") \
+        == "[1,2,3]|[3,2,1]|[\"b\",\"a\"]"
 
 
 def test_slice():
-    assert r("{{ ['apple', 'banana', 'cherry'] | slice(1, 2) }}|{{ 'Mitch' | slice(1, 3) }}|{{ [1, 2, 3] | slice(1) }}") \
+    assert r("{{ ['apple', 'banana', 'cherry'] | slice(1, 2) }}|{{ 'Mitch' | slice(1, 3) }}|"
+             "{{ [1, 2, 3] | slice(1) }}") \
         == '["banana"]|it|[2,3]'
 
 

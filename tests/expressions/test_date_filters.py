@@ -1,11 +1,11 @@
 """date, dateAdd and the timestamp filters, in the server time zone (TZ)."""
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 
 import pytest
 
 from expressions import ExpressionError, render
 
-START = datetime(2024, 1, 15, 10, 0, 0, 123456, tzinfo=timezone.utc)
+START = datetime(2024, 1, 15, 10, 0, 0, 123456, tzinfo=UTC)
 
 
 @pytest.fixture(autouse=True)
@@ -64,7 +64,8 @@ def test_date_add():
 
 
 def test_date_add_keeps_local_time_across_daylight_saving():
-    template = "{{ '2024-03-30T12:00:00+01:00[Europe/Paris]' | dateAdd(1, 'DAYS', 'HH:mm XXX', timeZone='Europe/Paris') }}"
+    template = ("{{ '2024-03-30T12:00:00+01:00[Europe/Paris]' "
+                "| dateAdd(1, 'DAYS', 'HH:mm XXX', timeZone='Europe/Paris') }}")
     assert r(template) == "12:00 +02:00"
 
 
@@ -75,6 +76,6 @@ def test_timestamps():
 
 def test_now_is_in_the_server_time_zone():
     rendered = r("{{ now() }}")
-    assert rendered.endswith("Z") and rendered.startswith(str(datetime.now(timezone.utc).year))
+    assert rendered.endswith("Z") and rendered.startswith(str(datetime.now(UTC).year))
     assert r("{{ now(timeZone='Asia/Kolkata') | date('XXX', timeZone='Asia/Kolkata') }}") == "+05:30"
     assert len(r("{{ now() | date(\"yyyy-MM-dd'T'HH:mm:ss\") }}")) == 19

@@ -2,7 +2,7 @@
 io.kestra.core.serializers.ion.IonModule/IonGenerator/IonParser, over ion-java's text
 writer): the toIon filter (ToIonFilter, ToIonFilterTest) and the fromIon function
 (FromIonFunction, FromIonFunctionTest), one writer and reader in expressions/ion/."""
-from datetime import date, datetime, time, timedelta, timezone
+from datetime import UTC, date, datetime, time, timedelta, timezone
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -47,7 +47,7 @@ def test_it_writes_ion_as_kestra_does(value, text):
     ("{a:1, 'b c':[x], \"q\":{}} // comment", {"a": 1, "b c": ["x"], "q": {}}),
     ("{{aGVsbG8=}}", b"hello"), ('{{"hi"}}', b"hi"),
     ("2024-04-21", date(2024, 4, 21)),             # IonParser: a UTC midnight is a LocalDate
-    ("2024-04-21T23:00:00.000Z", datetime(2024, 4, 21, 23, tzinfo=timezone.utc)),  # else an Instant
+    ("2024-04-21T23:00:00.000Z", datetime(2024, 4, 21, 23, tzinfo=UTC)),  # else an Instant
     ("2024-04-21T23:00:00+02:00", datetime(2024, 4, 21, 23, tzinfo=timezone(timedelta(hours=2)))),
     ('ZonedDateTime::"2013-09-08T16:19:00+02:00[Europe/Paris]"',
      datetime(2013, 9, 8, 16, 19, tzinfo=ZoneInfo("Europe/Paris"))),

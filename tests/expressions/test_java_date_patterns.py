@@ -1,5 +1,5 @@
 """Java DateTimeFormatter patterns, checked against what Java 21 prints."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -35,5 +35,5 @@ def test_it_refuses_unknown_letters():
 
 
 def test_a_fixed_offset_zone_prints_its_offset():
-    fixed = datetime(2024, 1, 15, 10, 0, tzinfo=timezone.utc)
+    fixed = datetime(2024, 1, 15, 10, 0, tzinfo=UTC)
     assert format_java(fixed, "VV z") == "Z Z"

@@ -3,8 +3,8 @@ from expressions import render
 
 
 def test_contains_on_lists_strings_and_maps():
-    assert render("{{ [1, 2] contains 1 }}|{{ 'abc' contains 'b' }}|{{ {'a': 1} contains 'a' }}|{{ [1, 2] contains 3 }}",
-                  {}) == "true|true|true|false"
+    assert render("{{ [1, 2] contains 1 }}|{{ 'abc' contains 'b' }}|{{ {'a': 1} contains 'a' }}|"
+                  "{{ [1, 2] contains 3 }}", {}) == "true|true|true|false"
 
 
 def test_contains_several_items():

@@ -6,7 +6,8 @@ from expressions import ExpressionError, render
 
 def test_string_methods():
     assert render("{{ s.length() }}|{{ s.toUpperCase() }}|{{ s.substring(1, 3) }}|{{ s.contains('ll') }}|"
-                  "{{ s.replace('l', 'L') }}|{{ s.split('l') }}", {"s": "hello"}) == '5|HELLO|el|true|heLLo|["he","","o"]'
+                  "{{ s.replace('l', 'L') }}|{{ s.split('l') }}", {"s": "hello"}) \
+        == '5|HELLO|el|true|heLLo|["he","","o"]'
 
 
 def test_getters_read_as_attributes():

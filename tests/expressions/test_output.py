@@ -1,5 +1,5 @@
 """How values print: as Pebble in Kestra (Java text, compact JSON, ISO dates)."""
-from datetime import date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
@@ -35,8 +35,8 @@ def test_it_prints_maps_and_lists_as_compact_json():
 
 
 def test_it_prints_datetimes_in_iso_8601():
-    assert out(datetime(2024, 1, 15, 10, 0, tzinfo=timezone.utc)) == "2024-01-15T10:00:00Z"
-    assert out(datetime(2024, 1, 15, 10, 0, 0, 123000, tzinfo=timezone.utc)) == "2024-01-15T10:00:00.123Z"
+    assert out(datetime(2024, 1, 15, 10, 0, tzinfo=UTC)) == "2024-01-15T10:00:00Z"
+    assert out(datetime(2024, 1, 15, 10, 0, 0, 123000, tzinfo=UTC)) == "2024-01-15T10:00:00.123Z"
     assert out(datetime(2024, 1, 15, 11, 0, tzinfo=ZoneInfo("Europe/Paris"))) == "2024-01-15T11:00:00+01:00"
     assert out(date(2024, 1, 15)) == "2024-01-15"
 

@@ -23,7 +23,8 @@ def test_case_filters_leave_other_letters_alone():
 
 
 def test_trim_and_abbreviate():
-    assert r("[{{ '  padded  ' | trim }}]|{{ 'this is a long sentence.' | abbreviate(7) }}|{{ 'abc' | abbreviate(7) }}") \
+    assert r("[{{ '  padded  ' | trim }}]|{{ 'this is a long sentence.' | abbreviate(7) }}|"
+             "{{ 'abc' | abbreviate(7) }}") \
         == "[padded]|this...|abc"
 
 
@@ -43,7 +44,8 @@ def test_split_takes_a_java_regex_and_a_limit():
 
 
 def test_slugify_keeps_ascii_words_and_single_dashes():
-    assert r("{{ 'Hello World!' | slugify }}|{{ '  Éléphant -- rose_bleu ' | slugify }}") == "hello-world|elephant-rose-bleu"
+    assert r("{{ 'Hello World!' | slugify }}|{{ '  Éléphant -- rose_bleu ' | slugify }}") \
+        == "hello-world|elephant-rose-bleu"
 
 
 def test_substring_filters():
@@ -74,7 +76,8 @@ def test_indent_and_nindent():
 
 
 def test_string_and_length():
-    assert r("{{ 123 | string }}|{{ 1.5 | string }}|{{ [1, 2] | length }}|{{ {'a': 1} | length }}|{{ none | length }}") \
+    assert r("{{ 123 | string }}|{{ 1.5 | string }}|{{ [1, 2] | length }}|{{ {'a': 1} | length }}|"
+             "{{ none | length }}") \
         == "123|1.5|2|1|0"
 
 

@@ -7,7 +7,7 @@ import pytest
 from expressions import Budget, LimitExceeded, Limits, render
 
 BOMB = "a: &a [x,x,x,x,x,x,x,x,x,x]\n" + "".join(
-    f"{b}: &{b} [{', '.join(['*' + a] * 10)}]\n" for a, b in zip("abcdefg", "bcdefgh"))
+    f"{b}: &{b} [{', '.join(['*' + a] * 10)}]\n" for a, b in zip("abcdefg", "bcdefgh", strict=True))
 
 
 def stopped(text: str, limits: Limits | None = None) -> LimitExceeded:

@@ -2,8 +2,8 @@
 state dates and durations from the histories, parentId only for a replay."""
 import pytest
 
-from executions.serializers import execution_json, log_json, state_json
 from executions.models import Execution, LogEntry
+from executions.serializers import execution_json, log_json, state_json
 from tests.flow_runs import run_flow, save
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -3,9 +3,8 @@ import pytest
 from executions import operations
 from executions.engine.create import create_execution
 from executions.models import Execution, TaskRun
-from tests.flow_runs import save
-
 from tests.background import run_in_background, wait_for
+from tests.flow_runs import save
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -15,7 +15,8 @@ from flows.services import save_flow
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-VALID = "id: ok\nnamespace: tests.examples\ntasks:\n  - id: hi\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
+VALID = ("id: ok\nnamespace: tests.examples\ntasks:\n"
+         "  - id: hi\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n")
 INVALID = ("id: broken\nnamespace: tests.examples\ntasks:\n  - id: nope\n"
            "    type: io.kestra.plugin.nowhere.Missing\n")
 

@@ -39,7 +39,8 @@ def test_it_refuses_a_json_value_given_already_parsed_with_a_non_finite_number()
 def test_it_refuses_a_yaml_input_nested_too_deep_or_holding_an_alias_bomb():
     assert DEPTH in message({"type": "YAML"}, "[" * 60 + "]" * 60)
     bomb = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
-        f"l{n}: &l{n} [{', '.join([f'*{prev}'] * 9)}]\n" for n, prev in zip(range(9), ["a"] + [f"l{i}" for i in range(8)]))
+        f"l{n}: &l{n} [{', '.join([f'*{prev}'] * 9)}]\n"
+        for n, prev in zip(range(9), ["a"] + [f"l{i}" for i in range(8)], strict=True))
     assert "more values than the limit of" in message({"type": "YAML"}, bomb)
 
 

@@ -47,7 +47,8 @@ def test_float_bounds_and_defaults_that_are_not_finite_are_refused_when_saved():
 
 def test_the_largest_long_is_an_int_and_one_more_is_not():
     assert parse_inputs([{"id": "n", "type": "INT"}], {"n": str(LONG_MAX)}) == {"n": LONG_MAX}
-    with pytest.raises(InputInvalid, match="Invalid input for `n`, '9223372036854775808' is not an INT: outside 64 bits"):
+    expected = "Invalid input for `n`, '9223372036854775808' is not an INT: outside 64 bits"
+    with pytest.raises(InputInvalid, match=expected):
         parse_inputs([{"id": "n", "type": "INT"}], {"n": str(LONG_MAX + 1)})
 
 

@@ -1,6 +1,5 @@
 from .helpers import errors_of, parse
 
-
 FLOW = """
     id: nested
     namespace: company.team

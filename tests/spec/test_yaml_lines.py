@@ -1,5 +1,5 @@
 from flows.spec import FlowInvalid
-from flows.spec.yaml_lines import load, line_of, plain
+from flows.spec.yaml_lines import line_of, load, plain
 
 from .helpers import flow, invalid, parse
 

@@ -1,5 +1,5 @@
 """Building trigger and condition objects for evaluation tests."""
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from plugins.condition import ConditionContext, ExecutionFacts, FlowFacts
 
@@ -7,7 +7,7 @@ FLOW = FlowFacts("io.kestra.tests", "flow-with-trigger", 1)
 
 
 def utc_now() -> datetime:
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def execution(state="SUCCESS", namespace="io.kestra.tests", flow_id="upstream", labels=(), outputs=None,

@@ -1,6 +1,6 @@
 """Each core condition's test(), with the values Kestra's own condition tests use
 (io.kestra.plugin.core.condition.*Test)."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
@@ -55,8 +55,8 @@ def test_time_between(before, after, expected):
 
 def test_date_time_between():
     """DateTimeBetweenTest, `{{ now() }}` included; no bound at all cannot be evaluated."""
-    now = datetime.now(timezone.utc)
-    iso = (lambda moment: moment.isoformat())
+    now = datetime.now(UTC)
+    iso = datetime.isoformat
     cases = [
         (iso(now), None, "2013-09-08T16:19:12+02:00", True),
         ("2013-09-08T16:19:12+02:00", None, iso(now), False),
@@ -155,6 +155,7 @@ def test_flow_condition_reads_the_triggered_flow():
 
 def test_execution_outputs_keeps_the_other_trigger_variables():
     """ExecutionOutputs merges `trigger.outputs` into the context's variables."""
-    spec = {"type": C + "ExecutionOutputs", "expression": "{{ trigger.flowId == 'upstream' and trigger.outputs.n == 1 }}"}
+    spec = {"type": C + "ExecutionOutputs",
+            "expression": "{{ trigger.flowId == 'upstream' and trigger.outputs.n == 1 }}"}
     ctx = context(execution(outputs={"n": 1}), {"trigger": {"flowId": "upstream"}})
     assert holds(spec, ctx)

@@ -1,17 +1,22 @@
 """A Flow trigger's match of an ended execution, as Kestra's FlowTriggerService and
 io.kestra.plugin.core.trigger.Flow decide it (FlowTest, MultipleConditionTriggerCaseTest
 with flow-trigger-preconditions-flow-listen.yaml, AbstractMultipleConditionStorageTest)."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from expressions import render_value
-from plugins.core.trigger.flow import conditions_hold, execution_inputs, listens_to, multiple_conditions, \
-    trigger_variables
+from plugins.core.trigger.flow import (
+    conditions_hold,
+    execution_inputs,
+    listens_to,
+    multiple_conditions,
+    trigger_variables,
+)
 from plugins.core.trigger.preconditions import Window, window_for
 
 from .helpers import context, execution
 
 NS = "io.kestra.tests.trigger.preconditions"
-UTC = timezone.utc
+UTC = UTC
 LISTEN = {
     "id": "flow", "type": "io.kestra.plugin.core.trigger.Flow",
     "preconditions": {

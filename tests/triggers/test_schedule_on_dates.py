@@ -1,9 +1,9 @@
 """ScheduleOnDates' dates, as Kestra's ScheduleOnDatesTest expects them."""
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from plugins.core.trigger.schedule_on_dates import next_date, next_evaluation_date, previous_evaluation_date
 
-UTC = timezone.utc
+UTC = UTC
 
 
 def around(now):

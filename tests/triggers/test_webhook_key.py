@@ -1,7 +1,6 @@
 """Finding a flow's Webhook by key and its `trigger` variables, as Kestra's
 ExecutionController#webhook and Webhook#evaluate do."""
 from expressions import render
-
 from plugins.core.trigger.webhook import find_webhook, trigger_variables
 
 TRIGGERS = [

@@ -58,7 +58,7 @@ class Command(BaseCommand):
                 running.id = create_execution(flow, inputs, labels=labels).id
             except (Invalid, FlowInvalid, InputInvalid, FlowFileUnreadable) as exc:
                 self.stderr.write(str(exc))
-                raise SystemExit(2)
+                raise SystemExit(2) from None
             execution = run_to_end(running.id, timeout=options["timeout"])
         report_and_exit(self, execution, options["json"])
 

@@ -5,8 +5,7 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, time, timedelta, timezone
 
-from plugins.condition import ConditionContext, ConditionError, ConditionType, parse_local_date, \
-    parse_zoned_datetime
+from plugins.condition import ConditionContext, ConditionError, ConditionType, parse_local_date, parse_zoned_datetime
 from plugins.properties import Property
 from plugins.registry import register
 
@@ -106,8 +105,14 @@ class DateTimeBetween(DateCondition):
 
     def test(self, context: ConditionContext) -> bool:
         current = parse_zoned_datetime(context.rendered(self.get("date")))
-        bound = (lambda key: parse_zoned_datetime(self.get(key)) if self.get(key) is not None else None)
-        return _between(current, bound("after"), bound("before"))
+        return _between(current, _bound(self, "after", parse_zoned_datetime),
+                        _bound(self, "before", parse_zoned_datetime))
+
+
+def _bound(condition, key: str, parse):
+    """The condition's `after` or `before` bound, parsed; None when not given."""
+    value = condition.get(key)
+    return parse(value) if value is not None else None
 
 
 def parse_offset_time(value) -> time:
@@ -140,5 +145,4 @@ class TimeBetween(DateCondition):
     def test(self, context: ConditionContext) -> bool:
         moment: datetime = parse_zoned_datetime(context.rendered(self.get("date")))
         current = moment.astimezone(timezone(moment.utcoffset())).timetz()
-        bound = (lambda key: parse_offset_time(self.get(key)) if self.get(key) is not None else None)
-        return _between(current, bound("after"), bound("before"))
+        return _between(current, _bound(self, "after", parse_offset_time), _bound(self, "before", parse_offset_time))

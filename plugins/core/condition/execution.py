@@ -89,13 +89,14 @@ class ExecutionLabels(ConditionType):
     @classmethod
     def check(cls, spec: dict) -> list[tuple[str, str]]:
         labels = spec.get("labels")
-        if isinstance(labels, list) and all(isinstance(l, dict) and set(l) == {"key", "value"} for l in labels):
+        if isinstance(labels, list) and all(
+                isinstance(pair, dict) and set(pair) == {"key", "value"} for pair in labels):
             return []
         return [] if isinstance(labels, dict) else [("labels", "must be a map of labels or a list of {key, value}")]
 
     def wanted(self) -> list[tuple[str, str]]:
         labels = self.get("labels")
-        pairs = labels.items() if isinstance(labels, dict) else ((l["key"], l["value"]) for l in labels)
+        pairs = labels.items() if isinstance(labels, dict) else ((label["key"], label["value"]) for label in labels)
         return [(str(key), str(value)) for key, value in pairs]
 
     def test(self, context: ConditionContext) -> bool:

@@ -4,10 +4,9 @@ on its own it cannot be tested."""
 from __future__ import annotations
 
 from plugins.condition import ConditionContext, ConditionError, ConditionType
+from plugins.core.trigger.preconditions import TIME_WINDOW_FIELDS, time_window_problems
 from plugins.properties import Property
 from plugins.registry import register
-
-from plugins.core.trigger.preconditions import TIME_WINDOW_FIELDS, time_window_problems
 
 
 @register

@@ -2,7 +2,7 @@
 Kestra 1.x, a failed task ends the Dag FAILED once its `errors`/`finally` handlers
 ended, without waiting for the tasks still running."""
 from plugins.context import TaskFailed
-from plugins.flowable import ChildLayout, Child, Step
+from plugins.flowable import Child, ChildLayout, Step
 from plugins.properties import Property
 from plugins.registry import register
 from plugins.states import FAILING, SUCCESSFUL, TERMINAL, State, worst
@@ -43,7 +43,8 @@ class Dag(FlowableTask):
     properties = (
         Property("tasks", "array", required=True, dynamic=False,
                  description="Items `{task: <task>, dependsOn: [task ids]}`.",
-                 fields=(Property("task", "task", required=True, dynamic=False), Property("dependsOn", "array", dynamic=False))),
+                 fields=(Property("task", "task", required=True, dynamic=False),
+                         Property("dependsOn", "array", dynamic=False))),
         Property("concurrent", "integer", default=0, dynamic=False,
                  description="How many tasks run at once; 0 means no limit."),
     )

@@ -1,8 +1,8 @@
 """Sequential and AllowFailure: children one after the other."""
+from plugins.flowable import Step
 from plugins.properties import Property
 from plugins.registry import register
 from plugins.states import State
-from plugins.flowable import Step
 from plugins.task import FlowableTask
 
 TASKS = Property("tasks", "tasks", required=True, dynamic=False, description="The tasks to run.")

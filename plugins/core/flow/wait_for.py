@@ -18,8 +18,8 @@ import re
 from datetime import datetime, timedelta
 
 import expressions
-from plugins.durations import DurationError, after, parse_duration
 from plugins.context import TaskFailed
+from plugins.durations import DurationError, after, parse_duration
 from plugins.flowable import Step
 from plugins.properties import Output, Property
 from plugins.registry import register

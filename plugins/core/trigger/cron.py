@@ -10,7 +10,7 @@ at the earlier offset.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone, tzinfo
+from datetime import UTC, datetime, timedelta, tzinfo
 
 from croniter import CroniterError, croniter
 
@@ -45,20 +45,20 @@ def cron_problem(cron, with_seconds: bool) -> str | None:
 def instant(moment: datetime) -> datetime:
     """`moment` in UTC, to compare: Python compares two datetimes of one time zone by
     their wall-clock times, which a fall-back hour repeats."""
-    return moment.astimezone(timezone.utc)
+    return moment.astimezone(UTC)
 
 
 def java_zoned(local: datetime, zone: tzinfo) -> datetime:
     """The instant of wall-clock time `local` in `zone`, as java.time's ZonedDateTime.of
     resolves it: in a gap, shifted forward by the gap; in an overlap, the earlier offset."""
-    return local.replace(tzinfo=zone, fold=0).astimezone(timezone.utc).astimezone(zone)
+    return local.replace(tzinfo=zone, fold=0).astimezone(UTC).astimezone(zone)
 
 
 @dataclass(frozen=True)
 class Cron:
     expression: str
     with_seconds: bool = False
-    zone: tzinfo = timezone.utc
+    zone: tzinfo = UTC
 
     def __post_init__(self):
         problem = cron_problem(self.expression, self.with_seconds)

@@ -9,7 +9,7 @@ windows it stores), `trigger_variables` and `execution_inputs` for the new execu
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from plugins import registry
 from plugins.condition import ConditionContext, ConditionError, ExecutionFacts, build
@@ -19,8 +19,16 @@ from plugins.states import TERMINAL
 from plugins.trigger import STATE_NAMES, TriggerType, common_trigger_problems
 
 from .preconditions import (
-    FILTER_FIELDS, PRECONDITIONS_FIELDS, TIME_WINDOW_FIELDS, UPSTREAM_FLOW_FIELDS, WHERE_FIELDS, MultipleConditions,
-    filter_problems, from_multiple_condition, from_preconditions, time_window_problems,
+    FILTER_FIELDS,
+    PRECONDITIONS_FIELDS,
+    TIME_WINDOW_FIELDS,
+    UPSTREAM_FLOW_FIELDS,
+    WHERE_FIELDS,
+    MultipleConditions,
+    filter_problems,
+    from_multiple_condition,
+    from_preconditions,
+    time_window_problems,
 )
 
 # Kestra's State.Type.terminatedTypes(), in its enum order.

@@ -14,9 +14,9 @@ record; the executor stores it between executions:
 """
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
-from typing import Callable
 
 from expressions import java_regex
 from plugins.condition import ConditionContext, ConditionError, ExecutionFacts, build
@@ -116,7 +116,7 @@ class Window:
     def is_valid(self, now: datetime) -> bool:
         return self.start < now < self.end
 
-    def with_results(self, new: dict) -> "Window":
+    def with_results(self, new: dict) -> Window:
         """Conditions that held now are added; one that held before stays held."""
         return replace(self, results={**self.results, **{key: True for key, held in new.items() if held}})
 

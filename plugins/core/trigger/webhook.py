@@ -5,7 +5,7 @@ trigger with `find_webhook` and builds the execution's `trigger` variables with
 from __future__ import annotations
 
 import json
-from typing import Callable, Iterable
+from collections.abc import Callable, Iterable
 
 from expressions import ExpressionError
 from plugins import registry
