@@ -15,8 +15,9 @@ class ExecutableRuntime(Protocol):
     def save_memo(self, taskrun) -> None: ...
 
     def start_execution(self, namespace: str, flow_id: str, inputs: dict, labels: list, taskrun,
-                        revision: int | None = None, wait: bool = True) -> str:
-        """Create an execution of another flow (raises ValueError naming what is wrong)."""
+                        revision: int | None = None, wait: bool = True, *, trigger_type: str) -> str:
+        """Create an execution of another flow (raises ValueError naming what is wrong);
+        its `trigger` names the task that started it, by `trigger_type`."""
 
     def execution_result(self, execution_id: str) -> tuple[str, dict]:
         """(state, outputs) of an execution."""

@@ -59,7 +59,8 @@ class EngineExecutableRuntime:
     def current_execution(self):
         return self.view.execution
 
-    def start_execution(self, namespace, flow_id, inputs, labels, taskrun, revision=None, wait=True) -> str:
+    def start_execution(self, namespace, flow_id, inputs, labels, taskrun, revision=None, wait=True, *,
+                        trigger_type: str) -> str:
         flow = Flow.objects.filter(namespace=namespace, flow_id=flow_id, deleted=False).first()
         if flow is None:
             raise ValueError(f"Unable to find flow '{namespace}.{flow_id}'")
@@ -69,7 +70,7 @@ class EngineExecutableRuntime:
         try:
             child = create_execution(flow, inputs, labels=labels, revision=revision, parent=parent,
                                      correlation=correlation_of(ex),
-                                     trigger={"id": taskrun.task_id, "type": "io.kestra.plugin.core.flow.Subflow",
+                                     trigger={"id": taskrun.task_id, "type": trigger_type,
                                               "variables": {"executionId": ex.id, "namespace": ex.namespace,
                                                             "flowId": ex.flow_id, "flowRevision": ex.flow_revision}})
         except InputInvalid as exc:

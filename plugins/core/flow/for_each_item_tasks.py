@@ -18,7 +18,7 @@ from storage import StorageError, layout
 
 from .for_each_item import BATCH_FIELDS, ITEMS_TYPE, MERGE_TYPE, SPLIT_TYPE
 from .item_batches import BadBatch, split
-from .subflow import TARGET, child_labels
+from .subflow import TARGET, Subflow, child_labels
 
 ENDED = ("SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED")
 
@@ -99,8 +99,9 @@ class ForEachItemExecutable(ExecutableTask):
             extra = {"taskrun": {"items": batch_uri, "iteration": iteration}}
             inputs = rt.render(self.get("inputs") or {}, taskrun, extra)
             try:
+                # Each batch runs as a subflow execution, with a Subflow's trigger.
                 children.append(rt.start_execution(namespace, flow_id, inputs, labels, taskrun,
-                                                   revision=self.get("revision")))
+                                                   revision=self.get("revision"), trigger_type=Subflow.type))
             except ValueError as exc:
                 raise TaskFailed(str(exc)) from exc
         rt.memo(taskrun)["executions"] = children

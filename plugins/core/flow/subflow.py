@@ -67,7 +67,7 @@ class Subflow(ExecutableTask):
             child = rt.start_execution(
                 rt.render(self.spec["namespace"], taskrun), rt.render(self.spec["flowId"], taskrun),
                 rt.render(self.get("inputs") or {}, taskrun), child_labels(rt, self, taskrun), taskrun,
-                revision=self.get("revision"))
+                revision=self.get("revision"), trigger_type=self.type)
         except ValueError as exc:
             raise TaskFailed(str(exc)) from exc
         rt.memo(taskrun)["executionId"] = child
