@@ -5,12 +5,16 @@ from __future__ import annotations
 from django.conf import settings
 from django.utils import timezone
 
+from executions.models import TaskRun
 from executions.states import FAILING, TERMINAL, State, worst
+from flows.models import Template
+from flows.spec.defaults import apply_defaults_to
 from plugins.flowable import Child, Step
 from storage.cache_files import TaskCache
 from storage.namespace_files import NamespaceFiles
 
 from .logger import ExecutionLogger
+from .run_context import EngineRunContext
 
 
 def enabled(tasks) -> list[dict]:
@@ -70,8 +74,6 @@ class BranchRuntime:
     def discard_children(self, taskrun) -> None:
         """Delete the taskruns under `taskrun` (and theirs): a LoopUntil keeps only its
         latest iteration's, as Kestra does. Their logs stay."""
-        from executions.models import TaskRun
-
         children = list(self.view.children(taskrun.id))
         if not children:
             return
@@ -101,9 +103,6 @@ class BranchRuntime:
     def template(self, namespace, template_id):
         """A saved Kestra template's (tasks, errors) with this flow's pluginDefaults
         applied, or None."""
-        from flows.models import Template
-        from flows.spec.defaults import apply_defaults_to
-
         saved = Template.objects.filter(namespace=namespace, template_id=template_id).first()
         if saved is None:
             return None
@@ -116,8 +115,6 @@ class BranchRuntime:
 
     def put_file(self, taskrun, path, name: str) -> str:
         """Keep a file in internal storage under this taskrun; its kestra:// URI."""
-        from .run_context import EngineRunContext
-
         task = self._index.task(taskrun.task_id)
         return EngineRunContext(self.view, self._index.spec, taskrun, task).put_file(path, name)
 

@@ -8,9 +8,12 @@ import expressions
 from executions.encryption import encrypt_secret_inputs
 from executions.models import Execution
 from executions.states import State
+from flows.models import FlowRevision
+from flows.spec import InputInvalid, parse_inputs
 from storage import internal_storage, layout
 
 from .expression_limits import expression_budget
+from .flow_index import spec_for_source
 from .ids import new_id
 from .variables import labels_map
 
@@ -31,8 +34,6 @@ def _refuse_local_paths(declared: list[dict], values: dict) -> None:
     """A subflow's inputs are written by another flow: a FILE input given there as a
     local path would copy any file of the server's disk into storage for that flow to
     read, so a subflow takes kestra:// URIs only (checked when read, see storage.access)."""
-    from flows.spec import InputInvalid
-
     bad = [item["id"] for item in declared
            if item.get("type") == "FILE" and values.get(item["id"]) and not layout.is_uri(str(values[item["id"]]))]
     if bad:
@@ -85,11 +86,6 @@ def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dic
     """Create a CREATED execution of `flow` (a flows.models.Flow); `correlation` is
     the lineage's correlation id, for subflows. Raises flows.spec.InputInvalid naming
     the bad inputs; nothing is written then."""
-    from flows.models import FlowRevision
-    from flows.spec import parse_inputs
-
-    from .flow_index import spec_for_source
-
     revision = revision or flow.revision
     source = FlowRevision.objects.only("source").get(flow=flow, revision=revision).source
     spec = spec_for_source(source)

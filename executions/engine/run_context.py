@@ -11,10 +11,11 @@ import expressions
 from executions.encryption import decrypt_inputs
 from executions.kv_store import KeyExpired, NamespaceKV
 from executions.trigger_switch import set_trigger_enabled
-from executions.models import LogEntry
+from executions.models import Execution, LogEntry
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
 
+from .create import merge_labels
 from .file_functions import file_functions
 from .expression_limits import expression_limits
 from .logger import ExecutionLogger
@@ -108,10 +109,6 @@ class EngineRunContext:
         return value
 
     def add_labels(self, labels: dict) -> None:
-        from executions.models import Execution
-
-        from .create import merge_labels
-
         execution = self.view.execution
         execution.labels = merge_labels(execution.labels, labels)
         Execution.objects.filter(pk=execution.id).update(labels=execution.labels)

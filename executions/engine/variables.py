@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import os
 
+from executions.encryption import decrypt_inputs
 from executions.models.state_history import iso
+from flows.spec import nest_dotted
 
 
 def env_variables() -> dict:
@@ -22,9 +24,6 @@ def labels_map(labels) -> dict:
 def input_variables(inputs: dict) -> dict:
     """Dotted input ids read both ways: `inputs.db.host` (as Kestra nests them) and
     `inputs['db.host']`."""
-    from executions.encryption import decrypt_inputs
-    from flows.spec import nest_dotted
-
     inputs = decrypt_inputs(inputs)
     if not any("." in key for key in inputs):
         return inputs
