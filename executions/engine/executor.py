@@ -6,23 +6,23 @@ in the database when it commits, so a crash loses at most the round under way.
 """
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 import expressions
-from expressions import ExpressionError
 from executions.encryption import SecretInputUnreadable
 from executions.models import Execution, TaskRun
 from executions.states import State
+from expressions import ExpressionError
 from plugins.context import TaskFailed
 
 from .branches import BranchRuntime
 from .concurrency import admission
 from .executable_runtime import EngineExecutableRuntime
-from .expression_limits import expression_limits
 from .execution_retry import failure_to_retry, mark_retried, start_new_execution_if_due
+from .expression_limits import expression_limits
 from .flow_index import index_for_source
 from .flow_source import flow_source
 from .ids import new_id

@@ -12,7 +12,6 @@ from datetime import datetime, timedelta
 
 from plugins.durations import after, parse_duration
 
-
 CREATE_NEW_EXECUTION = "CREATE_NEW_EXECUTION"  # Kestra's AbstractRetry.Behavior
 
 
@@ -62,9 +61,8 @@ def next_delay(policy: dict | None, attempts_made: int, first_attempt_at: dateti
     if bound is not None and attempts_made >= bound:
         return None
     delay = backoff(policy, attempts_made)
-    if policy.get("maxDuration"):
-        if after(now, delay) - first_attempt_at > parse_duration(policy["maxDuration"]):
-            return None
+    if policy.get("maxDuration") and after(now, delay) - first_attempt_at > parse_duration(policy["maxDuration"]):
+        return None
     return delay
 
 

@@ -10,14 +10,14 @@ from pathlib import Path
 import expressions
 from executions.encryption import decrypt_inputs
 from executions.kv_store import KeyExpired, NamespaceKV
-from executions.trigger_switch import set_trigger_enabled
 from executions.models import Execution, LogEntry
+from executions.trigger_switch import set_trigger_enabled
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
 
 from .create import merge_labels
-from .file_functions import file_functions
 from .expression_limits import expression_limits
+from .file_functions import file_functions
 from .logger import ExecutionLogger
 from .masking import remember
 from .secrets import read_secret

@@ -33,7 +33,7 @@ class ExecutionView:
             self.add(tr)
 
     @classmethod
-    def load(cls, execution_id: str) -> "ExecutionView":
+    def load(cls, execution_id: str) -> ExecutionView:
         execution = Execution.objects.get(pk=execution_id)
         return cls(execution, list(TaskRun.objects.filter(execution_id=execution_id).order_by("seq")))
 

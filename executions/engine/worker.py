@@ -10,14 +10,14 @@ import time
 from django.db import connection, transaction
 from django.utils import timezone
 
-from expressions import ExpressionError
 from executions.encryption import SecretInputUnreadable
 from executions.models import TaskRun
 from executions.models.state_history import iso
 from executions.states import State
+from expressions import ExpressionError
 from plugins.context import TaskFailed, TaskWarning
-
 from plugins.durations import format_hms, parse_duration
+
 from .logger import ExecutionLogger
 from .retry import next_delay, policy_for
 from .run_context import EngineRunContext, TaskInterrupted
