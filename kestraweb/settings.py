@@ -151,3 +151,14 @@ EXPRESSION_TIMEOUT = float(os.environ.get("KESTRAWEB_EXPRESSION_TIMEOUT", _Expre
 REGEX_TIMEOUT = float(os.environ.get("KESTRAWEB_REGEX_TIMEOUT", _ExpressionLimits.regex_timeout))
 # Values one ForEach (EachSequential, EachParallel) may take.
 LOOP_MAX_VALUES = int(os.environ.get("KESTRAWEB_LOOP_MAX_VALUES", "100000"))
+# The cluster's workers (executions/engine/watchdog.py, sweeper.py): seconds between
+# the heartbeats of a running task,
+WORKER_HEARTBEAT_EVERY = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_EVERY", "5"))
+# seconds without one before a worker on another machine is presumed dead,
+WORKER_HEARTBEAT_TIMEOUT = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_TIMEOUT", "60"))
+# seconds between a worker's looks at the database for a kill of its tasks' executions,
+WORKER_KILL_POLL = float(os.environ.get("KESTRAWEB_WORKER_KILL_POLL", "0.5"))
+# times a taskrun whose worker died is run again before it fails,
+ORPHAN_MAX_RESUBMITS = int(os.environ.get("KESTRAWEB_ORPHAN_MAX_RESUBMITS", "3"))
+# seconds between the sweeper's looks for due waits, orphans and queued executions.
+SWEEP_EVERY = float(os.environ.get("KESTRAWEB_SWEEP_EVERY", "1"))
