@@ -40,7 +40,7 @@ class Runner:
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kestraweb-worker")
         self.lock = threading.Lock()
         self.wakeup = threading.Event()
-        self.in_flight: set[str] = set()  # taskrun ids handed to a worker thread
+        self.in_flight: dict[str, threading.Event] = {}  # taskrun ids handed to a worker thread, their cancel
         self.family: set[str] = set()  # the executions this runner drives
         self.pending: dict[str, None] = {}  # executions to advance, in order
         self.watched: set[str] = set()  # family members not yet done
@@ -63,15 +63,15 @@ class Runner:
         with self.lock:
             if taskrun_id in self.in_flight:
                 return
-            self.in_flight.add(taskrun_id)
-        self.pool.submit(self._work, taskrun_id)
+            self.in_flight[taskrun_id] = cancel = threading.Event()
+        self.pool.submit(self._work, taskrun_id, cancel)
 
-    def _work(self, taskrun_id: str):
+    def _work(self, taskrun_id: str, cancel: threading.Event):
         try:
-            steps.run_taskrun(taskrun_id, self)
+            steps.run_taskrun(taskrun_id, self, cancel)
         finally:
             with self.lock:
-                self.in_flight.discard(taskrun_id)
+                self.in_flight.pop(taskrun_id, None)
             close_old_connections()
             connection.close()
             self.wakeup.set()
@@ -122,9 +122,12 @@ class Runner:
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        # Interrupted (Ctrl-C): do not wait for the tasks under way; they are the next
-        # process's to run again, as after a crash.
-        self.close(wait=not (exc_type is not None and issubclass(exc_type, KeyboardInterrupt)))
+        # Interrupted (Ctrl-C), out of time or failed: do not wait for the tasks under
+        # way; the commands end the process at once (report.stop_on_interrupt) and
+        # what the tasks leave is the next process's to run again, as after a crash.
+        # Cancelling them instead would record them KILLED, and a KILLED task is not
+        # run again.
+        self.close(wait=exc_type is None)
 
 
 def unfinished_descendants(execution_id: str) -> list[str]:
