@@ -67,8 +67,8 @@ def orm_broker():
 
 
 @contextmanager
-def running_cluster(data_dir, broker: Broker, **env):
-    log = open(data_dir / "cluster.log", "w")
+def running_cluster(data_dir, broker: Broker, name: str = "cluster", **env):
+    log = open(data_dir / f"{name}.log", "w")
     proc = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "runcluster"],
                             env=manage_env(data_dir, **FAST, **broker.env, **env), cwd=ROOT,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
@@ -85,7 +85,7 @@ def running_cluster(data_dir, broker: Broker, **env):
 
 
 def cluster_log(data_dir) -> str:
-    return (data_dir / "cluster.log").read_text()
+    return "\n".join(f"--- {path.name}\n{path.read_text()}" for path in sorted(data_dir.glob("*.log")))
 
 
 def submit(execution_id: str, data_dir, broker: Broker):
