@@ -6,7 +6,9 @@ database, or Redis when REDIS_URL is set. Results are not saved: the database ro
 the steps write are the record."""
 from __future__ import annotations
 
-from django.db import close_old_connections
+import time
+
+from django.db import OperationalError, close_old_connections, connection
 from django_q.tasks import async_task
 
 from . import steps
@@ -36,13 +38,34 @@ def submit_execution(execution_id: str) -> None:
     QUEUE.advance(execution_id)
 
 
+# After the database refused a step (busy, restarting), how long to wait before
+# queueing it again: a step lost would leave its execution waiting for ever.
+REQUEUE_AFTER = 0.5
+
+
 def advance(execution_id: str) -> None:
     """django-q2 task: one executor step."""
     close_old_connections()
-    steps.advance(execution_id, QUEUE)
+    try:
+        steps.advance(execution_id, QUEUE)
+    except OperationalError:
+        _requeue(QUEUE.advance, execution_id)
+        raise
 
 
 def run_taskrun(taskrun_id: str) -> None:
-    """django-q2 task: one worker attempt."""
+    """django-q2 task: one worker attempt. Queued again it runs no task twice: a taskrun
+    already claimed is not claimed again (one RUNNING without a worker alive is the
+    sweeper's orphan)."""
     close_old_connections()
-    steps.run_taskrun(taskrun_id, QUEUE)
+    try:
+        steps.run_taskrun(taskrun_id, QUEUE)
+    except OperationalError:
+        _requeue(QUEUE.run_taskrun, taskrun_id)
+        raise
+
+
+def _requeue(step, step_id: str) -> None:
+    connection.close()
+    time.sleep(REQUEUE_AFTER)
+    step(step_id)

@@ -42,12 +42,14 @@ class Watchdog:
     @contextmanager
     def watching(self, taskrun_id: str, execution_id: str, cancel: threading.Event):
         with self.lock:
+            idle = not self.watched
             self.watched[taskrun_id] = (execution_id, cancel)
             if self.thread is None or not self.thread.is_alive() or self.pid != os.getpid():
                 self.pid = os.getpid()  # a forked process has no copy of its parent's thread
                 self.thread = threading.Thread(target=self._loop, name="kestraweb-watchdog", daemon=True)
                 self.thread.start()
-            self.changed.notify()
+            elif idle:
+                self.changed.notify()  # only the idle thread waits for this; a busy one looks on its own period
         try:
             yield cancel
         finally:
@@ -63,8 +65,11 @@ class Watchdog:
                     while not self.watched:
                         self.changed.wait()
                     last_beat = time.monotonic()  # a claim has just written a fresh heartbeat
+                self.changed.wait(settings.WORKER_KILL_POLL)
+                # Taken after the wait: a task that ended meanwhile is not looked at.
                 snapshot = dict(self.watched)
-            time.sleep(settings.WORKER_KILL_POLL)
+            if not snapshot:
+                continue
             try:
                 self._signal_kills(snapshot)
                 if time.monotonic() - last_beat >= settings.WORKER_HEARTBEAT_EVERY:

@@ -33,37 +33,39 @@ def redis_answers(host="127.0.0.1", port=6379) -> bool:
         return False
 
 
+CLAIM_KEY = "kestraweb-test-run"  # in a Redis database a test run took for its own
+
+
+def _claim_redis_db() -> int:
+    """A Redis database number no other test run uses now: the first of 1..15 whose
+    claim key this run could set."""
+    import redis
+
+    for db in range(1, 16):
+        if redis.Redis(host="127.0.0.1", port=6379, db=db).set(CLAIM_KEY, os.getpid(), nx=True, ex=3600):
+            return db
+    pytest.skip("every Redis database 1..15 is taken by another test run")
+
+
 class Broker:
     """The broker a cluster and its submitters share: "orm" (the default database) or
-    "redis" (a database number of this test run's own, flushed afterwards)."""
+    "redis" (a database of this test run's own, flushed before and after)."""
 
     def __init__(self, kind: str):
         self.kind = kind
         self.env = {}
         if kind == "redis":
-            self.db = 1 + os.getpid() % 15
+            self.db = _claim_redis_db()
             self.env = {"REDIS_URL": f"redis://127.0.0.1:6379/{self.db}"}
 
-    def flush(self):
+    def flush(self, keep_claim: bool = True):
         if self.kind == "redis":
             import redis
 
-            redis.Redis(host="127.0.0.1", port=6379, db=self.db).flushdb()
-
-
-@pytest.fixture(params=["orm", "redis"])
-def broker(request):
-    if request.param == "redis" and not redis_answers():
-        pytest.skip("no Redis server answers on 127.0.0.1:6379")
-    chosen = Broker(request.param)
-    chosen.flush()
-    yield chosen
-    chosen.flush()
-
-
-@pytest.fixture
-def orm_broker():
-    return Broker("orm")
+            server = redis.Redis(host="127.0.0.1", port=6379, db=self.db)
+            server.flushdb()
+            if keep_claim:
+                server.set(CLAIM_KEY, os.getpid(), ex=3600)
 
 
 @contextmanager

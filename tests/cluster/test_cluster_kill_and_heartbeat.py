@@ -6,7 +6,7 @@ import pytest
 
 from executions.models import Execution, TaskRun
 from executions.operations import kill
-from tests.cluster.cluster_process import orm_broker, running_cluster, start, wait_for, wait_for_end  # noqa: F401
+from tests.cluster.cluster_process import running_cluster, start, wait_for, wait_for_end
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -26,7 +26,10 @@ tasks:
 def test_a_worker_beats_and_a_kill_stops_its_sleep(tmp_path, orm_broker):
     with running_cluster(tmp_path, orm_broker) as proc:
         execution_id = start(LONG_NAP, tmp_path, orm_broker)
-        running = lambda: TaskRun.objects.filter(execution_id=execution_id, task_id="nap", state="RUNNING").first()
+
+        def running():
+            return TaskRun.objects.filter(execution_id=execution_id, task_id="nap", state="RUNNING").first()
+
         wait_for(lambda: running() is not None, "the Sleep started", proc, tmp_path)
         first_beat = running().heartbeat
         wait_for(lambda: running().heartbeat > first_beat, "the worker renewed the heartbeat", proc, tmp_path)

@@ -8,7 +8,7 @@ import pytest
 from executions.engine.create import create_execution
 from executions.models import Execution
 from flows.services import save_flow
-from tests.cluster.cluster_process import orm_broker, running_cluster, start, submit, wait_for, wait_for_end  # noqa: F401
+from tests.cluster.cluster_process import running_cluster, start, submit, wait_for, wait_for_end
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,7 +7,7 @@ import signal
 import pytest
 
 from executions.models import Execution, LogEntry, TaskRun
-from tests.cluster.cluster_process import orm_broker, running_cluster, wait_for_end  # noqa: F401
+from tests.cluster.cluster_process import running_cluster, wait_for_end
 from tests.subprocesses import manage_env, start_manage, wait_while_running
 
 pytestmark = pytest.mark.django_db(transaction=True)
