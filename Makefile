@@ -14,13 +14,11 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-# The web server and the django-q2 cluster (schedules, triggered executions) together;
-# Ctrl-C stops both.
+# The whole service (kestraweb/management/commands/serve.py): migrations, the admin
+# account it prints, static files, the example flows the first time; then the web
+# server (uvicorn) and the django-q2 cluster that runs executions. Ctrl-C stops both.
 run: install
-	$(PY) manage.py migrate --noinput
-	$(PY) manage.py ensureadmin
-	$(PY) manage.py collectstatic --noinput --verbosity 0
-	trap 'kill 0' INT TERM EXIT; $(PY) manage.py qcluster & $(PY) manage.py runserver 0.0.0.0:8080
+	$(PY) manage.py serve
 
 # Everything on SQLite, then the engine's tests again on the machine's PostgreSQL
 # (where one answers) since claims and locks differ there. Each run has its own data

@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class ExecutionsConfig(AppConfig):
     name = "executions"
     verbose_name = "Executions"
+
+    def ready(self):
+        import expressions
+        from executions.engine.expression_limits import expression_limits
+
+        # A pattern a task runs over a file (ForEachItem's regexPattern, namespaceFiles'
+        # regex:) obeys the settings as the patterns inside renders do.
+        expressions.bound_outside_renders(expression_limits)

@@ -6,6 +6,7 @@
     is_truthy(rendered) -> bool                     Kestra's rule for conditions
     Limits, Budget                                  what one render may cost (limits.py, budget.py)
     within(budget)                                  a block of renders under one budget
+    bound_outside_renders(limits)                   where the limits outside any render come from
     ExpressionError                                 anything wrong, with a message that says what
     LimitExceeded                                   an ExpressionError naming the limit it hit
     RenderInterrupted                               the task's own timeout or kill stopped the render
@@ -13,11 +14,11 @@
 A template is transpiled once from Pebble to Jinja (transpile.py: lexer, parser, emit),
 compiled and cached (environment.py), and rendered with Kestra's output rules (output.py).
 """
-from .budget import Budget, within
+from .budget import Budget, bound_outside_renders, within
 from .errors import ExpressionError
 from .limits import LimitExceeded, Limits, RenderInterrupted
 from .render import is_expression, render, render_value
 from .truthy import is_truthy
 
-__all__ = ["Budget", "ExpressionError", "LimitExceeded", "Limits", "RenderInterrupted", "is_expression", "is_truthy",
+__all__ = ["Budget", "ExpressionError", "bound_outside_renders", "LimitExceeded", "Limits", "RenderInterrupted", "is_expression", "is_truthy",
            "render", "render_value", "within"]

@@ -9,7 +9,9 @@ multiply its size (size, checked before building it where the size is known)."""
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from contextlib import contextmanager
+from dataclasses import replace
 from contextvars import ContextVar
 from time import monotonic
 
@@ -66,14 +68,25 @@ class Budget:
                              f"The regular expression '{regex}' ran longer than {self.limits.regex_timeout:g}s")
 
 
-# Outside any render (a filter called on its own, a pattern checked by the flow spec):
-# the sizes are bounded, the time only per regular expression.
+# Outside any render (a filter called on its own, a pattern a task runs over a file, one
+# checked by the flow spec): the sizes are bounded, the time only per regular expression.
 IDLE = Budget(Limits(timeout=math.inf))
 _active: ContextVar[Budget | None] = ContextVar("kestraweb_expression_budget", default=None)
+_idle_limits: Callable[[], Limits] | None = None
 
 
 def current() -> Budget:
-    return _active.get() or IDLE
+    budget = _active.get()
+    if budget is not None:
+        return budget
+    return IDLE if _idle_limits is None else Budget(replace(_idle_limits(), timeout=math.inf))
+
+
+def bound_outside_renders(limits: Callable[[], Limits]) -> None:
+    """Where the limits outside a render come from: the engine passes its settings'
+    (expressions/ reads none itself), asked each time so a changed setting applies."""
+    global _idle_limits
+    _idle_limits = limits
 
 
 def opened(budget: Budget | None):

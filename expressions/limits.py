@@ -19,6 +19,11 @@ class Limits:
     max_range: int = 100_000  # items a range() or `..` may hold
     timeout: float = 10.0  # seconds one render may run
     regex_timeout: float = 1.0  # seconds one regular expression may run
+    # Any YAML a user gives (a flow, an input, the yaml() function), as Kestra's
+    # SnakeYAML LoaderOptions bound it (expressions.yaml_bounds):
+    yaml_aliases: int = 50  # aliases to lists or maps in one document
+    yaml_values: int = 200_000  # values once the aliases are expanded
+    nesting_depth: int = 50  # lists and maps inside each other
 
 
 # The setting (and environment variable) that sets each limit: errors name it.
@@ -27,6 +32,9 @@ SETTING_NAMES = {
     "max_range": "KESTRAWEB_EXPRESSION_MAX_RANGE",
     "timeout": "KESTRAWEB_EXPRESSION_TIMEOUT",
     "regex_timeout": "KESTRAWEB_REGEX_TIMEOUT",
+    "yaml_aliases": "KESTRAWEB_YAML_MAX_ALIASES",
+    "yaml_values": "KESTRAWEB_YAML_MAX_VALUES",
+    "nesting_depth": "KESTRAWEB_MAX_NESTING_DEPTH",
 }
 
 

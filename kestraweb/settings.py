@@ -48,7 +48,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "kestraweb.static_files.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -106,7 +106,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "staticfiles"
+STATIC_ROOT = DATA_DIR / "staticfiles"  # filled by collectstatic (`manage.py serve` runs it); whitenoise serves it
+STATIC_ROOT.mkdir(exist_ok=True)  # so a process started before any collectstatic has a folder to watch
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 REDIS_URL = os.environ.get("REDIS_URL")
@@ -136,11 +137,12 @@ LOGGING = {
 
 # Limits
 # Each is env-overridable as KESTRAWEB_<NAME>, and the error that hits one names it.
-# What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it.
+# What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it;
+# the alias, value and nesting bounds hold for any YAML a user gives (inputs, the yaml() function).
 FLOW_MAX_SOURCE_CHARS = int(os.environ.get("KESTRAWEB_FLOW_MAX_SOURCE_CHARS", 3 * 1024 * 1024))
-YAML_MAX_ALIASES = int(os.environ.get("KESTRAWEB_YAML_MAX_ALIASES", 50))
-YAML_MAX_VALUES = int(os.environ.get("KESTRAWEB_YAML_MAX_VALUES", 200_000))
-MAX_NESTING_DEPTH = int(os.environ.get("KESTRAWEB_MAX_NESTING_DEPTH", 50))
+YAML_MAX_ALIASES = int(os.environ.get("KESTRAWEB_YAML_MAX_ALIASES", _ExpressionLimits.yaml_aliases))
+YAML_MAX_VALUES = int(os.environ.get("KESTRAWEB_YAML_MAX_VALUES", _ExpressionLimits.yaml_values))
+MAX_NESTING_DEPTH = int(os.environ.get("KESTRAWEB_MAX_NESTING_DEPTH", _ExpressionLimits.nesting_depth))
 # A render of a flow author's expression: characters of any string it builds (items of a list),
 EXPRESSION_MAX_OUTPUT = int(os.environ.get("KESTRAWEB_EXPRESSION_MAX_OUTPUT", _ExpressionLimits.max_output))
 # items of a range() or `..`,
@@ -151,6 +153,10 @@ EXPRESSION_TIMEOUT = float(os.environ.get("KESTRAWEB_EXPRESSION_TIMEOUT", _Expre
 REGEX_TIMEOUT = float(os.environ.get("KESTRAWEB_REGEX_TIMEOUT", _ExpressionLimits.regex_timeout))
 # Values one ForEach (EachSequential, EachParallel) may take.
 LOOP_MAX_VALUES = int(os.environ.get("KESTRAWEB_LOOP_MAX_VALUES", "100000"))
+# Log lines (the newest) and taskruns (the first, in tree order) an execution's admin
+# page shows; the log and taskrun lists have them all.
+EXECUTION_PAGE_MAX_LOGS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_LOGS", "1000"))
+EXECUTION_PAGE_MAX_TASKRUNS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_TASKRUNS", "2000"))
 # The cluster's workers (executions/engine/watchdog.py, sweeper.py): seconds between
 # the heartbeats of a running task,
 WORKER_HEARTBEAT_EVERY = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_EVERY", "5"))

@@ -28,6 +28,14 @@ class KeyExpired(LookupError):
         super().__init__("The requested value has expired")
 
 
+class FlowNotFound(LookupError):
+    """No flow of that namespace and id (or the execution may not reach it)."""
+
+
+class TriggerNotFound(LookupError):
+    """The flow has no trigger of that id."""
+
+
 class KVStore(Protocol):
     def get(self, key: str, namespace: str | None = None, error_on_missing: bool = False) -> Any:
         """The key's value or None; raises KeyExpired, and KeyNotFound with error_on_missing."""
@@ -67,6 +75,9 @@ class RunContext(Protocol):
 
     def add_labels(self, labels: dict) -> None:
         """Add or replace labels of the running execution."""
+
+    def toggle_trigger(self, namespace: str, flow_id: str, trigger_id: str, enabled: bool) -> None:
+        """Enable or disable a trigger of a flow; raises FlowNotFound or TriggerNotFound."""
 
     def sibling_outputs(self, task_id: str) -> dict | None:
         """Outputs of the taskrun of `task_id` beside this one (same parent, same loop

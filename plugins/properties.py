@@ -63,6 +63,37 @@ COMMON_TASK_PROPERTIES = (
 )
 
 
+LOG_LEVEL = Property("logLevel", "enum", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), dynamic=False,
+                     description="Minimum level of the logs kept.")
+
+# A list of conditions (each a map with a condition `type`), validated by their types.
+CONDITIONS = Property("conditions", "array", items="condition", dynamic=False,
+                      description="Conditions that must all hold for the trigger to start an execution.")
+
+# Properties every trigger accepts, whatever its type (Kestra's AbstractTrigger).
+COMMON_TRIGGER_PROPERTIES = (
+    Property("id", required=True, dynamic=False, description="Unique id of the trigger in the flow."),
+    Property("type", required=True, dynamic=False, description="The trigger's type (class name)."),
+    Property("description", description="Free text shown in the UI."),
+    CONDITIONS,
+    Property("disabled", "boolean", default=False, dynamic=False, description="A disabled trigger never fires."),
+    WORKER_GROUP,
+    LOG_LEVEL,
+    Property("minLogLevel", "enum", values=LOG_LEVEL.values, dynamic=False,
+             description="Deprecated name of logLevel."),
+    Property("labels", "any", dynamic=False,
+             description="Labels of the executions it starts: a map, or a list of {key, value}."),
+    Property("stopAfter", "array", items="state", dynamic=False,
+             description="Execution states after which the trigger disables itself."),
+    Property("logToFile", "boolean", default=False, dynamic=False),
+)
+
+# Properties every condition accepts (Kestra's Condition).
+COMMON_CONDITION_PROPERTIES = (
+    Property("type", required=True, dynamic=False, description="The condition's type (class name)."),
+)
+
+
 # Properties of every flowable: its local error and finally branches.
 FLOWABLE_PROPERTIES = (
     Property("errors", "tasks", dynamic=False, description="Tasks run when a child fails."),

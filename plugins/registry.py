@@ -1,21 +1,24 @@
-"""The registry of task types, by Kestra type name (current and legacy)."""
+"""The registry of plugin types (tasks, triggers, conditions), by Kestra type name,
+current and legacy. Names are unique across kinds, as Kestra's class names are; each
+lookup asks for the kind it expects, so a trigger type written as a task is unknown."""
 from __future__ import annotations
 
 import importlib
 import pkgutil
 
+from .plugin_type import PluginType
 from .task import TaskType
 
-_types: dict[str, type[TaskType]] = {}
-_canonical: dict[str, type[TaskType]] = {}
+_types: dict[str, type[PluginType]] = {}
+_canonical: dict[str, type[PluginType]] = {}
 _loaded = False
 
 # Families whose modules register types when imported.
 FAMILIES = ("plugins.core",)
 
 
-def register(cls: type[TaskType]) -> type[TaskType]:
-    """Class decorator: make a task type known under its name and its aliases."""
+def register(cls: type[PluginType]) -> type[PluginType]:
+    """Class decorator: make a plugin type known under its name and its aliases."""
     for name in cls.names():
         existing = _types.get(name)
         if existing is not None and existing is not cls:
@@ -36,28 +39,48 @@ def _load():
             importlib.import_module(info.name)
 
 
-def resolve(name: str) -> type[TaskType] | None:
-    """The task type for a name, legacy or current; None when unknown."""
+def resolve_plugin(name: str) -> type[PluginType] | None:
+    """The plugin type of any kind for a name, legacy or current; None when unknown."""
     _load()
     return _types.get(name)
 
 
-def all_types() -> dict[str, type[TaskType]]:
-    """Canonical name -> type, for docs and schema."""
+def _of_kind(name: str, kind: str):
+    cls = resolve_plugin(name)
+    return cls if cls is not None and cls.kind == kind else None
+
+
+def resolve(name: str) -> type[TaskType] | None:
+    """The task type for a name, legacy or current; None when unknown or not a task."""
+    return _of_kind(name, "task")
+
+
+def resolve_trigger(name: str):
+    """The trigger type (plugins.trigger.TriggerType) for a name; None when unknown."""
+    return _of_kind(name, "trigger")
+
+
+def resolve_condition(name: str):
+    """The condition type (plugins.condition.ConditionType) for a name; None when unknown."""
+    return _of_kind(name, "condition")
+
+
+def all_types(kind: str = "task") -> dict[str, type[PluginType]]:
+    """Canonical name -> type of one kind, for docs and schema."""
     _load()
-    return dict(sorted(_canonical.items()))
+    return {name: cls for name, cls in sorted(_canonical.items()) if cls.kind == kind}
 
 
 def matches_prefix(type_name: str, prefix: str) -> bool:
     """pluginDefaults' `type` may be a type name or a package prefix of one.
 
-    Both the task's own name and the canonical name of its type are tried, so a
-    default written with a legacy name applies to a task written with the new one.
+    Both the plugin's own name and the canonical name of its type are tried, so a
+    default written with a legacy name applies to a plugin written with the new one.
     """
-    cls = resolve(type_name)
+    cls = resolve_plugin(type_name)
     names = {type_name, *(cls.names() if cls else ())}
     for name in names:
         if name == prefix or name.startswith(prefix.rstrip(".") + "."):
             return True
-    target = resolve(prefix)
+    target = resolve_plugin(prefix)
     return target is not None and cls is target

@@ -8,18 +8,13 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from .properties import COMMON_TASK_PROPERTIES, FLOWABLE_PROPERTIES, Example, Output, Property
+from .plugin_type import PluginType
+from .properties import COMMON_TASK_PROPERTIES, FLOWABLE_PROPERTIES, Output, Property
 
 
-class TaskType:
-    type: ClassVar[str]
-    aliases: ClassVar[tuple[str, ...]] = ()
-    title: ClassVar[str] = ""
-    description: ClassVar[str] = ""
-    properties: ClassVar[tuple[Property, ...]] = ()
+class TaskType(PluginType):
+    kind = "task"
     outputs: ClassVar[tuple[Output, ...]] = ()
-    examples: ClassVar[tuple[Example, ...]] = ()
-    deprecated: ClassVar[bool] = False
     flowable: ClassVar[bool] = False
     executable: ClassVar[bool] = False
     # Lightweight tasks run in the executor's own process (no worker hop).
@@ -30,34 +25,19 @@ class TaskType:
     # Starts executions of the flow its `namespace` and `flowId` name (Subflow,
     # ForEachItem): naming its own flow would recurse forever, so validation refuses it.
     calls_flows: ClassVar[bool] = False
-
-    def __init__(self, spec: dict[str, Any]):
-        self.spec = spec  # the task's YAML mapping, pluginDefaults applied
+    # Task-list properties whose children all run in one place on the worker that runs
+    # this task (WorkingDirectory's `tasks`, sharing its folder): the list may not be
+    # empty, and each child must be a runnable task with no workerGroup of its own, as
+    # Kestra's WorkingDirectoryTaskValidator requires. Checked when the flow is saved.
+    worker_children: ClassVar[tuple[str, ...]] = ()
 
     @property
     def id(self) -> str:
         return self.spec["id"]
 
-    def get(self, name: str, default: Any = None) -> Any:
-        """The raw (unrendered) value of a property, trying its legacy aliases too."""
-        if name in self.spec:
-            return self.spec[name]
-        declared = self.declared().get(name)
-        for alias in declared.aliases if declared else ():
-            if alias in self.spec:
-                return self.spec[alias]
-        if declared is not None and declared.default is not None:
-            return declared.default
-        return default
-
     @classmethod
-    def declared(cls) -> dict[str, Property]:
-        cached = cls.__dict__.get("_declared")
-        if cached is None:
-            common = COMMON_TASK_PROPERTIES + (FLOWABLE_PROPERTIES if cls.flowable else ())
-            cached = {p.name: p for p in (*common, *cls.properties)}
-            cls._declared = cached
-        return cached
+    def common_properties(cls) -> tuple[Property, ...]:
+        return COMMON_TASK_PROPERTIES + (FLOWABLE_PROPERTIES if cls.flowable else ())
 
     @classmethod
     def nested_task_lists(cls, spec: dict) -> dict[str, list]:
@@ -78,16 +58,6 @@ class TaskType:
         for sub_path, children in cls.nested_task_lists(spec).items():
             for index, child in enumerate(children):
                 yield f"{sub_path}[{index}]", child, children, index
-
-    @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
-        """Checks beyond declared properties, as (path below the task, message) pairs:
-        e.g. Dag refuses cycles. Runs after the declared properties were validated."""
-        return []
-
-    @classmethod
-    def names(cls) -> tuple[str, ...]:
-        return (cls.type, *cls.aliases)
 
 
 class RunnableTask(TaskType):

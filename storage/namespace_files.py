@@ -17,7 +17,9 @@ import re
 from pathlib import Path
 
 from . import layout
-from .globs import glob_to_regex
+from expressions import java_regex
+
+from .globs import compile_glob
 from .local import InternalStorage, StorageError, internal_storage
 
 
@@ -33,18 +35,23 @@ def path_matcher(patterns):
     """Kestra's PathMatcherPredicate for one list of patterns: a path (with its leading
     `/`) matches when one pattern does; `regex:` patterns are regular expressions,
     others globs (`glob:` optional), and a glob starting with a word character matches
-    at any depth (`*.py` is `**/*.py`)."""
-    regexes = []
+    at any depth (`*.py` is `**/*.py`).
+
+    A `regex:` pattern is a user's Java regex, run as every other one is, under the
+    regex time limit (expressions.java_regex): a catastrophic one fails with a
+    LimitExceeded naming KESTRAWEB_REGEX_TIMEOUT. Globs need no limit (storage.globs)."""
+    tests = []
     for pattern in [patterns] if isinstance(patterns, str) else list(patterns or []):
         pattern = str(pattern)
         if pattern.startswith("regex:"):
-            regexes.append(re.compile(pattern[len("regex:"):] + r"\Z"))
+            java_regex.pattern(pattern[len("regex:"):])  # an invalid one is refused before any file
+            tests.append(lambda path, regex=pattern[len("regex:"):]: java_regex.matches(regex, path))
             continue
         pattern = pattern[len("glob:"):] if pattern.startswith("glob:") else pattern
         if re.match(r"\w", pattern):
             pattern = "**/" + pattern
-        regexes.append(glob_to_regex(pattern))
-    return lambda path: any(regex.match(path) for regex in regexes)
+        tests.append(compile_glob(pattern).matches)
+    return lambda path: any(test(path) for test in tests)
 
 
 class NamespaceFiles:

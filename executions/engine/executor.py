@@ -22,6 +22,7 @@ from plugins.context import TaskFailed
 from .branches import BranchRuntime
 from .concurrency import admission
 from .executable_runtime import EngineExecutableRuntime
+from .expression_limits import expression_limits
 from .execution_retry import failure_to_retry, mark_retried, start_new_execution_if_due
 from .flow_index import index_for_source
 from .ids import new_id
@@ -164,6 +165,7 @@ class Executor:
         """Ask each unfinished flowable, latest first (a parent then sees its children's
         fresh states), for its next children or its final state."""
         changed = False
+        limits = expression_limits()
         for tr in reversed(self.view.active()):
             task = self.index.task(tr.task_id)
             if not task.flowable:
@@ -178,7 +180,8 @@ class Executor:
                     changed = True
                 continue
             try:
-                step = task.resolve(runtime, tr)
+                with expressions.within(expressions.Budget(limits)):  # a flowable's own patterns obey the settings
+                    step = task.resolve(runtime, tr)
             except DatabaseError:
                 raise
             except Exception as exc:  # a task's error fails that task, not the engine

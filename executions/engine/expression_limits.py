@@ -9,7 +9,9 @@ import expressions
 
 def expression_limits() -> expressions.Limits:
     return expressions.Limits(max_output=settings.EXPRESSION_MAX_OUTPUT, max_range=settings.EXPRESSION_MAX_RANGE,
-                              timeout=settings.EXPRESSION_TIMEOUT, regex_timeout=settings.REGEX_TIMEOUT)
+                              timeout=settings.EXPRESSION_TIMEOUT, regex_timeout=settings.REGEX_TIMEOUT,
+                              yaml_aliases=settings.YAML_MAX_ALIASES, yaml_values=settings.YAML_MAX_VALUES,
+                              nesting_depth=settings.MAX_NESTING_DEPTH)
 
 
 def expression_budget(deadline: float | None = None, cancelled=None) -> expressions.Budget:

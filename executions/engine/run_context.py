@@ -10,6 +10,7 @@ from pathlib import Path
 import expressions
 from executions.encryption import decrypt_inputs
 from executions.kv_store import KeyExpired, NamespaceKV
+from executions.trigger_switch import set_trigger_enabled
 from executions.models import LogEntry
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
@@ -115,6 +116,9 @@ class EngineRunContext:
         execution.labels = merge_labels(execution.labels, labels)
         Execution.objects.filter(pk=execution.id).update(labels=execution.labels)
         self._variables = None
+
+    def toggle_trigger(self, namespace: str, flow_id: str, trigger_id: str, enabled: bool) -> None:
+        set_trigger_enabled(namespace, flow_id, trigger_id, enabled)
 
     # --- running ---------------------------------------------------------------------
     def check_interrupted(self):

@@ -10,8 +10,14 @@ from datetime import date, datetime, time
 import yaml as pyyaml
 
 from ..bounded import measure
+from ..budget import current
 from ..errors import ExpressionError
+from ..limits import LimitExceeded
 from ..output import iso, java_double, java_string
+from ..yaml_bounds import YamlBounds, YamlTooLarge, check_bounds
+
+_LOADER = getattr(pyyaml, "CSafeLoader", pyyaml.SafeLoader)
+_LIMIT_OF_BOUND = {"depth": "nesting_depth", "aliases": "yaml_aliases", "values": "yaml_values"}
 
 # YAML 1.1 words SnakeYAML would read as booleans or null: quoted when they are strings
 _RESERVED = {"true", "false", "yes", "no", "y", "n", "on", "off", "null", "~"}
@@ -110,15 +116,31 @@ def _double_quoted(text: str) -> str:
 
 
 def from_yaml(text):
-    """The yaml() function: YAML text to maps, lists and scalars."""
+    """The yaml() function: YAML text to maps, lists and scalars. The text is measured
+    before anything is built, as a flow's is: an alias bomb or a nesting thousands deep
+    ends with a LimitExceeded naming the setting, not a frozen or crashed process."""
     if text is None:
         return None
     if not isinstance(text, str):
         raise ExpressionError("The 'yaml' function expects an argument 'yaml' with type string.")
+    limits = current().limits
     try:
-        return pyyaml.safe_load(text)
+        check_bounds(_LOADER, text, YamlBounds(depth=_Bound(limits.nesting_depth),
+                                               aliases=_Bound(limits.yaml_aliases), values=_Bound(limits.yaml_values)))
+        return pyyaml.load(text, Loader=_LOADER)
+    except YamlTooLarge as exc:
+        where = f" at line {exc.line}" if exc.line else ""
+        raise LimitExceeded(limits, _LIMIT_OF_BOUND[exc.bound], f"Invalid yaml{where}: {exc}") from None
     except pyyaml.YAMLError as exc:
         raise ExpressionError(f"Invalid yaml: {exc}") from None
+
+
+class _Bound(int):
+    """A limit as yaml_bounds reads it: its `value` (the setting is named by LimitExceeded)."""
+
+    @property
+    def value(self) -> int:
+        return int(self)
 
 
 FILTERS = {"yaml": to_yaml}

@@ -74,7 +74,7 @@ def _check_default(item: dict, path: str) -> list[SpecError]:
     for key, value in values.items():
         if value is None:
             errors.append(SpecError(f"{path}.values.{key}", f"no value provided for key '{key}'", line_of(values, key)))
-    cls = registry.resolve(default_type) if isinstance(default_type, str) else None
+    cls = registry.resolve_plugin(default_type) if isinstance(default_type, str) else None
     if cls is not None:
         declared = cls.declared()
         known = set(declared) | {alias for prop in declared.values() for alias in prop.aliases}

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from expressions.yaml_bounds import YamlBounds
+
 
 @dataclass(frozen=True)
 class Limit:
@@ -53,3 +55,8 @@ def nesting_depth() -> Limit:
     """Lists and maps inside each other (SnakeYAML's nestingDepthLimit, 50 in Kestra),
     in a flow and in JSON or YAML input values."""
     return limit("MAX_NESTING_DEPTH")
+
+
+def yaml_bounds():
+    """The bounds of any YAML a user gives: a flow's text, a YAML input value."""
+    return YamlBounds(depth=nesting_depth(), aliases=yaml_aliases(), values=yaml_values())

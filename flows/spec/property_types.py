@@ -46,10 +46,11 @@ def kind_problem(prop, value) -> str | None:
 
 
 def field_problems(prop, value) -> list[tuple[str, dict, str, str]]:
-    """(sub-path, map, key, message) for each key that is unknown or of the wrong kind in
-    an object property with declared fields, or in each map of an array property with
-    them (a Dag's `{task, dependsOn}` items): a typo such as `maxIterationz` is refused
-    when the flow is saved, as Kestra refuses unknown properties everywhere."""
+    """(sub-path, map, key, message) for each key that is unknown, of the wrong kind or
+    required and missing in an object property with declared fields, or in each map of
+    an array property with them (a Dag's `{task, dependsOn}` items): a typo such as
+    `maxIterationz` is refused when the flow is saved, as Kestra refuses unknown
+    properties everywhere."""
     if not prop.fields or (prop.dynamic and has_expression(value)):
         return []
     if isinstance(value, list):
@@ -70,6 +71,8 @@ def _map_problems(prop, mapping: dict) -> list[tuple[str, dict, str, str]]:
             message = kind_problem(field, item)
         if message:
             problems.append((f".{key}", mapping, key, message))
+    problems += [(f".{field.name}", mapping, field.name, f"required property missing of {prop.name}")
+                 for field in prop.fields if field.required and mapping.get(field.name) is None]
     return problems
 
 

@@ -1,6 +1,7 @@
 """Validating tasks: a known type, a valid id, declared properties only, required ones
-present, literal values of the declared kind, a valid retry policy, the type's own
-checks; and, across the flow, ids unique and no task starting its own flow."""
+present, literal values of the declared kind, a valid retry policy, children that may
+run where their parent runs, the type's own checks; and, across the flow, ids unique
+and no task starting its own flow."""
 from __future__ import annotations
 
 from plugins import registry
@@ -12,6 +13,7 @@ from .inputs_declared import normalise_inputs
 from .property_types import field_problems, has_expression, kind_problem
 from .retry import retry_problems
 from .walk import walk_tasks
+from .worker_children import worker_children_problems
 from .yaml_lines import line_of
 
 
@@ -73,6 +75,7 @@ def check_task(task, path: str, container, index) -> list[SpecError]:
             continue
         if all(task.get(name) is None for name in (prop.name, *prop.aliases)):
             errors.append(SpecError(f"{path}.{prop.name}", f"required property missing{named}", here))
+    errors += worker_children_problems(cls, task, path, named)
     if not errors:
         try:
             extra = cls.check(task)

@@ -9,7 +9,7 @@ is a string rather than the sexagesimal 630, `1e3` is a number, keys are strings
 a key given twice is an error rather than a silent overwrite. Tags for values JSON
 has no word for (`!!binary`, `!!set`, `!!omap`, `!!pairs`) are refused.
 
-Before anything is built, the document is measured (yaml_bounds): its size, nesting
+Before anything is built, the document is measured (expressions.yaml_bounds): its size, nesting
 and aliases are bounded as Kestra's SnakeYAML LoaderOptions bound them, so a small
 alias bomb is refused instead of expanding into gigabytes."""
 from __future__ import annotations
@@ -18,9 +18,10 @@ import re
 
 import yaml
 
+from expressions.yaml_bounds import YamlTooLarge, check_bounds
+
 from . import limits
 from .errors import FlowInvalid, SpecError
-from .yaml_bounds import YamlTooLarge, check_bounds
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 # YAML's types with no JSON equivalent: Kestra's Jackson reader gives no text or map
@@ -161,7 +162,7 @@ def load(source: str):
     if len(source) > size.value:
         raise FlowInvalid([SpecError("", f"the flow's text has {len(source)} characters, more than the limit of {size}")])
     try:
-        check_bounds(FastLineLoader or LineLoader, source)
+        check_bounds(FastLineLoader or LineLoader, source, limits.yaml_bounds())
     except YamlTooLarge as exc:
         raise FlowInvalid([SpecError("", str(exc), exc.line)]) from None
     try:
@@ -189,7 +190,7 @@ def load_value(text: str):
     size = limits.source_chars()
     if len(text) > size.value:
         raise YamlTooLarge(f"the YAML text has {len(text)} characters, more than the limit of {size}")
-    check_bounds(FastLineLoader or LineLoader, text)
+    check_bounds(FastLineLoader or LineLoader, text, limits.yaml_bounds())
     loader = (FastLineLoader or LineLoader)(text)
     try:
         data = loader.get_single_data()

@@ -8,11 +8,10 @@ import json
 
 from expressions.output import java_string, to_json
 from plugins.context import TaskFailed
+from plugins.labels import SYSTEM_PREFIX
 from plugins.properties import Example, Property
 from plugins.registry import register
 from plugins.task import RunnableTask
-
-SYSTEM_PREFIX = "system."
 
 
 @register

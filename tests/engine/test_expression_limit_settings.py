@@ -49,3 +49,30 @@ def test_input_validators_run_under_the_regex_timeout(settings):
                 type: io.kestra.plugin.core.log.Log
                 message: "{{ inputs.code }}"
         """, inputs={"code": "a" * 70 + "!"})
+
+
+def test_the_yaml_function_reads_with_the_settings_yaml_limits(settings):
+    settings.YAML_MAX_ALIASES = 2
+    run = run_flow("""
+        id: yaml-aliases
+        namespace: tests.engine
+        variables:
+          doc: "a: &a [1]\\nb: [*a, *a, *a]"
+        tasks:
+          - id: read
+            type: io.kestra.plugin.core.log.Log
+            message: "{{ yaml(vars.doc) }}"
+    """)
+    assert run.one("read").state == "FAILED"
+    assert any("KESTRAWEB_YAML_MAX_ALIASES=2" in m for m in run.logs()), run.logs()
+
+
+def test_a_pattern_a_task_runs_outside_a_render_obeys_the_regex_timeout_setting(settings):
+    """ForEachItem's regexPattern runs over the file in the _split task, outside any
+    render: the setting reaches it as it reaches the patterns inside renders."""
+    from plugins.core.flow.item_batches import split
+    from expressions import LimitExceeded
+
+    settings.REGEX_TIMEOUT = 0.05
+    with pytest.raises(LimitExceeded, match="KESTRAWEB_REGEX_TIMEOUT=0.05"):
+        split(b"a" * 70 + b"!\n", {"regexPattern": "((a|aa)+)$"})

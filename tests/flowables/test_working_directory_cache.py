@@ -125,20 +125,4 @@ def test_the_value_hash_is_guavas_murmur3_128_in_hex():
     assert value_hash("hello") == "029bbd41b3a7d8cb191dae486a901e5b"
 
 
-def test_a_cache_without_patterns_fails_the_directory_naming_the_property():
-    run = run_flow("""
-        id: wd-cache-bad
-        namespace: tests.cache
-        tasks:
-          - id: wd
-            type: io.kestra.plugin.core.flow.WorkingDirectory
-            cache:
-              ttl: PT1H
-            tasks:
-              - id: inside
-                type: io.kestra.plugin.core.debug.Return
-                format: ok
-    """)
-    assert run.state == "FAILED"
-    assert run.of("inside") == []
-    assert any("cache.patterns is required" in m for m in run.logs())
+# A cache without patterns is refused when the flow is saved: tests/spec/test_working_directory_objects.py

@@ -115,15 +115,12 @@ def test_if_exists_fail_fails_the_directory_before_its_tasks():
     assert "Failed preExecuteTasks on WorkingDirectory: File test.txt already exist" in run.logs()
 
 
-def test_an_unknown_property_fails_the_directory_naming_it():
-    run = run_flow(_flow("{includes: ['/a/**']}"))
-    assert run.state == "FAILED"
-    assert run.of("inside") == []
-    assert any("namespaceFiles: unknown property 'includes'" in m for m in run.logs())
+# An unknown key is refused when the flow is saved: tests/spec/test_working_directory_objects.py
 
 
 def test_a_bad_if_exists_value_is_named():
-    run = run_flow(_flow("{ifExists: REPLACE}"))
+    """A rendered value can only be checked once rendered, at run time."""
+    run = run_flow(_flow("{ifExists: \"{{ 'REPLACE' }}\"}"))
     assert run.state == "FAILED"
     assert any("namespaceFiles.ifExists must be one of OVERWRITE, FAIL, WARN, IGNORE, got 'REPLACE'" in m
                for m in run.logs())

@@ -165,11 +165,11 @@ def test_defaults_reach_errors_finally_nested_cases_and_triggers():
             type: test.spec.Echo
         triggers:
           - id: schedule
-            type: test.spec.trigger.Schedule
+            type: io.kestra.plugin.core.trigger.Schedule
         pluginDefaults:
           - type: test.spec.Echo
             values: {format: defaulted}
-          - type: test.spec.trigger.Schedule
+          - type: io.kestra.core.models.triggers.types.Schedule
             values: {cron: "0 9 * * *"}
         """)
     tasks = tasks_by_id(spec)

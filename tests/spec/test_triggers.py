@@ -22,15 +22,12 @@ def test_a_trigger_needs_an_id_and_a_type_and_ids_are_unique():
         triggers:
           - {type: io.kestra.plugin.core.trigger.Schedule, cron: "@daily"}
           - id: no_type
-          - id: same
-            type: io.kestra.plugin.core.trigger.Webhook
-          - id: same
-            type: io.kestra.core.models.triggers.types.Webhook
-          - id: has.dot
-            type: io.kestra.plugin.core.trigger.Webhook
+          - {id: same, type: io.kestra.plugin.core.trigger.Webhook, key: a}
+          - {id: same, type: io.kestra.core.models.triggers.types.Webhook, key: b}
+          - {id: has.dot, type: io.kestra.plugin.core.trigger.Webhook, key: c}
         """))
     assert {(e.path, e.line) for e in errors} == {
-        ("triggers[0].id", 4), ("triggers[1].type", 5), ("triggers[3].id", 8), ("triggers[4].id", 10),
+        ("triggers[0].id", 4), ("triggers[1].type", 5), ("triggers[3].id", 7), ("triggers[4].id", 8),
     }
 
 

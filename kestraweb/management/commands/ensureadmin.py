@@ -13,7 +13,10 @@ from django.core.management.base import BaseCommand
 class Command(BaseCommand):
     help = "Create the admin account when missing and print its credentials."
 
-    def handle(self, *args, **options):
+    def add_arguments(self, parser):
+        parser.add_argument("--port", type=int, default=8080, help="the web server's port, for the address printed")
+
+    def handle(self, *args, port, **options):
         username = os.environ.get("KESTRAWEB_ADMIN_USER", "admin")
         password_file = settings.DATA_DIR / "admin-password.txt"
         password = os.environ.get("KESTRAWEB_ADMIN_PASSWORD")
@@ -31,4 +34,4 @@ class Command(BaseCommand):
         elif not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
-        self.stdout.write(f"Admin account: {username} / {password}  (http://localhost:8080/admin/)")
+        self.stdout.write(f"Admin account: {username} / {password}  (http://localhost:{port}/admin/)")

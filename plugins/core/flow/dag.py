@@ -42,7 +42,7 @@ class Dag(FlowableTask):
     properties = (
         Property("tasks", "array", required=True, dynamic=False,
                  description="Items `{task: <task>, dependsOn: [task ids]}`.",
-                 fields=(Property("task", "task", dynamic=False), Property("dependsOn", "array", dynamic=False))),
+                 fields=(Property("task", "task", required=True, dynamic=False), Property("dependsOn", "array", dynamic=False))),
         Property("concurrent", "integer", default=0, dynamic=False,
                  description="How many tasks run at once; 0 means no limit."),
     )

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from storage.globs import glob_to_regex
+from storage.globs import compile_glob
 
 
 def input_files(rendered) -> dict:
@@ -43,11 +43,11 @@ def matching_outputs(folder: Path, patterns) -> list[tuple[str, Path]]:
     """(relative path, file) for each file of `folder` matched by one of the patterns."""
     if isinstance(patterns, str):
         patterns = [patterns]
-    regexes = [glob_to_regex(str(p)) for p in patterns or []]
+    globs = [compile_glob(str(p)) for p in patterns or []]
     found = []
     for path in sorted(folder.rglob("*")):
         if path.is_file():
             relative = path.relative_to(folder).as_posix()
-            if any(r.match(relative) for r in regexes):
+            if any(glob.matches(relative) for glob in globs):
                 found.append((relative, path))
     return found

@@ -23,9 +23,22 @@ from pathlib import Path
 
 from plugins.context import TaskFailed
 from plugins.durations import format_hms
+from plugins.properties import Property
 
-KEYS = ("enabled", "include", "exclude", "namespaces", "folderPerNamespace", "ifExists")
 IF_EXISTS = ("OVERWRITE", "FAIL", "WARN", "IGNORE")
+# Kestra's NamespaceFiles: the one list of its keys, checked when the flow is saved
+# (WorkingDirectory declares it on its property) and read here at run time.
+NAMESPACE_FILES_FIELDS = (
+    Property("enabled", "boolean", default=True, description="Load the namespace files (default true)."),
+    Property("include", "any", description="Glob patterns (a list, or one) of the files to load; none: all."),
+    Property("exclude", "any", description="Glob patterns (a list, or one) of the files to leave out."),
+    Property("namespaces", "any", description="The namespaces whose files are loaded (default the flow's)."),
+    Property("folderPerNamespace", "boolean", default=False,
+             description="Put each namespace's files in a folder named after it."),
+    Property("ifExists", "enum", default="OVERWRITE", values=IF_EXISTS,
+             description="What to do with a file already in the folder."),
+)
+KEYS = tuple(field.name for field in NAMESPACE_FILES_FIELDS)
 
 
 def load_namespace_files(rt, taskrun, settings, folder: Path) -> None:

@@ -18,10 +18,12 @@ from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.task import FlowableTask
 from storage import StorageError
+from storage.globs import BadGlob, compile_glob
+from storage.namespace_files import path_matcher
 
 from . import working_directory_cache as cache
 from .folder_files import input_files, matching_outputs, write_inputs
-from .namespace_files_loader import load_namespace_files
+from .namespace_files_loader import NAMESPACE_FILES_FIELDS, load_namespace_files
 from .sequential import TASKS
 
 CACHE_RESTORED_AT = "cacheRestoredAt"  # memo: when the cache was unpacked (epoch s), 0 without one
@@ -36,6 +38,7 @@ class WorkingDirectory(FlowableTask):
     type = "io.kestra.plugin.core.flow.WorkingDirectory"
     aliases = ("io.kestra.core.tasks.flows.WorkingDirectory", "io.kestra.core.tasks.flows.Worker")
     title = "Run tasks sequentially in a shared working directory."
+    worker_children = ("tasks",)
     properties = (
         TASKS,
         Property("inputFiles", "any",
@@ -45,12 +48,34 @@ class WorkingDirectory(FlowableTask):
         Property("namespaceFiles", "object", dynamic=False,
                  description="Copy the namespace's files into the folder first: `enabled` (default true), "
                              "`include` and `exclude` globs, `namespaces` (default the flow's), "
-                             "`folderPerNamespace`, `ifExists` (OVERWRITE, FAIL, WARN or IGNORE)."),
+                             "`folderPerNamespace`, `ifExists` (OVERWRITE, FAIL, WARN or IGNORE).",
+                 fields=NAMESPACE_FILES_FIELDS),
         Property("cache", "object", dynamic=False,
                  description="Keep the files matching `patterns` from one run to the next, for `ttl` "
-                             "(an ISO-8601 duration; none: no expiry)."),
+                             "(an ISO-8601 duration; none: no expiry).", fields=cache.CACHE_FIELDS),
     )
     outputs = (Output("outputFiles", "object", "URIs of the kept files by path relative to the folder."),)
+
+    @classmethod
+    def check(cls, spec):
+        """Patterns written as they are (no expression) must be readable: a glob with
+        an unclosed `[` or `{`, or a `regex:` that does not compile, is refused when
+        the flow is saved rather than when the folder is filled."""
+        readers = {"outputFiles": compile_glob, "cache.patterns": compile_glob,
+                   "namespaceFiles.include": path_matcher, "namespaceFiles.exclude": path_matcher}
+        problems = []
+        for where, read in readers.items():
+            value = spec
+            for key in where.split("."):
+                value = value.get(key) if isinstance(value, dict) else None
+            for index, pattern in enumerate([value] if isinstance(value, str) else value or []):
+                if not isinstance(pattern, str) or "{{" in pattern or "{%" in pattern:
+                    continue
+                try:
+                    read(pattern)
+                except (BadGlob, ExpressionError) as exc:
+                    problems.append((f"{where}[{index}]" if isinstance(value, list) else where, str(exc)))
+        return problems
 
     def resolve(self, rt, taskrun):
         memo = rt.memo(taskrun)

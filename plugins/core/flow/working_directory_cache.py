@@ -21,10 +21,18 @@ from pathlib import Path
 
 from plugins.context import TaskFailed
 from plugins.durations import DurationError, parse_duration
+from plugins.properties import Property
 
 from .folder_files import matching_outputs
 
-KEYS = ("patterns", "ttl")
+# Kestra's WorkingDirectory.Cache: the one list of its keys, checked when the flow is
+# saved (WorkingDirectory declares it on its property) and read here at run time.
+CACHE_FIELDS = (
+    Property("patterns", "any", required=True, dynamic=False,
+             description="Glob patterns (a list, or one) of the files to keep."),
+    Property("ttl", "duration", dynamic=False, description="How long the cache is kept (none: no expiry)."),
+)
+KEYS = tuple(field.name for field in CACHE_FIELDS)
 
 
 def cache_settings(cache) -> tuple[list[str], timedelta | None]:

@@ -3,33 +3,48 @@
 A few hundred bytes of anchors and aliases (`b: &b [*a, *a, ...]`, nine levels deep)
 expand into billions of values, and nesting thousands deep exhausts Python's stack.
 Kestra's reader (SnakeYAML's LoaderOptions) refuses more than 50 aliases to lists or
-maps and nesting deeper than 50; the same limits are settings here (flows.spec.limits).
-The events are read one at a time, with no recursion, and an alias is counted at the
-size of what it names, so the expanded size is known without expanding anything."""
+maps and nesting deeper than 50; the same limits are settings here, passed in by the
+caller. The events are read one at a time, with no recursion, and an alias is counted
+at the size of what it names, so the expanded size is known without expanding anything.
+
+The one home of this measure: a flow's text and YAML input values (flows.spec.yaml_lines)
+and the `yaml()` function of expressions all read user YAML through it; it lives with
+expressions because they import nothing of the project."""
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 import yaml
 
-from . import limits
+
+@dataclass(frozen=True)
+class YamlBounds:
+    """The limits one document is measured against. Each is anything with an int
+    `value` whose str() is what an error shows (`50 (setting KESTRAWEB_...)`)."""
+    depth: object
+    aliases: object
+    values: object
 
 
 class YamlTooLarge(yaml.YAMLError):
-    """A document past one of the limits; `line` is where it was found (1-based)."""
+    """A document past one of the limits; `bound` is which (a YamlBounds field) and
+    `line` where it was found (1-based)."""
 
-    def __init__(self, message: str, line: int | None = None):
+    def __init__(self, message: str, line: int | None = None, bound: str | None = None):
         super().__init__(message)
         self.line = line
+        self.bound = bound
 
 
 _STARTS = (yaml.MappingStartEvent, yaml.SequenceStartEvent)
 _ENDS = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
 
 
-def check_bounds(loader_class, source: str) -> None:
+def check_bounds(loader_class, source: str, bounds: YamlBounds) -> None:
     """Raise YamlTooLarge when `source` nests too deep, has too many aliases to lists
     or maps, or would expand into too many values. Syntax errors are left for the
     loader to report."""
-    max_depth, max_aliases, max_values = limits.nesting_depth(), limits.yaml_aliases(), limits.yaml_values()
+    max_depth, max_aliases, max_values = bounds.depth, bounds.aliases, bounds.values
     loader = loader_class(source)
     sizes: dict[str, int] = {}  # anchor -> values it expands to
     collections: set[str] = set()  # anchors that name a list or a map
@@ -42,7 +57,7 @@ def check_bounds(loader_class, source: str) -> None:
             added = 0
             if isinstance(event, _STARTS):
                 if len(open_sizes) + 1 > max_depth.value:
-                    raise YamlTooLarge(f"lists and maps nested deeper than the limit of {max_depth}", line)
+                    raise YamlTooLarge(f"lists and maps nested deeper than the limit of {max_depth}", line, "depth")
                 open_sizes.append([1, event.anchor])
                 added = 1
             elif isinstance(event, _ENDS):
@@ -62,13 +77,14 @@ def check_bounds(loader_class, source: str) -> None:
                 if event.anchor in collections:
                     aliases += 1
                     if aliases > max_aliases.value:
-                        raise YamlTooLarge(f"more aliases to lists or maps than the limit of {max_aliases}", line)
+                        raise YamlTooLarge(f"more aliases to lists or maps than the limit of {max_aliases}", line,
+                                           "aliases")
                 added = sizes.get(event.anchor, 1)
             else:
                 continue
             total += added
             if total > max_values.value:
-                raise YamlTooLarge(f"the YAML expands to more values than the limit of {max_values}", line)
+                raise YamlTooLarge(f"the YAML expands to more values than the limit of {max_values}", line, "values")
             if open_sizes and not isinstance(event, _STARTS):
                 open_sizes[-1][0] += added
     except YamlTooLarge:

@@ -1,0 +1,109 @@
+"""The admin's Execute page of a flow: a form of the flow's typed inputs that creates
+an execution and hands it to the cluster, as Kestra's Execute button does (its
+ExecutionController#createExecution: the flow must be executable, the inputs are read
+by the flow's declarations, the execution is queued, not run in the web process).
+
+Input errors come back next to their field, in the spec's words (InputInvalid); an
+uploaded FILE input goes to internal storage as any FILE input does."""
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from django import forms
+from django.contrib import messages
+from django.contrib.admin.utils import unquote
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+
+from executions.engine.create import create_execution
+from executions.queue import submit
+from flows.spec import FlowInvalid, InputInvalid
+
+from flows.admin_input_fields import given_value, input_field
+
+EXECUTE_PERMISSION = "executions.add_execution"
+TEMPLATE = "admin/flows/flow/execute.html"
+
+
+class ExecuteForm(forms.Form):
+    def __init__(self, declared: list[dict], *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.declared = declared
+        for decl in declared:
+            self.fields[decl["id"]] = input_field(decl)
+
+    def inputs(self, upload_dir: Path) -> dict:
+        """The values given, by input id; each uploaded file saved under `upload_dir`
+        with its own name and given as its path, which create_execution stores."""
+        values = {}
+        for index, decl in enumerate(self.declared):
+            value = given_value(self.cleaned_data.get(decl["id"]))
+            if value is not None and decl["type"] == "FILE":
+                value = _save_upload(value, upload_dir / str(index))
+            if value is not None:
+                values[decl["id"]] = value
+        return values
+
+    def show_errors(self, invalid: InputInvalid) -> None:
+        for input_id, message in invalid.errors:
+            self.add_error(input_id if input_id in self.fields else None, message)
+
+
+def _save_upload(upload, folder: Path) -> str:
+    folder.mkdir(parents=True)
+    path = folder / (Path(upload.name).name or "file")
+    with open(path, "wb") as out:
+        for chunk in upload.chunks():
+            out.write(chunk)
+    return str(path)
+
+
+def not_executable(flow) -> str | None:
+    """Why the flow cannot be executed (Kestra's FlowService#getFlowIfExecutableOrThrow
+    words), or None."""
+    if flow.deleted:
+        return "Requested Flow is not found."
+    if flow.disabled:
+        return "Requested Flow is disabled."
+    try:
+        flow.spec()
+    except FlowInvalid as exc:
+        return f"Requested Flow is not valid. Error: {exc}"
+    return None
+
+
+def can_execute(request, model_admin, flow) -> bool:
+    return model_admin.has_view_permission(request, flow) and request.user.has_perm(EXECUTE_PERMISSION)
+
+
+def execute_view(model_admin, request, object_id):
+    flow = model_admin.get_object(request, unquote(object_id))
+    if flow is None:
+        raise Http404(f"no flow with id {object_id!r}")
+    if not can_execute(request, model_admin, flow):
+        raise PermissionDenied
+    problem = not_executable(flow)
+    declared = [] if problem else flow.spec().inputs
+    if request.method == "POST":
+        form = ExecuteForm(declared, request.POST, request.FILES)
+        if problem is None and form.is_valid():
+            with tempfile.TemporaryDirectory(prefix="kestraweb-upload-") as upload_dir:
+                try:
+                    execution = create_execution(flow, form.inputs(Path(upload_dir)))
+                except InputInvalid as exc:
+                    form.show_errors(exc)
+                else:
+                    submit(execution.id)
+                    messages.success(request, f"Execution {execution.id} created: the cluster runs it.")
+                    return redirect("admin:executions_execution_change", execution.id)
+    else:
+        form = ExecuteForm(declared)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "opts": model_admin.model._meta, "original": flow, "title": f"Execute {flow}",
+        "form": form, "problem": problem,
+    }
+    return TemplateResponse(request, TEMPLATE, context, status=409 if problem and request.method == "POST" else 200)

@@ -1,0 +1,53 @@
+"""`manage.py serve`: the whole service, as `make run` starts it.
+
+Prepares the data folder (migrations, the admin account it prints, static files into
+STATIC_ROOT for whitenoise, the example flows the first time), then runs the web server
+(uvicorn on the ASGI app) and the django-q2 cluster that runs executions, side by side
+until Ctrl-C or SIGTERM stops both (kestraweb.supervisor). The same on every system,
+with no shell job control."""
+import os
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from kestraweb.schema import migrate_if_needed
+from kestraweb.supervisor import Child, Supervisor
+
+# Seconds uvicorn gives open connections (server-sent event streams) to end on a stop.
+WEB_GRACEFUL_SECONDS = 5
+
+
+class Command(BaseCommand):
+    help = "Run the web server and the cluster together; Ctrl-C stops both."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=os.environ.get("KESTRAWEB_HOST", "0.0.0.0"))
+        parser.add_argument("--port", type=int, default=int(os.environ.get("KESTRAWEB_PORT", "8080")))
+        parser.add_argument("--web-workers", type=int, default=int(os.environ.get("KESTRAWEB_WEB_WORKERS", "1")),
+                            help="uvicorn worker processes")
+        parser.add_argument("--grace", type=float, default=float(os.environ.get("KESTRAWEB_STOP_GRACE", "30")),
+                            help="seconds a process has to stop after Ctrl-C before it is killed")
+        parser.add_argument("--no-examples", action="store_true", help="do not load the example flows")
+
+    def handle(self, *args, host, port, web_workers, grace, no_examples, **options):
+        migrate_if_needed()
+        call_command("ensureadmin", port=port, stdout=self.stdout)
+        call_command("collectstatic", interactive=False, verbosity=0)
+        if not no_examples:
+            call_command("loadexamples", stdout=self.stdout)
+        children = [
+            Child("web", [sys.executable, "-m", "uvicorn", "kestraweb.asgi:application", "--host", host,
+                          "--port", str(port), "--workers", str(web_workers), "--lifespan", "off",
+                          "--timeout-graceful-shutdown", str(WEB_GRACEFUL_SECONDS)]),
+            Child("cluster", [sys.executable, str(settings.BASE_DIR / "manage.py"), "qcluster"]),
+        ]
+        self.stdout.flush()
+        code = Supervisor(children, grace=grace, say=self._say).run()
+        if code:
+            raise SystemExit(code)
+
+    def _say(self, line: str) -> None:
+        self.stdout.write(line)
+        self.stdout.flush()

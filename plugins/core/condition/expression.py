@@ -1,0 +1,21 @@
+"""The Expression condition (old VariableCondition): an expression that must render true."""
+from __future__ import annotations
+
+from plugins.condition import ConditionContext, ConditionType, is_truthy_render
+from plugins.properties import Property
+from plugins.registry import register
+
+from . import condition_names
+
+
+@register
+class Expression(ConditionType):
+    type, aliases = condition_names("Expression", old="VariableCondition")
+    title = "Condition based on the result of an expression."
+    schedule_condition = True
+    properties = (
+        Property("expression", required=True, description="True unless it renders blank or false."),
+    )
+
+    def test(self, context: ConditionContext) -> bool:
+        return is_truthy_render(context.rendered(self.get("expression")))

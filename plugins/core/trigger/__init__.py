@@ -1,0 +1,2 @@
+"""Kestra's core triggers (io.kestra.plugin.core.trigger): Schedule, ScheduleOnDates,
+Flow and Webhook, and the Toggle task that switches a trigger on or off."""

@@ -1,0 +1,33 @@
+"""Kestra's Toggle task: enables or disables a trigger of a flow (its own by default)."""
+from __future__ import annotations
+
+from plugins.context import FlowNotFound, TaskFailed, TriggerNotFound
+from plugins.properties import Property
+from plugins.registry import register
+from plugins.task import RunnableTask
+
+
+@register
+class Toggle(RunnableTask):
+    type = "io.kestra.plugin.core.trigger.Toggle"
+    aliases = ("io.kestra.core.tasks.trigger.Toggle",)
+    title = "Enable or disable a trigger."
+    properties = (
+        Property("namespace", default="{{ flow.namespace }}",
+                 description="The namespace of the flow of the trigger (default the current flow's)."),
+        Property("flowId", default="{{ flow.id }}", description="The flow of the trigger (default the current flow)."),
+        Property("trigger", required=True, description="The id of the trigger to toggle."),
+        Property("enabled", "boolean", default=False, dynamic=False,
+                 description="Whether to enable (true) or disable (false) the trigger."),
+    )
+
+    def run(self, ctx) -> dict:
+        namespace, flow_id = str(ctx.render_property("namespace")), str(ctx.render_property("flowId"))
+        trigger_id = str(ctx.render_property("trigger"))
+        enabled = str(self.get("enabled")).lower() == "true"
+        try:
+            ctx.toggle_trigger(namespace, flow_id, trigger_id, enabled)
+        except (FlowNotFound, TriggerNotFound) as exc:
+            raise TaskFailed(str(exc)) from None
+        ctx.logger.info(f"Trigger {trigger_id} of flow {namespace}.{flow_id} {'enabled' if enabled else 'disabled'}")
+        return {}

@@ -1,0 +1,85 @@
+"""Kestra's Webhook trigger: starts an execution on a request to
+/api/v1/{tenant}/executions/webhook/{namespace}/{flowId}/{key}. The web view finds the
+trigger with `find_webhook` and builds the execution's `trigger` variables with
+`trigger_variables`."""
+from __future__ import annotations
+
+import json
+from typing import Callable, Iterable
+
+from expressions import ExpressionError
+from plugins import registry
+from plugins.properties import Output, Property
+from plugins.registry import register
+from plugins.trigger import TriggerType, common_trigger_problems
+
+KEY_MAX_LENGTH = 256  # Kestra's @Size(max = 256)
+MULTIPLE_CONDITION = "io.kestra.plugin.core.condition.MultipleCondition"
+
+
+@register
+class Webhook(TriggerType):
+    type = "io.kestra.plugin.core.trigger.Webhook"
+    aliases = ("io.kestra.core.models.triggers.types.Webhook",)
+    title = "Trigger a flow from a webhook."
+    properties = (
+        Property("key", required=True,
+                 description="The secret part of the webhook URL (at most 256 characters); may be an expression."),
+        # Newer Kestra releases (0.22 on) add these; flows written for them must validate.
+        Property("wait", "boolean", default=False, dynamic=False,
+                 description="The request is answered once the execution ended."),
+        Property("returnOutputs", "boolean", default=False, dynamic=False,
+                 description="With wait, the answer carries the execution's outputs."),
+        Property("inputs", "object", description="Inputs of the executions it starts; may use {{ trigger.body }}."),
+    )
+    outputs = (
+        Output("body", "any", "The request body: a map or a list when it is JSON, the text otherwise."),
+        Output("headers", "object", "The request headers, each a list of values."),
+        Output("parameters", "object", "The query parameters, each a list of values."),
+    )
+
+    @classmethod
+    def check(cls, spec: dict) -> list[tuple[str, str]]:
+        """Kestra's WebhookValidator and @Size: no MultipleCondition, a key of 256
+        characters at most."""
+        problems = common_trigger_problems(spec)
+        key = spec.get("key")
+        if isinstance(key, str) and len(key) > KEY_MAX_LENGTH:
+            problems.append(("key", f"must be at most {KEY_MAX_LENGTH} characters, not {len(key)}"))
+        multiple = registry.resolve_condition(MULTIPLE_CONDITION)
+        for index, condition in enumerate(spec.get("conditions") or ()):
+            if isinstance(condition, dict) and registry.resolve_condition(str(condition.get("type"))) is multiple:
+                problems.append((f"conditions[{index}]",
+                                 "invalid webhook: conditions of type MultipleCondition are not supported"))
+        return problems
+
+
+def find_webhook(triggers: Iterable[dict], key: str, render: Callable[[str], str]) -> dict | None:
+    """The first enabled Webhook trigger whose rendered key (trimmed) is `key`; one whose
+    key cannot be rendered is passed over, as Kestra's ExecutionController does."""
+    for spec in triggers or ():
+        if registry.resolve_trigger(str(spec.get("type"))) is not Webhook or spec.get("disabled") is True:
+            continue
+        try:
+            rendered = str(render(str(spec.get("key")))).strip()
+        except ExpressionError:
+            continue
+        if rendered == key:
+            return spec
+    return None
+
+
+def parsed_body(body: str | None):
+    """Webhook#evaluate: a JSON object, else a JSON array, else the text as it is."""
+    if body is None:
+        return None
+    try:
+        value = json.loads(body)
+    except ValueError:
+        return body
+    return value if isinstance(value, (dict, list)) else body
+
+
+def trigger_variables(body: str | None, headers: dict[str, list[str]], parameters: dict[str, list[str]]) -> dict:
+    """The `trigger` variables of a webhook execution (Webhook.Output)."""
+    return {"body": parsed_body(body), "headers": headers, "parameters": parameters}

@@ -1,0 +1,5 @@
+"""Execution labels as plugins see them: the prefix of Kestra's own (system) labels."""
+
+# Labels whose key starts with this belong to Kestra (system.correlationId...): a
+# flow's or a trigger's own labels never set them, and a flow's are not copied with them.
+SYSTEM_PREFIX = "system."
