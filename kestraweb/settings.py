@@ -164,6 +164,8 @@ WORKER_HEARTBEAT_EVERY = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_EVERY"
 WORKER_HEARTBEAT_TIMEOUT = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_TIMEOUT", "60"))
 # seconds between a worker's looks at the database for a kill of its tasks' executions,
 WORKER_KILL_POLL = float(os.environ.get("KESTRAWEB_WORKER_KILL_POLL", "0.5"))
+# attempts one cluster worker process runs at once (on threads of its own),
+WORKER_THREADS = int(os.environ.get("KESTRAWEB_WORKER_THREADS", "8"))
 # times a taskrun whose worker died is run again before it fails,
 ORPHAN_MAX_RESUBMITS = int(os.environ.get("KESTRAWEB_ORPHAN_MAX_RESUBMITS", "3"))
 # seconds between the sweeper's looks for due waits, orphans and queued executions.

@@ -3,7 +3,9 @@ any qcluster worker process (of any cluster on the same broker) may take.
 
 The broker is the one settings.Q_CLUSTER names: the ORM broker on the default
 database, or Redis when REDIS_URL is set. Results are not saved: the database rows
-the steps write are the record."""
+the steps write are the record. A `run_taskrun` task hands its attempt to a thread of
+its worker process (attempt_threads) and returns, so the worker processes stay free
+for the `advance` steps while tasks run."""
 from __future__ import annotations
 
 import time
@@ -12,6 +14,7 @@ from django.db import OperationalError, close_old_connections, connection
 from django_q.tasks import async_task
 
 from . import steps
+from .attempt_threads import ATTEMPT_THREADS
 
 ADVANCE = "executions.engine.cluster.advance"
 RUN_TASKRUN = "executions.engine.cluster.run_taskrun"
@@ -54,10 +57,13 @@ def advance(execution_id: str) -> None:
 
 
 def run_taskrun(taskrun_id: str) -> None:
-    """django-q2 task: one worker attempt. Queued again it runs no task twice: a taskrun
-    already claimed is not claimed again (one RUNNING without a worker alive is the
-    sweeper's orphan)."""
-    close_old_connections()
+    """django-q2 task: one worker attempt, on a thread of this process (attempt_threads)."""
+    ATTEMPT_THREADS.start(attempt, taskrun_id)
+
+
+def attempt(taskrun_id: str) -> None:
+    """Queued again it runs no task twice: a taskrun already claimed is not claimed
+    again (one RUNNING without a worker alive is the sweeper's orphan)."""
     try:
         steps.run_taskrun(taskrun_id, QUEUE)
     except OperationalError:

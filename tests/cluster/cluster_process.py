@@ -72,7 +72,7 @@ class Broker:
 def running_cluster(data_dir, broker: Broker, name: str = "cluster", **env):
     log = open(data_dir / f"{name}.log", "w")
     proc = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "runcluster"],
-                            env=manage_env(data_dir, **FAST, **broker.env, **env), cwd=ROOT,
+                            env=manage_env(data_dir, **{**FAST, **broker.env, **env}), cwd=ROOT,
                             stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         yield proc

@@ -42,3 +42,42 @@ def test_a_worker_beats_and_a_kill_stops_its_sleep(tmp_path, orm_broker):
     assert len(nap.attempts) == 1
     assert not TaskRun.objects.filter(execution_id=execution_id, task_id="never").exists()
     assert Execution.objects.get(pk=execution_id).state == "KILLED"
+
+
+BESIDE_A_LONG_TASK = """
+id: beside_a_long_task
+namespace: tests.cluster
+tasks:
+  - id: both
+    type: io.kestra.plugin.core.flow.Parallel
+    tasks:
+      - id: long
+        type: io.kestra.plugin.core.flow.Sleep
+        duration: PT1H
+      - id: short
+        type: io.kestra.plugin.core.flow.Sequential
+        tasks:
+          - id: quick
+            type: io.kestra.plugin.core.flow.Sleep
+            duration: PT0S
+          - id: then
+            type: io.kestra.plugin.core.flow.Sleep
+            duration: PT0S
+"""
+
+
+def test_a_long_task_does_not_hold_the_clusters_only_worker_process(tmp_path, orm_broker):
+    """With one django-q2 worker process, the hour-long Sleep runs on a thread of it
+    and the other branch's steps still go through, as Kestra's executor goes on while
+    its worker threads run tasks."""
+    with running_cluster(tmp_path, orm_broker, KESTRAWEB_Q_WORKERS="1") as proc:
+        execution_id = start(BESIDE_A_LONG_TASK, tmp_path, orm_broker)
+
+        def states():
+            return dict(TaskRun.objects.filter(execution_id=execution_id).values_list("task_id", "state"))
+
+        wait_for(lambda: states().get("then") == "SUCCESS", "the short branch ended", proc, tmp_path)
+        assert states()["long"] == "RUNNING"
+        kill(execution_id)
+        execution = wait_for_end(execution_id, proc, tmp_path)
+    assert execution.state == "KILLED" and states()["long"] == "KILLED"
