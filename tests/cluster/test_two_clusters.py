@@ -8,7 +8,7 @@ import signal
 
 import pytest
 
-from executions.models import TaskRun
+from executions.models import LogEntry, TaskRun
 from tests.cluster.cluster_process import (attempts_by_task, running_cluster, start,
                                            wait_for, wait_for_end)
 
@@ -51,7 +51,8 @@ def test_two_clusters_never_run_one_taskrun_twice(tmp_path, broker):
     with running_cluster(tmp_path, broker, name="one") as one, running_cluster(tmp_path, broker, name="two"):
         execution_ids = [start(PARALLEL, tmp_path, broker) for _ in range(3)]
         ended = [wait_for_end(execution_id, one, tmp_path) for execution_id in execution_ids]
-    assert [e.state for e in ended] == ["SUCCESS"] * 3
+    assert [e.state for e in ended] == ["SUCCESS"] * 3, list(
+        LogEntry.objects.filter(level="ERROR").values_list("task_id", "message"))
     expected = {"together": [0], **{f"nap_{n}": [1] for n in range(8)}, "after": [1]}
     assert all(attempts_by_task(execution_id) == expected for execution_id in execution_ids)
 
