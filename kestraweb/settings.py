@@ -157,3 +157,16 @@ LOOP_MAX_VALUES = int(os.environ.get("KESTRAWEB_LOOP_MAX_VALUES", "100000"))
 # page shows; the log and taskrun lists have them all.
 EXECUTION_PAGE_MAX_LOGS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_LOGS", "1000"))
 EXECUTION_PAGE_MAX_TASKRUNS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_TASKRUNS", "2000"))
+# The cluster's workers (executions/engine/watchdog.py, sweeper.py): seconds between
+# the heartbeats of a running task,
+WORKER_HEARTBEAT_EVERY = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_EVERY", "5"))
+# seconds without one before a worker on another machine is presumed dead,
+WORKER_HEARTBEAT_TIMEOUT = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_TIMEOUT", "60"))
+# seconds between a worker's looks at the database for a kill of its tasks' executions,
+WORKER_KILL_POLL = float(os.environ.get("KESTRAWEB_WORKER_KILL_POLL", "0.5"))
+# attempts one cluster worker process runs at once (on threads of its own),
+WORKER_THREADS = int(os.environ.get("KESTRAWEB_WORKER_THREADS", "8"))
+# times a taskrun whose worker died is run again before it fails,
+ORPHAN_MAX_RESUBMITS = int(os.environ.get("KESTRAWEB_ORPHAN_MAX_RESUBMITS", "3"))
+# seconds between the sweeper's looks for due waits, orphans and queued executions.
+SWEEP_EVERY = float(os.environ.get("KESTRAWEB_SWEEP_EVERY", "1"))

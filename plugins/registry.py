@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import threading
 
 from .plugin_type import PluginType
 from .task import TaskType
@@ -12,6 +13,8 @@ from .task import TaskType
 _types: dict[str, type[PluginType]] = {}
 _canonical: dict[str, type[PluginType]] = {}
 _loaded = False
+_loading = threading.RLock()  # a cluster worker process parses flows on several threads; RLock: a
+# module being imported may itself look a type up
 
 # Families whose modules register types when imported.
 FAMILIES = ("plugins.core",)
@@ -29,14 +32,19 @@ def register(cls: type[PluginType]) -> type[PluginType]:
 
 
 def _load():
+    """Import every family's modules once. Marked loaded only once all are: a thread
+    that came second waits for the first instead of seeing half the types."""
     global _loaded
     if _loaded:
         return
-    _loaded = True
-    for family in FAMILIES:
-        package = importlib.import_module(family)
-        for info in pkgutil.walk_packages(package.__path__, prefix=family + "."):
-            importlib.import_module(info.name)
+    with _loading:
+        if _loaded:
+            return
+        for family in FAMILIES:
+            package = importlib.import_module(family)
+            for info in pkgutil.walk_packages(package.__path__, prefix=family + "."):
+                importlib.import_module(info.name)
+        _loaded = True
 
 
 def resolve_plugin(name: str) -> type[PluginType] | None:

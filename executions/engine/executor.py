@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
@@ -227,8 +228,9 @@ class Executor:
                 continue
             state = State(tr.state)
             if state == State.RUNNING and is_orphan(tr):
-                self._retry_orphan(tr)
-                state, changed = State.CREATED, True
+                state, changed = self._retry_orphan(tr), True
+                if state == State.FAILED:
+                    continue
             if killing:
                 if state in (*TO_START, State.RETRYING):
                     self._set_taskrun_state(tr, State.KILLED)
@@ -347,16 +349,29 @@ class Executor:
         tr.fail()
         tr.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts"])
 
-    def _retry_orphan(self, tr: TaskRun):
-        """The worker running this taskrun died: record its attempt as KILLED and run it again."""
+    def _retry_orphan(self, tr: TaskRun) -> State:
+        """The worker running this taskrun died: record its attempt as KILLED and run it
+        again, at most settings.ORPHAN_MAX_RESUBMITS times (counted in its memo); then
+        the taskrun FAILS, saying why. Returns its new state."""
         now = timezone.now()
         if tr.attempts:
             tr.attempts[-1]["state"]["current"] = State.KILLED.value
             tr.attempts[-1]["state"]["histories"].append({"state": "KILLED", "date": now.isoformat()})
-        tr.set_state(State.CREATED, now)
+        resubmits = tr.memo.get("orphanResubmits", 0)
+        logger = ExecutionLogger(self.view.execution, tr)
+        if resubmits >= settings.ORPHAN_MAX_RESUBMITS:
+            tr.set_state(State.FAILED, now)
+            logger.error(f"The worker running this task stopped ({tr.worker}), and the task was already run "
+                         f"again {resubmits} times after its worker stopped (KESTRAWEB_ORPHAN_MAX_RESUBMITS = "
+                         f"{settings.ORPHAN_MAX_RESUBMITS}): the task fails.")
+        else:
+            tr.memo["orphanResubmits"] = resubmits + 1
+            tr.set_state(State.CREATED, now)
+            logger.warn(f"The worker running this task stopped ({tr.worker}); the task runs again "
+                        f"({resubmits + 1} of at most {settings.ORPHAN_MAX_RESUBMITS}).")
         tr.worker = ""
-        tr.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts", "worker"])
-        ExecutionLogger(self.view.execution, tr).warn("The worker running this task stopped; the task runs again.")
+        tr.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts", "worker", "memo"])
+        return State(tr.state)
 
     def _finish(self, state: State):
         ex = self.view.execution

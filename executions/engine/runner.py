@@ -1,6 +1,10 @@
-"""Driving executions to their end in this process: the executor decides, a pool of
-worker threads runs the slow tasks, and the runner wakes the executor when a worker
-finishes or a wait (retry back-off, pause) is over."""
+"""Driving executions to their end in this process (`runflow`, `runexecution`): the
+engine's two steps (steps.py) queued in memory, `advance` on this thread and
+`run_taskrun` on a pool of worker threads, as the cluster queues them on django-q2.
+
+This process is also the sweeper of the executions it drives: it advances them when a
+wait it knows of (retry back-off, Pause delay, LoopUntil check) is due, and every
+POLL_EVERY seconds to notice what other processes changed (a kill, a resume)."""
 from __future__ import annotations
 
 import threading
@@ -8,52 +12,63 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
-from django.db import DatabaseError, close_old_connections, connection
+from django.db import close_old_connections, connection
 from django.utils import timezone
 
-from executions.models import Execution, TaskRun
-from executions.states import TERMINAL, State
+from executions.models import Execution
+from executions.states import TERMINAL
 
+from . import steps
 from .execution_retry import pending_retry
-from .executor import Executor
-from .flow_index import index_for_source
 from .view import ExecutionView
-from .worker import WORKER_ID, claim, run_attempt
 
-HEARTBEAT_EVERY = 5.0
 TERMINAL_VALUES = [state.value for state in TERMINAL]
 POLL_EVERY = 0.5  # how often changes made by other processes (kill, resume) are noticed
 
 
+class ExecutionTimeout(TimeoutError):
+    def __init__(self, execution_id: str, timeout: float):
+        super().__init__(f"execution {execution_id} did not end within {timeout:g} s (--timeout); it is left "
+                         f"unfinished: `python manage.py runexecution {execution_id}` carries it on")
+        self.execution_id = execution_id
+
+
 class Runner:
+    """A StepQueue in memory for one execution and the executions it starts."""
+
     def __init__(self, workers: int = 8):
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kestraweb-worker")
-        self.in_flight: dict[str, threading.Event] = {}
         self.lock = threading.Lock()
         self.wakeup = threading.Event()
-        self.watched: set[str] = set()
+        self.in_flight: dict[str, threading.Event] = {}  # taskrun ids handed to a worker thread, their cancel
+        self.family: set[str] = set()  # the executions this runner drives
+        self.pending: dict[str, None] = {}  # executions to advance, in order
+        self.watched: set[str] = set()  # family members not yet done
 
-    # --- workers ------------------------------------------------------------------
-    def dispatch(self, execution_id: str, taskrun_id: str):
+    # --- the StepQueue ----------------------------------------------------------------
+    def started(self, execution_id: str):
+        self.family.add(execution_id)
+        self.advance(execution_id)
+
+    def advance(self, execution_id: str):
+        """Executions outside the family (other flows' queued executions woken by an end)
+        are the cluster's or their own runner's to drive, not this one's."""
+        if execution_id not in self.family:
+            return
+        with self.lock:
+            self.pending[execution_id] = None
+        self.wakeup.set()
+
+    def run_taskrun(self, taskrun_id: str):
         with self.lock:
             if taskrun_id in self.in_flight:
                 return
-            self.in_flight[taskrun_id] = threading.Event()
-        self.pool.submit(self._work, execution_id, taskrun_id)
+            self.in_flight[taskrun_id] = cancel = threading.Event()
+        self.pool.submit(self._work, taskrun_id, cancel)
 
-    def _work(self, execution_id: str, taskrun_id: str):
+    def _work(self, taskrun_id: str, cancel: threading.Event):
         try:
-            taskrun = TaskRun.objects.get(pk=taskrun_id)
-            if claim(taskrun):
-                view = ExecutionView.load(execution_id)
-                from .executor import flow_source
-
-                index = index_for_source(flow_source(view.execution))
-                run_attempt(view, index.spec, index.task(taskrun.task_id), taskrun, self.in_flight[taskrun_id])
-        except DatabaseError:
-            raise
-        except Exception as exc:  # an engine bug in a worker must not leave its taskrun RUNNING forever
-            fail_execution(execution_id, exc)
+            steps.run_taskrun(taskrun_id, self, cancel)
         finally:
             with self.lock:
                 self.in_flight.pop(taskrun_id, None)
@@ -61,64 +76,44 @@ class Runner:
             connection.close()
             self.wakeup.set()
 
-    def _heartbeat(self):
-        ids = list(self.in_flight)
-        if ids:
-            TaskRun.objects.filter(pk__in=ids, worker=WORKER_ID).update(heartbeat=timezone.now())
-
-    def _signal_kills(self, view: ExecutionView):
-        if view.execution.state == State.KILLING.value:
-            for tr in view.active():
-                event = self.in_flight.get(tr.id)
-                if event is not None:
-                    event.set()
-
-    # --- executions -------------------------------------------------------------------
-    def watch(self, execution_id: str):
-        self.watched.add(execution_id)
-        self.wakeup.set()
-
+    # --- driving ----------------------------------------------------------------------
     def run(self, execution_id: str, timeout: float | None = None) -> Execution:
         """Advance `execution_id` (and the executions it starts) until it ends."""
-        self.watch(execution_id)
+        self.started(execution_id)
         for child_id in unfinished_descendants(execution_id):
-            self.watch(child_id)
+            self.started(child_id)
         deadline = time.monotonic() + timeout if timeout else None
-        last_heartbeat = time.monotonic()
+        next_poll = time.monotonic() + POLL_EVERY
+        wake_at: datetime | None = None
         while True:
             self.wakeup.clear()
-            wake_at = None
-            for ex_id in list(self.watched):
-                view = self._advance(ex_id)
-                self._signal_kills(view)
-                if view.execution.is_terminal and not self._has_in_flight(view) and pending_retry(view) is None:
+            with self.lock:
+                due = list(self.pending)
+                self.pending.clear()
+            if time.monotonic() >= next_poll or (wake_at is not None and wake_at <= timezone.now()):
+                due += [ex_id for ex_id in self.watched if ex_id not in due]
+                next_poll, wake_at = time.monotonic() + POLL_EVERY, None
+            for ex_id in due:
+                view = steps.advance(ex_id, self)
+                if view is None or self._done(view):
                     self.watched.discard(ex_id)
                     continue
+                self.watched.add(ex_id)
                 wake_at = _earliest(wake_at, _next_wait(view))
-            root = Execution.objects.get(pk=execution_id)
-            if root.is_terminal and not self.watched:
-                return root
+            if not self.watched and not self.pending:
+                return Execution.objects.get(pk=execution_id)
             if deadline is not None and time.monotonic() > deadline:
-                raise TimeoutError(f"execution {execution_id} did not end in {timeout} s")
-            wait = POLL_EVERY
+                raise ExecutionTimeout(execution_id, timeout)
+            wait = max(0.0, next_poll - time.monotonic())
             if wake_at is not None:
                 wait = max(0.0, min(wait, (wake_at - timezone.now()).total_seconds()))
             self.wakeup.wait(wait)
-            if time.monotonic() - last_heartbeat > HEARTBEAT_EVERY:
-                self._heartbeat()
-                last_heartbeat = time.monotonic()
 
-    def _advance(self, execution_id: str) -> ExecutionView:
-        try:
-            return Executor(execution_id, self.dispatch, self.watch).advance()
-        except DatabaseError:
-            raise  # the database is the truth: without it nothing can be decided or recorded
-        except Exception as exc:  # an engine bug must not leave the execution RUNNING forever
-            fail_execution(execution_id, exc)
-            return ExecutionView.load(execution_id)
-
-    def _has_in_flight(self, view) -> bool:
-        return any(tr_id in self.in_flight for tr_id in view.taskruns)
+    def _done(self, view: ExecutionView) -> bool:
+        if not view.execution.is_terminal or pending_retry(view) is not None:
+            return False
+        with self.lock:
+            return not any(tr_id in self.in_flight for tr_id in view.taskruns)
 
     def close(self, wait: bool = True):
         self.pool.shutdown(wait=wait, cancel_futures=not wait)
@@ -127,21 +122,12 @@ class Runner:
         return self
 
     def __exit__(self, exc_type, exc, tb):
-        # Interrupted (Ctrl-C): do not wait for the tasks under way; they are the next
-        # process's to run again, as after a crash.
-        self.close(wait=not (exc_type is not None and issubclass(exc_type, KeyboardInterrupt)))
-
-
-def fail_execution(execution_id: str, exc: Exception):
-    """End an execution FAILED because the engine itself failed on it, saying why."""
-    from .logger import ExecutionLogger
-
-    execution = Execution.objects.get(pk=execution_id)
-    ExecutionLogger(execution).error(f"Internal error of the executor: {type(exc).__name__}: {exc}")
-    if not execution.is_terminal:
-        execution.set_state(State.FAILED)
-        execution.version += 1
-        execution.save(update_fields=["state", "state_history", "start_date", "end_date", "version", "updated"])
+        # Interrupted (Ctrl-C), out of time or failed: do not wait for the tasks under
+        # way; the commands end the process at once (report.stop_on_interrupt) and
+        # what the tasks leave is the next process's to run again, as after a crash.
+        # Cancelling them instead would record them KILLED, and a KILLED task is not
+        # run again.
+        self.close(wait=exc_type is None)
 
 
 def unfinished_descendants(execution_id: str) -> list[str]:

@@ -2,8 +2,6 @@
 write the attempt's result, and decide a retry."""
 from __future__ import annotations
 
-import os
-import socket
 import threading
 import time
 
@@ -21,8 +19,8 @@ from plugins.durations import format_hms, parse_duration
 from .logger import ExecutionLogger
 from .retry import next_delay, policy_for
 from .run_context import EngineRunContext, TaskInterrupted
+from .workers_alive import worker_id
 
-WORKER_ID = f"{socket.gethostname()}:{os.getpid()}"
 # RESTARTED: a restart gives the taskrun a new attempt straight away, as Kestra's
 # worker takes a RESTARTED taskrun without another CREATED step.
 CLAIMABLE = (State.CREATED.value, State.RESTARTED.value, State.RETRYING.value)
@@ -35,7 +33,7 @@ def start_attempt(taskrun: TaskRun, now=None) -> None:
     taskrun.attempts = [*taskrun.attempts, {"state": {"current": "RUNNING",
                                                       "histories": [{"state": "RUNNING", "date": iso(now)}],
                                                       "startDate": iso(now)}}]
-    taskrun.worker, taskrun.heartbeat, taskrun.wait_until = WORKER_ID, now, None
+    taskrun.worker, taskrun.heartbeat, taskrun.wait_until = worker_id(), now, None
 
 
 def claim(taskrun: TaskRun) -> bool:

@@ -7,12 +7,15 @@ import os
 from contextlib import contextmanager
 
 from executions.engine.execution_retry import retry_chain
+from executions.engine.runner import ExecutionTimeout
 from executions.serializers import execution_json, execution_logs
 from executions.states import State
 from executions.summary import summary
 
 # 128 + SIGINT: what a shell reports for a program stopped by Ctrl-C.
 INTERRUPTED_EXIT = 130
+# What coreutils' `timeout` exits with when the command ran out of time.
+TIMEOUT_EXIT = 124
 
 
 def report_and_exit(command, execution, as_json: bool) -> None:
@@ -36,7 +39,8 @@ class RunningExecution:
 
 @contextmanager
 def stop_on_interrupt(command):
-    """Ctrl-C stops the command at once, without a traceback. Every decision already
+    """`--timeout` reached ends the command with TIMEOUT_EXIT and a line saying how to
+    finish the execution, as Ctrl-C does with INTERRUPTED_EXIT. Ctrl-C stops the command at once, without a traceback. Every decision already
     made is in the database (the round under way rolls back); the tasks the worker
     threads are running are left to the next process, which sees their worker gone and
     runs them again, as after a crash. The process ends with `os._exit`: waiting for
@@ -44,6 +48,10 @@ def stop_on_interrupt(command):
     running = RunningExecution()
     try:
         yield running
+    except ExecutionTimeout as timed_out:
+        command.stderr.write(f"Timeout: {timed_out}.")
+        command.stderr.flush()
+        os._exit(TIMEOUT_EXIT)  # the worker threads may still be running tasks: do not wait for them
     except KeyboardInterrupt:
         if running.id is None:
             command.stderr.write("Interrupted.")

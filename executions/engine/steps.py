@@ -1,0 +1,104 @@
+"""The engine's two steps, which whatever queue drives an execution calls:
+
+- `advance(execution_id)`: one executor round (as many rounds as change something);
+  it hands each runnable taskrun to `queue.run_taskrun`, each execution it started (a
+  Subflow's, a ForEachItem's, a CREATE_NEW_EXECUTION retry's) to `queue.started`, and,
+  when the execution ended, wakes its parent and the executions of its flow queued for
+  the slot it held;
+- `run_taskrun(taskrun_id)`: one worker attempt, claimed so that only one worker runs
+  it, watched (heartbeat, kill) by this process's watchdog; its end asks for an
+  `advance` of its execution.
+
+The cluster (cluster.py) queues them as django-q2 tasks; `runflow` and `runexecution`
+(runner.py) queue them in memory and run them on a thread pool. Both are this engine.
+Everything a step decides is in the database when it returns, so any process may take
+the next step."""
+from __future__ import annotations
+
+import threading
+from typing import Protocol
+
+from django.db import DatabaseError
+
+from executions.models import Execution, TaskRun
+from executions.states import State
+
+from .executor import Executor, flow_source
+from .flow_index import index_for_source
+from .logger import ExecutionLogger
+from .view import ExecutionView
+from .watchdog import WATCHDOG
+from .worker import claim, run_attempt
+
+# How many queued executions of a flow one ended execution wakes: a freed slot admits
+# the first; more are woken in case the limit was raised meanwhile.
+QUEUED_WOKEN = 10
+
+
+class StepQueue(Protocol):
+    def advance(self, execution_id: str) -> None: ...
+
+    def started(self, execution_id: str) -> None: ...
+
+    def run_taskrun(self, taskrun_id: str) -> None: ...
+
+
+def advance(execution_id: str, queue: StepQueue) -> ExecutionView | None:
+    """One executor step for `execution_id`; its view afterwards, None if it is gone."""
+    if not Execution.objects.filter(pk=execution_id).exists():
+        return None  # deleted meanwhile: nothing left to drive
+    try:
+        view = Executor(execution_id, lambda _execution_id, taskrun_id: queue.run_taskrun(taskrun_id),
+                        queue.started).advance()
+    except DatabaseError:
+        raise  # the database is the truth: without it nothing can be decided or recorded
+    except Exception as exc:  # an engine bug must not leave the execution RUNNING forever
+        fail_execution(execution_id, exc)
+        view = ExecutionView.load(execution_id)
+    if view.execution.is_terminal:
+        wake_waiting_on(view.execution, queue)
+    return view
+
+
+def wake_waiting_on(execution: Execution, queue: StepQueue) -> None:
+    """An ended execution: its parent's Subflow or ForEachItem task waits on it, and the
+    executions of its flow QUEUED by `concurrency` wait for its slot."""
+    if execution.parent_id:
+        queue.advance(execution.parent_id)
+    queued = (Execution.objects.filter(namespace=execution.namespace, flow_id=execution.flow_id,
+                                       state=State.QUEUED.value)
+              .order_by("created", "id").values_list("id", flat=True)[:QUEUED_WOKEN])
+    for queued_id in queued:
+        queue.advance(queued_id)
+
+
+def run_taskrun(taskrun_id: str, queue: StepQueue, cancel: threading.Event | None = None) -> None:
+    """One attempt of a runnable taskrun, unless another worker claimed it first; then an
+    `advance` of its execution decides what comes next."""
+    execution_id = TaskRun.objects.filter(pk=taskrun_id).values_list("execution_id", flat=True).first()
+    if execution_id is None:
+        return
+    try:
+        taskrun = TaskRun.objects.get(pk=taskrun_id)
+        if claim(taskrun):
+            cancel = cancel or threading.Event()
+            with WATCHDOG.watching(taskrun.id, execution_id, cancel):
+                view = ExecutionView.load(execution_id)
+                index = index_for_source(flow_source(view.execution))
+                index.add_inlined(view.taskruns.values())
+                run_attempt(view, index.spec, index.task(taskrun.task_id), taskrun, cancel)
+    except DatabaseError:
+        raise
+    except Exception as exc:  # an engine bug in a worker must not leave its taskrun RUNNING forever
+        fail_execution(execution_id, exc)
+    queue.advance(execution_id)
+
+
+def fail_execution(execution_id: str, exc: Exception):
+    """End an execution FAILED because the engine itself failed on it, saying why."""
+    execution = Execution.objects.get(pk=execution_id)
+    ExecutionLogger(execution).error(f"Internal error of the executor: {type(exc).__name__}: {exc}")
+    if not execution.is_terminal:
+        execution.set_state(State.FAILED)
+        execution.version += 1
+        execution.save(update_fields=["state", "state_history", "start_date", "end_date", "version", "updated"])
