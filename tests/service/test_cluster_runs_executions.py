@@ -1,6 +1,6 @@
 """An execution created in the admin is run by the cluster, not by the web process: as
 Kestra's webserver only emits the new execution to its queue and the executor and
-workers (here a `qcluster` in its own process) run it. The execution page then shows
+workers (here a `runcluster` in its own process) run it. The execution page then shows
 what ran."""
 import re
 import signal
@@ -36,7 +36,7 @@ tasks:
 
 @pytest.fixture
 def cluster(tmp_path):
-    proc = start_manage("qcluster", env=manage_env(tmp_path))
+    proc = start_manage("runcluster", env=manage_env(tmp_path))
     yield proc
     if proc.poll() is None:
         proc.send_signal(signal.SIGTERM)

@@ -156,7 +156,7 @@ def test_submitting_creates_the_execution_queues_it_and_opens_its_page(admin_cli
     with internal_storage().open(inputs["data"]) as stored:
         assert stored.read() == b"a,b\n1,2\n"
     queued = OrmQ.objects.get().task
-    assert queued["args"] == (execution.id,) and queued["func"].__name__ == "run_execution"
+    assert queued["args"] == (execution.id,) and queued["func"] == "executions.engine.cluster.advance"
 
 
 def test_a_disabled_flow_is_not_executed(admin_client):

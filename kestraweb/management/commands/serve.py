@@ -41,7 +41,7 @@ class Command(BaseCommand):
             Child("web", [sys.executable, "-m", "uvicorn", "kestraweb.asgi:application", "--host", host,
                           "--port", str(port), "--workers", str(web_workers), "--lifespan", "off",
                           "--timeout-graceful-shutdown", str(WEB_GRACEFUL_SECONDS)]),
-            Child("cluster", [sys.executable, str(settings.BASE_DIR / "manage.py"), "qcluster"]),
+            Child("cluster", [sys.executable, str(settings.BASE_DIR / "manage.py"), "runcluster"]),
         ]
         self.stdout.flush()
         code = Supervisor(children, grace=grace, say=self._say).run()
