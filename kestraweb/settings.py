@@ -157,3 +157,10 @@ LOOP_MAX_VALUES = int(os.environ.get("KESTRAWEB_LOOP_MAX_VALUES", "100000"))
 # page shows; the log and taskrun lists have them all.
 EXECUTION_PAGE_MAX_LOGS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_LOGS", "1000"))
 EXECUTION_PAGE_MAX_TASKRUNS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_TASKRUNS", "2000"))
+# The scheduler (`manage.py scheduler`): seconds between its rounds (a withSeconds
+# schedule fires at most this late), dates and polls one round fires at most (a backlog
+# is worked off round after round), and seconds a poll may hold a trigger before
+# another scheduler may take it over.
+SCHEDULER_TICK_SECONDS = float(os.environ.get("KESTRAWEB_SCHEDULER_TICK_SECONDS", "0.5"))
+SCHEDULER_MAX_FIRES_PER_TICK = int(os.environ.get("KESTRAWEB_SCHEDULER_MAX_FIRES_PER_TICK", "100"))
+SCHEDULER_EVALUATION_LEASE = float(os.environ.get("KESTRAWEB_SCHEDULER_EVALUATION_LEASE", "300"))

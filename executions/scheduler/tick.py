@@ -1,0 +1,37 @@
+"""One round of the scheduler: a bounded amount of work, so a round never runs long
+whatever piled up (a backlog is worked off round after round, oldest first)."""
+from __future__ import annotations
+
+from django.conf import settings
+from django.db.models import Count, Max
+from django.utils import timezone
+
+from flows.models import Flow
+
+from . import locks, polling, schedules
+
+
+class Tick:
+    """Keeps what a scheduler process learned between rounds: which flows it has
+    seen, so triggers are re-read only after a flow changed."""
+
+    def __init__(self):
+        self.flows_seen = None
+        self.started = False
+
+    def run(self) -> list[str]:
+        """Fire what is due now; the ids of the executions started."""
+        now = timezone.now()
+        flows = Flow.objects.aggregate(Max("updated"), Count("pk"))
+        if flows != self.flows_seen:
+            schedules.sync_states(now)
+            polling.sync_states(now)
+            self.flows_seen = flows
+        if not self.started:
+            schedules.recover_missed(now)
+            self.started = True
+        locks.release_ended()
+        limit = settings.SCHEDULER_MAX_FIRES_PER_TICK
+        started = [schedules.fire_due(pk, now) for pk in schedules.due_states(now, limit)]
+        started += polling.poll_due(now, limit)
+        return [execution_id for execution_id in started if execution_id]
