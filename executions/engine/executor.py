@@ -16,6 +16,7 @@ from expressions import ExpressionError
 from executions.encryption import SecretInputUnreadable
 from executions.models import Execution, TaskRun
 from executions.states import State
+from executions.scheduler.hook import on_execution_end
 from plugins.context import TaskFailed
 
 from .branches import BranchRuntime
@@ -375,6 +376,7 @@ class Executor:
                 ExecutionLogger(ex).error(f"Failed to render output values: {exc}")
                 state = State.FAILED
         self._set_execution_state(state)
+        on_execution_end(ex)
 
     # --- expressions ---------------------------------------------------------------
     def context_for(self, tr: TaskRun | None) -> EngineRunContext:

@@ -46,12 +46,14 @@ def flow_variables(flow) -> dict:
 
 
 def start_execution(flow, flow_labels: list, spec: dict, variables: dict, inputs: dict | None = None,
-                    extra_labels: list | None = None) -> Execution:
+                    extra_labels: list | None = None, input_variables: dict | None = None) -> Execution:
     """A CREATED execution of `flow` started by trigger `spec`, its `trigger` as Kestra's
     ExecutionTrigger (id, type, variables); `inputs` are rendered with the flow and the
-    trigger variables. It is handed to the cluster once the transaction commits.
-    Raises flows.spec.InputInvalid for inputs its flow refuses."""
-    context = {**flow_variables(flow), "trigger": variables}
+    trigger variables (and `input_variables` over them: a Flow trigger's inputs see the
+    upstream `trigger.outputs`, which its execution's variables do not keep). It is
+    handed to the cluster once the transaction commits. Raises flows.spec.InputInvalid
+    for inputs its flow refuses."""
+    context = {**flow_variables(flow), "trigger": {**variables, **(input_variables or {})}}
     labels = execution_labels(flow_labels, spec, lambda value: expressions.render_value(value, context))
     rendered_inputs = expressions.render_value(inputs or {}, context)
     trigger = {"id": spec["id"], "type": registry.resolve_trigger(str(spec["type"])).type, "variables": variables}
