@@ -55,6 +55,18 @@ def sync_states(now: datetime) -> None:
                 else state.next_date)
 
 
+def fill_next_dates(now: datetime) -> None:
+    """An enabled time-based trigger without a next date (enabled again) resumes at
+    its first date from now."""
+    for state in TriggerState.objects.filter(trigger_type__in=TIME_BASED_TYPES, disabled=False,
+                                             next_date__isnull=True):
+        found = trigger_of(state.namespace, state.flow_id, state.trigger_id)
+        timetable = timetable_for(found.spec, found.facts) if found is not None else None
+        first = timetable.first_date(now) if timetable is not None else None
+        if first is not None:
+            TriggerState.objects.filter(pk=state.pk, updated=state.updated).update(next_date=first, updated=now)
+
+
 def _create(key, found, timetable, now: datetime) -> None:
     backfill = backfill_from_property(found.spec, now)
     try:
@@ -161,4 +173,4 @@ def _start(state, found, variables: dict, inputs: dict, labels: list, changes: d
     return execution.id
 
 
-__all__ = ["Backfill", "due_states", "fire_due", "recover_missed", "sync_states"]
+__all__ = ["Backfill", "due_states", "fill_next_dates", "fire_due", "recover_missed", "sync_states"]

@@ -30,6 +30,7 @@ class Tick:
         if not self.started:
             schedules.recover_missed(now)
             self.started = True
+        schedules.fill_next_dates(now)
         locks.release_ended()
         limit = settings.SCHEDULER_MAX_FIRES_PER_TICK
         started = [schedules.fire_due(pk, now) for pk in schedules.due_states(now, limit)]

@@ -55,3 +55,39 @@ def trigger_dates(flow_id: str) -> list[str]:
 
 def wait_for(proc, reached, what):
     wait_while_running(proc, reached, what)
+
+
+def wait_until_clock_passes(moment):
+    """Wait for the clock (a state, like any other) to pass `moment`."""
+    import time
+
+    from django.utils import timezone
+
+    while timezone.now() <= moment:
+        time.sleep(0.05)
+
+
+def every_second_flow(flow_id: str, extra: str = "") -> str:
+    return f"""
+id: {flow_id}
+namespace: tests.scheduler
+tasks:
+  - id: hello
+    type: io.kestra.plugin.core.log.Log
+    message: "{{{{ trigger.date }}}}"
+triggers:
+  - id: tick
+    type: io.kestra.plugin.core.trigger.Schedule
+    cron: "* * * * * *"
+    withSeconds: true
+{extra}"""
+
+
+def consecutive(dates) -> bool:
+    from datetime import timedelta
+    return list(dates) == [dates[0] + timedelta(seconds=n) for n in range(len(dates))]
+
+
+def parse(text):
+    from datetime import datetime
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
