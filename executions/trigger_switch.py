@@ -2,6 +2,8 @@
 of the trigger's TriggerState, which the scheduler reads before firing it."""
 from __future__ import annotations
 
+from django.utils import timezone
+
 from executions.models import TriggerState
 from flows.models import Flow
 from plugins.context import FlowNotFound, TriggerNotFound
@@ -27,7 +29,8 @@ def switch(state: TriggerState, enabled: bool) -> None:
     its next date from now (the scheduler computes it for an empty `next_date`), so the
     dates it was disabled for are not replayed."""
     if enabled and state.disabled:
-        TriggerState.objects.filter(pk=state.pk, disabled=True).update(disabled=False, next_date=None)
+        TriggerState.objects.filter(pk=state.pk, disabled=True).update(disabled=False, next_date=None,
+                                                                          updated=timezone.now())
     elif not enabled:
-        TriggerState.objects.filter(pk=state.pk).update(disabled=True)
+        TriggerState.objects.filter(pk=state.pk).update(disabled=True, updated=timezone.now())
     state.refresh_from_db()
