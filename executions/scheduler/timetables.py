@@ -6,8 +6,8 @@ Kestra's AbstractScheduler tells its Schedule and ScheduleOnDates apart the same
 the computing itself is the plugin modules' pure functions."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 import expressions
 from plugins import registry
