@@ -79,6 +79,15 @@ def sync_states(now: datetime) -> None:
             pass  # another scheduler created it first
 
 
+def fill_next_dates(now: datetime, changed_since: datetime | None = None) -> None:
+    """A polling trigger enabled again is polled now."""
+    states = TriggerState.objects.filter(trigger_type__in=polling_type_names(), disabled=False,
+                                         next_date__isnull=True)
+    if changed_since is not None:
+        states = states.filter(updated__gte=changed_since)
+    states.update(next_date=now)
+
+
 def poll_due(now: datetime, limit: int) -> list[str]:
     """Poll each free polling trigger whose interval elapsed; the executions started."""
     lease_ended = now - timedelta(seconds=settings.SCHEDULER_EVALUATION_LEASE)
@@ -94,8 +103,8 @@ def _poll(state: TriggerState, now: datetime) -> str | None:
         return None  # another scheduler polls it
     found = trigger_of(state.namespace, state.flow_id, state.trigger_id)
     kind = polling_type(found.spec) if found is not None else None
-    if kind is None:
-        TriggerState.objects.filter(pk=state.pk).update(evaluating_since=None)
+    if kind is None:  # its flow or the trigger itself was disabled or deleted: polled again once enabled
+        TriggerState.objects.filter(pk=state.pk).update(evaluating_since=None, next_date=None)
         return None
     trigger = kind(found.spec)
     done = {"evaluating_since": None, "next_date": now + interval_of(trigger)}

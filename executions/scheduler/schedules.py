@@ -55,11 +55,14 @@ def sync_states(now: datetime) -> None:
                 else state.next_date)
 
 
-def fill_next_dates(now: datetime) -> None:
-    """An enabled time-based trigger without a next date (enabled again) resumes at
-    its first date from now."""
-    for state in TriggerState.objects.filter(trigger_type__in=TIME_BASED_TYPES, disabled=False,
-                                             next_date__isnull=True):
+def fill_next_dates(now: datetime, changed_since: datetime | None = None) -> None:
+    """An enabled time-based trigger without a next date (enabled again, or its flow
+    enabled again) resumes at its first date from now. Only the states changed since
+    `changed_since` are looked at, when given: a round stays bounded."""
+    states = TriggerState.objects.filter(trigger_type__in=TIME_BASED_TYPES, disabled=False, next_date__isnull=True)
+    if changed_since is not None:
+        states = states.filter(updated__gte=changed_since)
+    for state in states:
         found = trigger_of(state.namespace, state.flow_id, state.trigger_id)
         timetable = timetable_for(found.spec, found.facts) if found is not None else None
         first = timetable.first_date(now) if timetable is not None else None
@@ -113,7 +116,8 @@ def fire_due(state_pk: int, now: datetime) -> str | None:
                 return None
             found = trigger_of(state.namespace, state.flow_id, state.trigger_id)
             timetable = timetable_for(found.spec, found.facts) if found is not None else None
-            if timetable is None:
+            if timetable is None:  # its flow or the trigger itself was disabled or deleted
+                commit_state(state, next_date=None)
                 return None
             if state.backfill and not state.backfill.get("paused"):
                 return _fire_backfill(state, found, timetable, now)
