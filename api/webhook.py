@@ -16,11 +16,10 @@ from django.views.decorators.http import require_http_methods
 
 import expressions
 from executions.models import TriggerState
-from executions.scheduler.firing import flow_variables, start_execution
+from executions.scheduler.firing import CANNOT_START, flow_variables, start_execution
 from executions.scheduler.scheduled_flows import enabled_triggers
 from executions.serializers import state_json
 from flows.models import Flow
-from flows.spec import InputInvalid
 from plugins.core.trigger.webhook import find_webhook, trigger_variables
 
 TENANT = "main"
@@ -64,6 +63,6 @@ def webhook(request, namespace: str, flow_id: str, key: str):
         with transaction.atomic():
             execution = start_execution(flow, found[spec["id"]].flow_labels, spec, request_variables(request),
                                         spec.get("inputs"))
-    except InputInvalid as exc:
+    except CANNOT_START as exc:
         return JsonResponse({"message": str(exc)}, status=422)
     return JsonResponse(webhook_response(execution))

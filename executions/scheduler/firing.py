@@ -16,8 +16,15 @@ import expressions
 from executions.engine.create import create_execution
 from executions.models import Execution, TriggerState
 from executions.queue import submit
+from expressions import ExpressionError
+from flows.spec import InputInvalid
 from plugins import registry
 from plugins.trigger import execution_labels
+
+# What makes one firing impossible, not the scheduler: inputs the flow refuses, an
+# expression of the trigger (inputs, labels) that cannot be rendered. The date is
+# skipped and logged, so the trigger is not stuck on it.
+CANNOT_START = (InputInvalid, ExpressionError)
 
 
 class StateChanged(Exception):
@@ -51,8 +58,8 @@ def start_execution(flow, flow_labels: list, spec: dict, variables: dict, inputs
     ExecutionTrigger (id, type, variables); `inputs` are rendered with the flow and the
     trigger variables (and `input_variables` over them: a Flow trigger's inputs see the
     upstream `trigger.outputs`, which its execution's variables do not keep). It is
-    handed to the cluster once the transaction commits. Raises flows.spec.InputInvalid
-    for inputs its flow refuses."""
+    handed to the cluster once the transaction commits. Raises one of CANNOT_START for
+    inputs its flow refuses or an expression that cannot be rendered."""
     context = {**flow_variables(flow), "trigger": {**variables, **(input_variables or {})}}
     labels = execution_labels(flow_labels, spec, lambda value: expressions.render_value(value, context))
     rendered_inputs = expressions.render_value(inputs or {}, context)

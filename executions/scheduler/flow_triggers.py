@@ -19,14 +19,13 @@ from django.utils import timezone
 
 from executions.engine.variables import labels_map
 from executions.models import Execution, TaskRun, TriggerState
-from flows.spec import InputInvalid
 from plugins import registry
 from plugins.condition import ConditionContext, ExecutionFacts
 from plugins.core.trigger import flow as flow_trigger
 from plugins.core.trigger.preconditions import Window
 
 from . import locks
-from .firing import start_execution
+from .firing import CANNOT_START, start_execution
 from .scheduled_flows import FlowTrigger, enabled_triggers
 
 log = logging.getLogger(__name__)
@@ -126,7 +125,7 @@ def _fire(found: FlowTrigger, facts: ExecutionFacts, context: ConditionContext) 
             with transaction.atomic():
                 execution = start_execution(found.flow, found.flow_labels, found.spec, variables,
                                             found.spec.get("inputs"), input_variables=extra)
-        except InputInvalid as exc:
+        except CANNOT_START as exc:
             log.warning("flow trigger %s of %s: no execution for %s: %s", found.spec["id"], found.flow, facts.id, exc)
             return None
         if state is not None:

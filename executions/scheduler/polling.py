@@ -21,11 +21,10 @@ from django.db.models import Q
 
 import expressions
 from executions.models import TriggerState
-from flows.spec import InputInvalid
 from plugins import registry
 from plugins.durations import parse_duration
 
-from .firing import flow_variables, start_execution
+from .firing import CANNOT_START, flow_variables, start_execution
 from .scheduled_flows import enabled_triggers, trigger_of
 
 log = logging.getLogger(__name__)
@@ -125,7 +124,7 @@ def _poll(state: TriggerState, now: datetime) -> str | None:
                                         trigger.get("inputs"))
             TriggerState.objects.filter(pk=state.pk).update(**done, last_date=now, last_execution_id=execution.id,
                                                              execution_id=execution.id)
-    except InputInvalid as exc:
+    except CANNOT_START as exc:
         log.warning("trigger %s: no execution for the event: %s", state, exc)
         TriggerState.objects.filter(pk=state.pk).update(**done)
         return None

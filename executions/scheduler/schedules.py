@@ -15,13 +15,12 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 
 from executions.models import TriggerState
-from flows.spec import InputInvalid
 from plugins import registry
 from plugins.condition import ConditionError
 from plugins.core.trigger.schedule_dates import Backfill, backfill_from_property, execution_inputs
 
 from . import backfills
-from .firing import StateChanged, claim, commit_state, start_execution
+from .firing import CANNOT_START, StateChanged, claim, commit_state, start_execution
 from .scheduled_flows import enabled_triggers, trigger_of
 from .timetables import TIMETABLES, timetable_for
 
@@ -169,7 +168,7 @@ def _start(state, found, variables: dict, inputs: dict, labels: list, changes: d
     try:
         with transaction.atomic():
             execution = start_execution(found.flow, found.flow_labels, found.spec, variables, inputs, labels)
-    except InputInvalid as exc:
+    except CANNOT_START as exc:
         log.warning("trigger %s: no execution for %s: %s", state, variables, exc)
         commit_state(state, **changes)
         return None

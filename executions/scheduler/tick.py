@@ -12,7 +12,6 @@ from flows.models import Flow
 
 from . import locks, polling, schedules
 
-
 ENABLED_MARGIN = timedelta(seconds=60)
 
 

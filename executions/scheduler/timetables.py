@@ -6,16 +6,20 @@ Kestra's AbstractScheduler tells its Schedule and ScheduleOnDates apart the same
 the computing itself is the plugin modules' pure functions."""
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from datetime import datetime
 
 import expressions
+from expressions import ExpressionError
 from plugins import registry
 from plugins.condition import ConditionContext, FlowFacts
 from plugins.core.trigger import schedule_on_dates as on_dates
 from plugins.core.trigger.schedule import Schedule
 from plugins.core.trigger.schedule_dates import Backfill, ScheduleDates, condition_acceptor, trigger_date
 from plugins.core.trigger.schedule_on_dates import ScheduleOnDates
+
+log = logging.getLogger(__name__)
 
 
 class ScheduleTimetable:
@@ -81,6 +85,13 @@ TIMETABLES: dict[type, Callable] = {Schedule: ScheduleTimetable, ScheduleOnDates
 
 
 def timetable_for(spec: dict, flow: FlowFacts):
-    """The timetable of a trigger spec, or None when the trigger is not time-based."""
+    """The timetable of a trigger spec, or None when the trigger is not time-based, or
+    its dates cannot be rendered (logged: the trigger does not fire until fixed)."""
     make = TIMETABLES.get(registry.resolve_trigger(str(spec.get("type"))))
-    return make(spec, flow) if make is not None else None
+    if make is None:
+        return None
+    try:
+        return make(spec, flow)
+    except (ExpressionError, on_dates.DateInvalid) as exc:
+        log.warning("trigger %s of %s.%s: its dates cannot be read: %s", spec.get("id"), flow.namespace, flow.id, exc)
+        return None

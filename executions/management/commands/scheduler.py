@@ -7,14 +7,17 @@ Schedule fires to the second with `withSeconds`. `manage.py serve` starts it bes
 web server and the cluster; several may run against one database (each date still
 fires once, see executions.scheduler.firing). SIGINT or SIGTERM ends it after its
 round."""
+import logging
 import signal
 import threading
 
 from django.conf import settings
 from django.core.management.base import BaseCommand
-from django.db import close_old_connections
+from django.db import DatabaseError, close_old_connections
 
 from executions.scheduler.tick import Tick
+
+log = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -30,6 +33,9 @@ class Command(BaseCommand):
         tick = Tick()
         while True:
             close_old_connections()
-            tick.run()
+            try:
+                tick.run()
+            except DatabaseError:  # the database went away a moment: the state is there, the next round resumes
+                log.exception("scheduler round failed; the next round tries again")
             if once or stop.wait(settings.SCHEDULER_TICK_SECONDS):
                 return
