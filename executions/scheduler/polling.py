@@ -6,9 +6,7 @@ is never acknowledged for an execution that does not exist.
 
 A trigger is polled by one scheduler at a time: `evaluating_since` is claimed with a
 conditional update (Kestra's evaluateRunningDate) and counts as free again after
-SCHEDULER_EVALUATION_LEASE seconds, should that scheduler have died mid-poll.
-
-Realtime triggers (`listen(ctx)`) are not run by the scheduler yet."""
+SCHEDULER_EVALUATION_LEASE seconds, should that scheduler have died mid-poll."""
 from __future__ import annotations
 
 import logging

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from flows.models import Flow
 
-from . import locks, polling, schedules
+from . import locks, polling, realtime, schedules
 
 ENABLED_MARGIN = timedelta(seconds=60)
 
@@ -23,6 +23,7 @@ class Tick:
         self.flows_seen = None
         self.started = False
         self.last_round = None
+        self.listeners = realtime.Listeners()
 
     def run(self) -> list[str]:
         """Fire what is due now; the ids of the executions started."""
@@ -32,6 +33,8 @@ class Tick:
         if changed:
             schedules.sync_states(now)
             polling.sync_states(now)
+            realtime.sync_states()
+            self.listeners.stop_all()  # restarted below with the flows as they are now
             self.flows_seen = flows
         if not self.started:
             schedules.recover_missed(now)
@@ -46,4 +49,9 @@ class Tick:
         limit = settings.SCHEDULER_MAX_FIRES_PER_TICK
         started = [schedules.fire_due(pk, now) for pk in schedules.due_states(now, limit)]
         started += polling.poll_due(now, limit)
+        self.listeners.round(now)
         return [execution_id for execution_id in started if execution_id]
+
+    def stop(self) -> None:
+        """Stop this process's realtime listeners and free their triggers."""
+        self.listeners.stop_all()

@@ -21,7 +21,7 @@ log = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
-    help = "Fire the Schedule, ScheduleOnDates and polling triggers of the enabled flows, until stopped."
+    help = "Fire the Schedule, ScheduleOnDates, polling and realtime triggers of the enabled flows, until stopped."
 
     def add_arguments(self, parser):
         parser.add_argument("--once", action="store_true", help="run one round and exit")
@@ -38,4 +38,5 @@ class Command(BaseCommand):
             except DatabaseError:  # the database went away a moment: the state is there, the next round resumes
                 log.exception("scheduler round failed; the next round tries again")
             if once or stop.wait(settings.SCHEDULER_TICK_SECONDS):
+                tick.stop()
                 return
