@@ -1,12 +1,13 @@
 """Executions in the admin are records, not forms: an execution, its taskruns and its
 logs are written by the engine only, so the admin shows them and changes nothing (no
 add, change or delete; the operations on executions, kill, restart, replay, come as
-admin actions calling the engine's operations). Key-value pairs and trigger states stay
-editable."""
+admin actions calling the engine's operations). Key-value pairs stay editable; the
+triggers' list and its actions are in admin_triggers."""
 from django.contrib import admin
 
+from executions import admin_triggers  # noqa: F401  (registers the Triggers list)
 from executions.admin_execution_page import duration_text, json_block, logs_table, masked_inputs, taskruns_table
-from executions.models import Execution, KVEntry, LogEntry, TaskRun, TriggerState
+from executions.models import Execution, KVEntry, LogEntry, TaskRun
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -82,10 +83,3 @@ class KVEntryAdmin(admin.ModelAdmin):
     list_display = ("namespace", "key", "expiration", "updated")
     list_filter = ("namespace",)
     search_fields = ("key", "namespace")
-
-
-@admin.register(TriggerState)
-class TriggerStateAdmin(admin.ModelAdmin):
-    list_display = ("namespace", "flow_id", "trigger_id", "last_date", "next_date", "disabled")
-    list_filter = ("namespace", "disabled")
-    search_fields = ("flow_id", "trigger_id")

@@ -2,6 +2,8 @@
 of the trigger's TriggerState, which the scheduler reads before firing it."""
 from __future__ import annotations
 
+from django.utils import timezone
+
 from executions.models import TriggerState
 from flows.models import Flow
 from plugins.context import FlowNotFound, TriggerNotFound
@@ -18,5 +20,17 @@ def set_trigger_enabled(namespace: str, flow_id: str, trigger_id: str, enabled: 
                            f"execution is authorized to access it.")
     if trigger_id not in {trigger.get("id") for trigger in flow.spec().triggers}:
         raise TriggerNotFound(f"Unable to find trigger {trigger_id} for the flow {namespace}.{flow_id}")
-    TriggerState.objects.update_or_create(namespace=namespace, flow_id=flow_id, trigger_id=trigger_id,
-                                          defaults={"disabled": not enabled})
+    state, _ = TriggerState.objects.get_or_create(namespace=namespace, flow_id=flow_id, trigger_id=trigger_id)
+    switch(state, enabled)
+
+
+def switch(state: TriggerState, enabled: bool) -> None:
+    """Disable a trigger, or enable it again: an enabled time-based trigger resumes at
+    its next date from now (the scheduler computes it for an empty `next_date`), so the
+    dates it was disabled for are not replayed."""
+    if enabled and state.disabled:
+        TriggerState.objects.filter(pk=state.pk, disabled=True).update(disabled=False, next_date=None,
+                                                                          updated=timezone.now())
+    elif not enabled:
+        TriggerState.objects.filter(pk=state.pk).update(disabled=True, updated=timezone.now())
+    state.refresh_from_db()

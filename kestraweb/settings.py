@@ -76,23 +76,31 @@ TEMPLATES = [
 ]
 
 
+# WAL lets the web server read while the engine writes; IMMEDIATE transactions make
+# concurrent writers queue on the lock instead of failing with "database is locked"
+# (a deferred transaction that reads, then writes after another process wrote, fails
+# at once). For every SQLite database, the default one or a DATABASE_URL's.
+SQLITE_OPTIONS = {
+    "timeout": 30,
+    "transaction_mode": "IMMEDIATE",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
 def _database():
     url = os.environ.get("DATABASE_URL")
     if url:
-        return dj_database_url.parse(url, conn_max_age=60)
-    # WAL lets the web server read while the engine writes; IMMEDIATE transactions make
-    # concurrent writers queue on the lock instead of failing with "database is locked".
+        parsed = dj_database_url.parse(url, conn_max_age=60)
+        if parsed["ENGINE"] == "django.db.backends.sqlite3":
+            parsed["OPTIONS"] = {**SQLITE_OPTIONS, **parsed.get("OPTIONS", {})}
+        return parsed
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": DATA_DIR / "kestraweb.sqlite3",
         # A file, not shared-cache memory, even for tests: worker threads need real
         # WAL locking rather than shared-cache table locks.
         "TEST": {"NAME": str(DATA_DIR / "test-kestraweb.sqlite3")},
-        "OPTIONS": {
-            "timeout": 30,
-            "transaction_mode": "IMMEDIATE",
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-        },
+        "OPTIONS": dict(SQLITE_OPTIONS),
     }
 
 
@@ -170,3 +178,10 @@ WORKER_THREADS = int(os.environ.get("KESTRAWEB_WORKER_THREADS", "8"))
 ORPHAN_MAX_RESUBMITS = int(os.environ.get("KESTRAWEB_ORPHAN_MAX_RESUBMITS", "3"))
 # seconds between the sweeper's looks for due waits, orphans and queued executions.
 SWEEP_EVERY = float(os.environ.get("KESTRAWEB_SWEEP_EVERY", "1"))
+# The scheduler (`manage.py scheduler`): seconds between its rounds (a withSeconds
+# schedule fires at most this late), dates and polls one round fires at most (a backlog
+# is worked off round after round), and seconds a poll may hold a trigger before
+# another scheduler may take it over.
+SCHEDULER_TICK_SECONDS = float(os.environ.get("KESTRAWEB_SCHEDULER_TICK_SECONDS", "0.5"))
+SCHEDULER_MAX_FIRES_PER_TICK = int(os.environ.get("KESTRAWEB_SCHEDULER_MAX_FIRES_PER_TICK", "100"))
+SCHEDULER_EVALUATION_LEASE = float(os.environ.get("KESTRAWEB_SCHEDULER_EVALUATION_LEASE", "300"))

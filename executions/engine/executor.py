@@ -15,6 +15,7 @@ from django.utils import timezone
 import expressions
 from executions.encryption import SecretInputUnreadable
 from executions.models import Execution, TaskRun
+from executions.scheduler.hook import on_execution_end
 from executions.states import State
 from expressions import ExpressionError
 from plugins.context import TaskFailed
@@ -382,6 +383,7 @@ class Executor:
                 ExecutionLogger(ex).error(f"Failed to render output values: {exc}")
                 state = State.FAILED
         self._set_execution_state(state)
+        on_execution_end(ex)
 
     # --- expressions ---------------------------------------------------------------
     def context_for(self, tr: TaskRun | None) -> EngineRunContext:

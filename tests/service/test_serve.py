@@ -1,6 +1,6 @@
 """`make run` (`manage.py serve`) is the real service: uvicorn serves the admin and,
-with DEBUG off, whitenoise serves the collected static files; the cluster runs beside
-it; Ctrl-C stops both. Kestra's standalone server (`kestra server standalone`) is the
+with DEBUG off, whitenoise serves the collected static files; the cluster and the scheduler run beside
+it; Ctrl-C stops them all. Kestra's standalone server (`kestra server standalone`) is the
 model: one command, every component, stopped together."""
 import os
 import re
@@ -78,7 +78,7 @@ def test_it_serves_the_admin_and_its_css_then_ctrl_c_stops_both_processes(server
     assert proc.wait(timeout=GUARD_SECONDS) == 0
     printed = out.read_text()
     pids = {name: int(pid) for name, pid in re.findall(r"started (\w+) \(pid (\d+)\)", printed)}
-    assert set(pids) == {"web", "cluster"}
+    assert set(pids) == {"web", "cluster", "scheduler"}
     assert not any(_alive(pid) for pid in pids.values())
     assert "Admin account: admin / " in printed
     assert "Example flow saved: company.team.hello_world" in printed
@@ -91,4 +91,4 @@ def test_sigterm_stops_both_too(server):
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=GUARD_SECONDS) == 0
     pids = [int(pid) for pid in re.findall(r"started \w+ \(pid (\d+)\)", out.read_text())]
-    assert len(pids) == 2 and not any(_alive(pid) for pid in pids)
+    assert len(pids) == 3 and not any(_alive(pid) for pid in pids)

@@ -2,7 +2,8 @@
 
 Prepares the data folder (migrations, the admin account it prints, static files into
 STATIC_ROOT for whitenoise, the example flows the first time), then runs the web server
-(uvicorn on the ASGI app) and the django-q2 cluster that runs executions, side by side
+(uvicorn on the ASGI app), the django-q2 cluster that runs executions and the scheduler
+that fires the triggers, side by side
 until Ctrl-C or SIGTERM stops both (kestraweb.supervisor). The same on every system,
 with no shell job control."""
 import os
@@ -20,7 +21,7 @@ WEB_GRACEFUL_SECONDS = 5
 
 
 class Command(BaseCommand):
-    help = "Run the web server and the cluster together; Ctrl-C stops both."
+    help = "Run the web server, the cluster and the scheduler together; Ctrl-C stops them all."
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=os.environ.get("KESTRAWEB_HOST", "0.0.0.0"))
@@ -42,6 +43,8 @@ class Command(BaseCommand):
                           "--port", str(port), "--workers", str(web_workers), "--lifespan", "off",
                           "--timeout-graceful-shutdown", str(WEB_GRACEFUL_SECONDS)]),
             Child("cluster", [sys.executable, str(settings.BASE_DIR / "manage.py"), "runcluster"]),
+            # Its own process: django-q2's schedules are minute-grained, Kestra's fire to the second.
+            Child("scheduler", [sys.executable, str(settings.BASE_DIR / "manage.py"), "scheduler"]),
         ]
         self.stdout.flush()
         code = Supervisor(children, grace=grace, say=self._say).run()

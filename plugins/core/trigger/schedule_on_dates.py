@@ -59,7 +59,7 @@ def parse_date(value) -> datetime:
     return parsed
 
 
-def _sorted_dates(rendered_dates: list) -> list[datetime]:
+def sorted_dates(rendered_dates: list) -> list[datetime]:
     return sorted(parse_date(value).replace(microsecond=0) for value in rendered_dates)
 
 
@@ -67,7 +67,7 @@ def next_date(rendered_dates: list, last: datetime | None, timezone: str | None 
               inclusive: bool = False) -> datetime | None:
     """The first date after `last` (at or after it when `inclusive`, as evaluate()
     looks for the date due), moved to `timezone`; the first date when `last` is None."""
-    for date in _sorted_dates(rendered_dates):
+    for date in sorted_dates(rendered_dates):
         if last is None or date > last or (inclusive and date == last):
             return date.astimezone(ZoneInfo(timezone)) if timezone else date
     return None
@@ -78,7 +78,7 @@ def next_evaluation_date(rendered_dates: list, last: datetime | None, now: datet
     after the last one, or a year from now once none is left (so it is not evaluated
     again and again); without a last date, the first date, or now."""
     if last is None:
-        dates = _sorted_dates(rendered_dates)
+        dates = sorted_dates(rendered_dates)
         return dates[0] if dates else now.replace(microsecond=0)
     found = next_date(rendered_dates, last)
     return found if found is not None else a_year_after(now).replace(microsecond=0)
@@ -94,5 +94,5 @@ def a_year_after(moment: datetime) -> datetime:
 
 def previous_evaluation_date(rendered_dates: list, now: datetime) -> datetime:
     """The latest date before now, or now (ScheduleOnDates#previousEvaluationDate)."""
-    before = [date for date in _sorted_dates(rendered_dates) if date < now]
+    before = [date for date in sorted_dates(rendered_dates) if date < now]
     return before[-1] if before else now

@@ -1,0 +1,98 @@
+"""The scheduler runs any realtime trigger type through its interface (Kestra's
+RealtimeTriggerInterface): `listen(ctx)` yields events, each starts one execution with
+the event's variables as `trigger.*` and is acknowledged once that execution's row
+exists; a disabled trigger's listener is told to stop.
+
+The type here listens to a real folder, as the pub/sub families listen to a broker."""
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from executions.models import Execution, TriggerState
+from executions.scheduler.tick import Tick
+from executions.trigger_switch import switch
+from flows.services import save_flow
+from plugins import registry
+from plugins.properties import Property
+from plugins.trigger import TriggerType
+
+pytestmark = pytest.mark.django_db(transaction=True)
+TYPE = "tests.scheduler.FolderRealtimeTrigger"
+ACKED: list[tuple[str, bool]] = []
+STOPPED: list[str] = []
+
+
+@dataclass
+class FileEvent:
+    path: Path
+    variables: dict
+
+    def ack(self):
+        exists = Execution.objects.filter(trigger__variables__name=self.path.name).exists()
+        ACKED.append((self.path.name, exists))
+        self.path.unlink()
+
+
+class FolderRealtimeTrigger(TriggerType):
+    type = TYPE
+    properties = (Property("folder", required=True),)
+
+    def listen(self, ctx):
+        folder = Path(ctx.render(self.spec["folder"]))
+        while not ctx.stopped.is_set():
+            for path in sorted(folder.iterdir()):
+                if path.suffix != ".done":
+                    yield FileEvent(path, {"name": path.name})
+            time.sleep(0.05)
+        STOPPED.append(ctx.trigger_id)
+
+
+@pytest.fixture
+def folder_trigger(tmp_path):
+    registry.register(FolderRealtimeTrigger)
+    yield tmp_path / "inbox"
+    registry._types.pop(TYPE)
+    registry._canonical.pop(TYPE)
+
+
+def wait_for(reached, tick):
+    deadline = time.monotonic() + 120  # a guard against a hang, not a time window
+    while not reached():
+        assert time.monotonic() < deadline, "never reached"
+        tick.run()
+        time.sleep(0.05)
+
+
+def test_each_message_starts_one_execution_then_is_acknowledged(folder_trigger):
+    folder_trigger.mkdir()
+    save_flow(f"""
+id: listener
+namespace: tests.realtime
+tasks:
+  - id: log
+    type: io.kestra.plugin.core.log.Log
+    message: "{{{{ trigger.name }}}}"
+triggers:
+  - id: files
+    type: {TYPE}
+    folder: "{folder_trigger}"
+""")
+    tick = Tick()
+    try:
+        tick.run()
+        (folder_trigger / "a.json").write_text("1")
+        (folder_trigger / "b.json").write_text("2")
+        wait_for(lambda: len(ACKED) == 2, tick)
+        assert ACKED == [("a.json", True), ("b.json", True)]
+        executions = Execution.objects.filter(flow_id="listener").order_by("created")
+        assert [e.trigger for e in executions] == [{"id": "files", "type": TYPE, "variables": {"name": name}}
+                                                   for name in ("a.json", "b.json")]
+        state = TriggerState.objects.get(flow_id="listener")
+        assert state.evaluating_since is not None  # held by this scheduler
+
+        switch(state, False)
+        wait_for(lambda: STOPPED == ["files"], tick)
+    finally:
+        tick.stop()
