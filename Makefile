@@ -38,6 +38,7 @@ conformance: install
 
 bench: install
 	$(PY) bench/run.py
+	$(PY) bench/cluster.py
 
 # ruff (rules in pyproject.toml; `ruff format` is not applied) and the import-linter
 # contracts in pyproject.toml that hold the design's one-way dependencies.

@@ -42,34 +42,34 @@ def measure():
     from flows.services import save_flow
 
     call_command("migrate", verbosity=0)
-    log = open(Path(os.environ["KESTRAWEB_DATA_DIR"]) / "cluster.log", "w")
-    cluster = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "runcluster"], cwd=ROOT, stdout=log,
-                               stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        flows = {"return40": sequential_flow("return40", 40), "sleep40": sleep_flow("sleep40", 40)}
-        warm = create_execution(save_flow(flows["return40"])[0], {})
-        submit_execution(warm.id)
-        while not Execution.objects.get(pk=warm.id).is_terminal:  # the cluster is up and warm
-            time.sleep(0.01)
-        for name, source in flows.items():
-            flow, _ = save_flow(source)
-            walls = []
-            for _ in range(RUNS):
-                start = time.perf_counter()
-                execution = create_execution(flow, {})
-                submit_execution(execution.id)
-                while not Execution.objects.filter(pk=execution.id, state__in=["SUCCESS", "FAILED"]).exists():
-                    time.sleep(0.002)
-                walls.append(time.perf_counter() - start)
-            state = Execution.objects.get(pk=execution.id).state
-            print(f"{os.environ.get('BENCH_BROKER', 'orm'):<8}{name:<10}{state:<9}{min(walls):>10.3f}"
-                  f"{sorted(walls)[len(walls) // 2]:>10.3f}", flush=True)
-    finally:
-        cluster.send_signal(signal.SIGTERM)
+    with open(Path(os.environ["KESTRAWEB_DATA_DIR"]) / "cluster.log", "w") as log:
+        cluster = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "runcluster"], cwd=ROOT, stdout=log,
+                                   stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            cluster.wait(60)
-        except subprocess.TimeoutExpired:
-            os.killpg(cluster.pid, signal.SIGKILL)
+            flows = {"return40": sequential_flow("return40", 40), "sleep40": sleep_flow("sleep40", 40)}
+            warm = create_execution(save_flow(flows["return40"])[0], {})
+            submit_execution(warm.id)
+            while not Execution.objects.get(pk=warm.id).is_terminal:  # the cluster is up and warm
+                time.sleep(0.01)
+            for name, source in flows.items():
+                flow, _ = save_flow(source)
+                walls = []
+                for _ in range(RUNS):
+                    start = time.perf_counter()
+                    execution = create_execution(flow, {})
+                    submit_execution(execution.id)
+                    while not Execution.objects.filter(pk=execution.id, state__in=["SUCCESS", "FAILED"]).exists():
+                        time.sleep(0.002)
+                    walls.append(time.perf_counter() - start)
+                state = Execution.objects.get(pk=execution.id).state
+                print(f"{os.environ.get('BENCH_BROKER', 'orm'):<8}{name:<10}{state:<9}{min(walls):>10.3f}"
+                      f"{sorted(walls)[len(walls) // 2]:>10.3f}", flush=True)
+        finally:
+            cluster.send_signal(signal.SIGTERM)
+            try:
+                cluster.wait(60)
+            except subprocess.TimeoutExpired:
+                os.killpg(cluster.pid, signal.SIGKILL)
 
 
 def redis_answers() -> bool:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import os
 import threading
-from typing import Callable
+from collections.abc import Callable
 
 from django.conf import settings
 from django.db import close_old_connections, connection

@@ -40,11 +40,12 @@ class RunningExecution:
 @contextmanager
 def stop_on_interrupt(command):
     """`--timeout` reached ends the command with TIMEOUT_EXIT and a line saying how to
-    finish the execution, as Ctrl-C does with INTERRUPTED_EXIT. Ctrl-C stops the command at once, without a traceback. Every decision already
-    made is in the database (the round under way rolls back); the tasks the worker
-    threads are running are left to the next process, which sees their worker gone and
-    runs them again, as after a crash. The process ends with `os._exit`: waiting for
-    the worker threads would mean waiting for the tasks."""
+    finish the execution, as Ctrl-C does with INTERRUPTED_EXIT. Ctrl-C stops the
+    command at once, without a traceback. Every decision already made is in the
+    database (the round under way rolls back); the tasks the worker threads are
+    running are left to the next process, which sees their worker gone and runs them
+    again, as after a crash. The process ends with `os._exit`: waiting for the worker
+    threads would mean waiting for the tasks."""
     running = RunningExecution()
     try:
         yield running

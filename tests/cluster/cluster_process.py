@@ -70,20 +70,19 @@ class Broker:
 
 @contextmanager
 def running_cluster(data_dir, broker: Broker, name: str = "cluster", **env):
-    log = open(data_dir / f"{name}.log", "w")
-    proc = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "runcluster"],
-                            env=manage_env(data_dir, **{**FAST, **broker.env, **env}), cwd=ROOT,
-                            stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
-    try:
-        yield proc
-    finally:
-        proc.send_signal(signal.SIGTERM)
+    with open(data_dir / f"{name}.log", "w") as log:
+        proc = subprocess.Popen([sys.executable, str(ROOT / "manage.py"), "runcluster"],
+                                env=manage_env(data_dir, **{**FAST, **broker.env, **env}), cwd=ROOT,
+                                stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
         try:
-            proc.wait(60)
-        except subprocess.TimeoutExpired:
-            os.killpg(proc.pid, signal.SIGKILL)
-            proc.wait(10)
-        log.close()
+            yield proc
+        finally:
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(60)
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait(10)
 
 
 def cluster_log(data_dir) -> str:

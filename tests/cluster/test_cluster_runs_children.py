@@ -7,8 +7,7 @@ import pytest
 
 from executions.models import Execution
 from flows.services import save_flow
-from tests.cluster.cluster_process import (attempts_by_task, running_cluster, start,
-                                           wait_for_end)
+from tests.cluster.cluster_process import attempts_by_task, running_cluster, start, wait_for_end
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -7,8 +7,7 @@ import os
 import pytest
 
 from executions.models import LogEntry, TaskRun
-from tests.cluster.cluster_process import (attempts_by_task, running_cluster, start,
-                                           wait_for_end)
+from tests.cluster.cluster_process import attempts_by_task, running_cluster, start, wait_for_end
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -5,8 +5,7 @@ scheduled delay handling) and its WorkerTaskResult retries (RetryingTest)."""
 import pytest
 
 from executions.models import LogEntry
-from tests.cluster.cluster_process import (attempts_by_task, running_cluster, start,
-                                           wait_for_end)
+from tests.cluster.cluster_process import attempts_by_task, running_cluster, start, wait_for_end
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

@@ -9,8 +9,7 @@ import signal
 import pytest
 
 from executions.models import LogEntry, TaskRun
-from tests.cluster.cluster_process import (attempts_by_task, running_cluster, start,
-                                           wait_for, wait_for_end)
+from tests.cluster.cluster_process import attempts_by_task, running_cluster, start, wait_for, wait_for_end
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
