@@ -57,3 +57,16 @@ def connect(ctx, plugin):
         return pika.BlockingConnection(parameters)
     except pika.exceptions.AMQPError as exc:
         raise TriggerFailed(f"cannot connect to the AMQP broker at {host}:{port}: {exc!r}", retryable=True) from None
+
+
+def broker_errors() -> type[Exception]:
+    """The base of pika's errors once connected (a queue that does not exist closes the
+    channel with 404; a broker gone closes the connection)."""
+    return pika_module().exceptions.AMQPError
+
+
+def failure(exc) -> TriggerFailed:
+    """A broker's refusal in its own words; retryable unless the broker named a
+    missing queue or a refused access (reply codes 403, 404)."""
+    code = getattr(exc, "reply_code", None)
+    return TriggerFailed(f"the AMQP broker refused: {exc!r}", retryable=code not in (403, 404))

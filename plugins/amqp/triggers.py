@@ -10,7 +10,7 @@ from plugins.registry import register
 from plugins.trigger import common_trigger_problems
 from plugins.trigger_events import PollingTriggerType, RealtimeTriggerType, TriggerEvent, interval_property
 
-from .connection import CONNECTION_PROPERTIES, connect, connection_problems
+from .connection import CONNECTION_PROPERTIES, broker_errors, connect, connection_problems, failure
 from .message import message_of
 
 SERDE_TYPES = ("STRING", "JSON")
@@ -46,10 +46,24 @@ class Trigger(PollingTriggerType):
         return common_trigger_problems(spec) + connection_problems(spec)
 
     def poll(self, ctx) -> TriggerEvent | None:
+        try:
+            return self._poll(ctx)
+        except broker_errors() as exc:
+            raise failure(exc) from None
+
+    def _poll(self, ctx) -> TriggerEvent | None:
         limits = BatchLimits.of(ctx, self)
         queue, serde = ctx.render(self.get("queue")), ctx.render(self.get("serdeType"))
         auto_ack = _truthy(ctx.render(self.get("autoAck")))
         connection = connect(ctx, self)
+        try:
+            return self._consume(ctx, connection, limits, queue, serde, auto_ack)
+        except BaseException:
+            if connection.is_open:
+                connection.close()  # unacked messages go back to the queue
+            raise
+
+    def _consume(self, ctx, connection, limits, queue, serde, auto_ack) -> TriggerEvent | None:
         channel = connection.channel()
         if limits.max_records is not None:
             channel.basic_qos(prefetch_count=limits.max_records)  # the broker sends no more than the batch takes
@@ -122,8 +136,11 @@ class RealtimeTrigger(RealtimeTriggerType):
                     on_ack=None if auto_ack else lambda tag=tag: settle(partial(channel.basic_ack, tag)),
                     on_release=None if auto_ack else lambda tag=tag: settle(partial(channel.basic_nack, tag,
                                                                                     requeue=True)))
+        except broker_errors() as exc:
+            raise failure(exc) from None
         finally:
             if connection.is_open:
-                connection.process_data_events(time_limit=0)  # send the acks given since the last message
-                channel.cancel()
+                connection.process_data_events(time_limit=0)  # run the acks handed over by other threads
+                if channel.is_open:
+                    channel.cancel()
                 connection.close()

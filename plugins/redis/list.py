@@ -9,7 +9,7 @@ from plugins.registry import register
 from plugins.trigger_events import (PollingTriggerType, RealtimeTriggerType, TriggerEvent, TriggerFailed,
                                     interval_property)
 
-from .pending import client, give_back, pending_key, take
+from .pending import client, give_back, pending_key, redis_error, take
 
 SERDE_TYPES = ("STRING", "JSON")
 URL = Property("url", required=True, description="The Redis connection string (redis://[:password@]host:port/db).")
@@ -32,6 +32,12 @@ class Trigger(PollingTriggerType):
     outputs = (Output("uri", "string", "The Ion file of the items."), Output("count", "integer", "Items popped."))
 
     def poll(self, ctx) -> TriggerEvent | None:
+        try:
+            return self._poll(ctx)
+        except redis_error() as exc:
+            raise TriggerFailed(f"Redis failed while popping: {exc}", retryable=True) from None
+
+    def _poll(self, ctx) -> TriggerEvent | None:
         limits = BatchLimits.of(ctx, self)
         key, serde = str(ctx.render(self.get("key"))), ctx.render(self.get("serdeType"))
         count = int(ctx.render(self.get("count")))
@@ -88,6 +94,8 @@ class RealtimeTrigger(RealtimeTriggerType):
                 item = connection.blmove(key, pending, LISTEN_WAIT_SECONDS, "LEFT", "RIGHT")
                 if item is not None:
                     yield self._event(connection, key, pending, item, serde)
+        except redis_error() as exc:
+            raise TriggerFailed(f"Redis failed while listening: {exc}", retryable=True) from None
         finally:
             connection.close()
 

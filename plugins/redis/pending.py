@@ -17,6 +17,11 @@ def pending_key(key: str, ctx) -> str:
     return PENDING.format(key=key, namespace=ctx.namespace, flow_id=ctx.flow_id, trigger_id=ctx.trigger_id)
 
 
+def redis_error() -> type[Exception]:
+    """The base of the errors the redis package raises (a server gone mid-poll)."""
+    return importlib.import_module("redis").RedisError
+
+
 def client(url: str):
     """A client for `url` (redis://[:password@]host:port/db), raw bytes in and out."""
     try:
