@@ -49,6 +49,11 @@ class Consumer:
         self.options = {key: render(plugin.get(name)) for key, name in
                         (("user", "username"), ("password", "password"), ("token", "token"))
                         if plugin.get(name) is not None}
+        creds = render(plugin.get("creds"))
+        if creds:  # Kestra writes the credentials to a file of the working directory, as nats wants a path
+            path = ctx.working_dir() / "nats.creds"
+            path.write_text(str(creds), encoding="utf-8")
+            self.options["user_credentials"] = str(path)
         self.subject = str(render(plugin.get("subject")))
         self.durable = render(plugin.get("durableId"))
         policy = str(render(plugin.get("deliverPolicy")))
