@@ -88,7 +88,7 @@ class Consumer:
         """Up to `count` messages, waiting at most `wait_seconds` for the first; none after that."""
         try:
             return self.bridge.call(self.subscription.fetch(count, timeout=wait_seconds))
-        except self.nats.errors.TimeoutError:
+        except (self.nats.errors.TimeoutError, TimeoutError):  # nats-py lets asyncio's own through at times
             return []
 
     def settle(self, messages, ack: bool) -> None:

@@ -37,13 +37,16 @@ class Trigger(PollingTriggerType):
         limits = BatchLimits(None, None) if (self.get("maxRecords") is None and self.get("maxDuration") is None) \
             else BatchLimits.of(ctx, self)
         consumer = Consumer(ctx, self).open()
-        batch, messages = BatchFile(ctx), []
+        batch, messages, seen = BatchFile(ctx), [], set()
         while not limits.reached(len(messages)):
             room = limits.room(len(messages))
             pulled = consumer.fetch(consumer.batch_size if room is None else min(consumer.batch_size, room), wait)
-            if not pulled:
+            # A message of this batch whose ack wait ran out comes again: it is in the batch already.
+            fresh = [message for message in pulled if message.metadata.sequence.stream not in seen]
+            if not fresh:
                 break
-            for message in pulled:
+            for message in fresh:
+                seen.add(message.metadata.sequence.stream)
                 messages.append(message)
                 batch.write(output_of(message))
         if not messages:

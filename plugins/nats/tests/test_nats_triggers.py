@@ -42,7 +42,7 @@ def stream():
 
 def settings(type_, subject, **props):
     return {"id": "watch", "type": type_.type, "url": "nats://127.0.0.1:4222", "subject": subject,
-            "durableId": "kestra", "pollDuration": "PT0.5S", **props}
+            "durableId": "kestra", **props}  # pollDuration: Kestra's PT2S
 
 
 def test_a_batch_is_acked_only_with_its_execution(stream, trigger_ctx):
