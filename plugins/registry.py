@@ -17,7 +17,9 @@ _loading = threading.RLock()  # a cluster worker process parses flows on several
 # module being imported may itself look a type up
 
 # Families whose modules register types when imported.
-FAMILIES = ("plugins.core",)
+FAMILIES = ("plugins.core", "plugins.jdbc", "plugins.redis", "plugins.amqp", "plugins.mqtt", "plugins.nats")
+# A family's own tests live beside its types, in this subpackage; they register nothing.
+TESTS = "tests"
 
 
 def register(cls: type[PluginType]) -> type[PluginType]:
@@ -41,10 +43,18 @@ def _load():
         if _loaded:
             return
         for family in FAMILIES:
-            package = importlib.import_module(family)
-            for info in pkgutil.walk_packages(package.__path__, prefix=family + "."):
-                importlib.import_module(info.name)
+            _import_below(importlib.import_module(family))
         _loaded = True
+
+
+def _import_below(package) -> None:
+    """Import every module of a package, its subpackages too, but not its tests."""
+    for info in pkgutil.iter_modules(package.__path__, prefix=package.__name__ + "."):
+        if info.name.rsplit(".", 1)[-1] == TESTS:
+            continue
+        module = importlib.import_module(info.name)
+        if info.ispkg:
+            _import_below(module)
 
 
 def resolve_plugin(name: str) -> type[PluginType] | None:

@@ -3,6 +3,7 @@
 
     /<namespace as folders>/<flow>/executions/<execution>/tasks/<task>/<taskrun>/<file>
     /<namespace as folders>/<flow>/executions/<execution>/inputs/<input>/<file>
+    /<namespace as folders>/<flow>/executions/<execution>/trigger/<trigger>/<file>
     /<namespace as folders>/_files/<path>                      (namespace files)
 
 A URI is the scheme, then that path: `kestra:///company/team/my_flow/executions/...`.
@@ -47,6 +48,11 @@ def taskrun_file(namespace: str, flow_id: str, execution_id: str, task_id: str, 
 def input_file(namespace: str, flow_id: str, execution_id: str, input_id: str, name: str) -> str:
     """URI of a FILE input's file."""
     return uri(f"{execution_folder(namespace, flow_id, execution_id)}/inputs/{input_id}/{name}")
+
+
+def trigger_file(namespace: str, flow_id: str, execution_id: str, trigger_id: str, name: str) -> str:
+    """URI of a file a trigger stored for the execution it starts (a batch of messages)."""
+    return uri(f"{execution_folder(namespace, flow_id, execution_id)}/trigger/{trigger_id}/{name}")
 
 
 def namespace_files_folder(namespace: str) -> str:

@@ -1,0 +1,32 @@
+"""Kestra's plugin-jdbc-sqlite: the SQLite dialect (the standard library's sqlite3)
+and its Trigger. SQLite keeps dates as text or numbers, and sqlite3 does not say
+which type a column was declared with, so they come back as stored (Kestra's
+SqliteCellConverter reads DATE, TIME and DATETIME columns as dates)."""
+from __future__ import annotations
+
+from plugins.registry import register
+
+from .dialect import Dialect
+from .errors import JdbcError
+from .trigger import TRIGGER_PROPERTIES, JdbcTrigger
+
+
+class SqliteDialect(Dialect):
+    scheme = "sqlite"
+    driver = "sqlite3"
+    placeholder = "?"
+
+    def connect(self, url, username, password, options):
+        sqlite3 = self.load_driver()
+        try:
+            return sqlite3.connect(url.path, timeout=10)
+        except sqlite3.OperationalError as exc:
+            raise JdbcError(f"cannot open SQLite database {url.path}: {exc}") from None
+
+
+@register
+class Trigger(JdbcTrigger):
+    type = "io.kestra.plugin.jdbc.sqlite.Trigger"
+    title = "Wait for query results on SQLite and start an execution."
+    dialect = SqliteDialect()
+    properties = TRIGGER_PROPERTIES

@@ -1,0 +1,128 @@
+"""One MQTT session of a trigger, its messages acknowledged by hand.
+
+Kestra's MQTT triggers connect with a clean session and acknowledge a message as it
+arrives. Here the session persists (MQTT 3.1.1 clean session off, MQTT 5 clean start
+off with an expiry), so messages published between two polls wait at the broker, and
+a QoS 1 message is acknowledged (PUBACK) only when its execution exists: one left
+unacknowledged when the connection ends is sent again on the next connection. QoS 2
+messages are received (PUBREC) on arrival, as paho-mqtt keeps no state across
+connections to finish them later."""
+from __future__ import annotations
+
+import base64
+import importlib
+import queue
+import threading
+from urllib.parse import urlsplit
+
+from plugins.batches import deserialize
+from plugins.durations import DurationError, parse_duration
+from plugins.trigger_events import TriggerFailed
+
+# How long the broker keeps an MQTT 5 session (and its waiting messages) once the
+# trigger is gone: polls further apart than this start a new session.
+SESSION_EXPIRY_SECONDS = 7 * 24 * 3600
+DEFAULT_CONNECT_SECONDS = 30.0
+
+
+def topics_of(rendered) -> list[str]:
+    """Kestra's Subscribe#topics: a string or a list of strings."""
+    if isinstance(rendered, str):
+        return [rendered]
+    if isinstance(rendered, list) and rendered and all(isinstance(t, str) for t in rendered):
+        return rendered
+    raise TriggerFailed(f"Invalid topics with type '{type(rendered).__name__}'")
+
+
+class Session:
+    def __init__(self, ctx, plugin):
+        try:
+            mqtt = importlib.import_module("paho.mqtt.client")
+            self._properties = importlib.import_module("paho.mqtt.properties")
+            self._packets = importlib.import_module("paho.mqtt.packettypes")
+        except ImportError as exc:
+            raise TriggerFailed(f"the paho-mqtt package is not installed: {exc}") from None
+        self.mqtt = mqtt
+        render = ctx.render
+        self.v5 = str(render(plugin.get("mqttVersion")) or "V5").upper() == "V5"
+        self.serde = render(plugin.get("serdeType"))
+        self.qos = int(render(plugin.get("qos")))
+        self.topics = topics_of(render(plugin.spec.get("topic")))
+        server = urlsplit(str(render(plugin.get("server")) or ""))
+        if server.scheme not in ("tcp", "ssl") or not server.hostname:
+            given = render(plugin.get("server"))
+            raise TriggerFailed(f"server must be tcp://host:port or ssl://host:port, not '{given}'")
+        self.host, self.tls = server.hostname, server.scheme == "ssl"
+        self.port = server.port or (8883 if self.tls else 1883)
+        client_id = render(plugin.get("clientId")) or f"kestraweb-{ctx.namespace}.{ctx.flow_id}.{ctx.trigger_id}"
+        timeout = render(plugin.get("connectionTimeout"))
+        try:
+            self.connect_seconds = parse_duration(timeout).total_seconds() if timeout else DEFAULT_CONNECT_SECONDS
+        except DurationError as exc:
+            raise TriggerFailed(f"connectionTimeout: {exc}") from None
+        protocol = mqtt.MQTTv5 if self.v5 else mqtt.MQTTv311
+        self.client = mqtt.Client(mqtt.CallbackAPIVersion.VERSION2, client_id=str(client_id), protocol=protocol,
+                                  clean_session=None if self.v5 else False, manual_ack=True)
+        username, password = render(plugin.get("username")), render(plugin.get("password"))
+        if username is not None:
+            self.client.username_pw_set(str(username), None if password is None else str(password))
+        if self.tls:
+            self.client.tls_set()
+        self.received: queue.Queue = queue.Queue()
+        self._connected = threading.Event()
+        self._refused = None
+        self.client.on_connect = self._on_connect
+        self.client.on_message = lambda client, userdata, message: self.received.put(message)
+
+    def _on_connect(self, client, userdata, flags, reason_code, properties):
+        if reason_code.is_failure:
+            self._refused = str(reason_code)
+        self._connected.set()
+
+    def open(self) -> Session:
+        """Connect and subscribe; TriggerFailed(retryable) when the broker does not answer."""
+        options = {}
+        if self.v5:
+            properties = self._properties.Properties(self._packets.PacketTypes.CONNECT)
+            properties.SessionExpiryInterval = SESSION_EXPIRY_SECONDS
+            options = {"clean_start": False, "properties": properties}
+        try:
+            self.client.connect(self.host, self.port, keepalive=60, **options)
+        except OSError as exc:
+            raise TriggerFailed(f"cannot connect to MQTT server {self.host}:{self.port}: {exc}",
+                                retryable=True) from None
+        self.client.loop_start()
+        if not self._connected.wait(self.connect_seconds) or self._refused:
+            self.close()
+            raise TriggerFailed(f"MQTT server {self.host}:{self.port} refused or did not answer: "
+                                f"{self._refused or 'timeout'}", retryable=True)
+        self.client.subscribe([(topic, self.qos) for topic in self.topics])
+        return self
+
+    def next_message(self, timeout: float):
+        try:
+            return self.received.get(timeout=timeout)
+        except queue.Empty:
+            return None
+
+    def ack(self, message) -> None:
+        self.client.ack(message.mid, message.qos)
+
+    def close(self) -> None:
+        """End the connection; the subscription stays in the session."""
+        self.client.disconnect()
+        self.client.loop_stop()
+
+    def output(self, message) -> dict:
+        """Kestra's RealtimeTrigger.Output of a message; absent values left out."""
+        payload = deserialize(message.payload, self.serde)
+        properties = getattr(message, "properties", None)
+        correlation = getattr(properties, "CorrelationData", None) if properties is not None else None
+        values = {
+            "id": message.mid, "topic": message.topic, "qos": message.qos,
+            "payload": base64.b64encode(payload).decode() if isinstance(payload, bytes) else payload,
+            "retain": bool(message.retain),
+            "responseTopic": getattr(properties, "ResponseTopic", None) if properties is not None else None,
+            "correlationData": base64.b64encode(correlation).decode() if correlation else None,
+        }
+        return {key: value for key, value in values.items() if value is not None}
