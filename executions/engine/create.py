@@ -82,9 +82,10 @@ def merge_labels(*label_sets) -> list[dict]:
 
 def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dict | None = None,
                      parent: dict | None = None, revision: int | None = None,
-                     correlation: str | None = None) -> Execution:
+                     correlation: str | None = None, execution_id: str | None = None) -> Execution:
     """Create a CREATED execution of `flow` (a flows.models.Flow); `correlation` is
-    the lineage's correlation id, for subflows. Raises flows.spec.InputInvalid naming
+    the lineage's correlation id, for subflows; `execution_id` one picked beforehand
+    (a trigger stored its files under it), else a new one. Raises flows.spec.InputInvalid naming
     the bad inputs; nothing is written then."""
     revision = revision or flow.revision
     source = FlowRevision.objects.only("source").get(flow=flow, revision=revision).source
@@ -93,7 +94,7 @@ def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dic
         values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition, render=_input_default(flow))
     if parent is not None:
         _refuse_local_paths(spec.inputs, values)
-    execution_id = new_id()
+    execution_id = execution_id or new_id()
     values = encrypt_secret_inputs(spec.inputs, _store_files(execution_id, flow, spec.inputs, values))
     labels = with_correlation(merge_labels(spec.labels, labels), execution_id, correlation)
     execution = Execution(

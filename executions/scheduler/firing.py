@@ -53,19 +53,21 @@ def flow_variables(flow) -> dict:
 
 
 def start_execution(flow, flow_labels: list, spec: dict, variables: dict, inputs: dict | None = None,
-                    extra_labels: list | None = None, input_variables: dict | None = None) -> Execution:
+                    extra_labels: list | None = None, input_variables: dict | None = None,
+                    execution_id: str | None = None) -> Execution:
     """A CREATED execution of `flow` started by trigger `spec`, its `trigger` as Kestra's
     ExecutionTrigger (id, type, variables); `inputs` are rendered with the flow and the
     trigger variables (and `input_variables` over them: a Flow trigger's inputs see the
     upstream `trigger.outputs`, which its execution's variables do not keep). It is
-    handed to the cluster once the transaction commits. Raises one of CANNOT_START for
+    handed to the cluster once the transaction commits; `execution_id` is the id
+    a polling or realtime trigger picked before its evaluation. Raises one of CANNOT_START for
     inputs its flow refuses or an expression that cannot be rendered."""
     context = {**flow_variables(flow), "trigger": {**variables, **(input_variables or {})}}
     labels = execution_labels(flow_labels, spec, lambda value: expressions.render_value(value, context))
     rendered_inputs = expressions.render_value(inputs or {}, context)
     trigger = {"id": spec["id"], "type": registry.resolve_trigger(str(spec["type"])).type, "variables": variables}
     execution = create_execution(flow, inputs=rendered_inputs, labels=[*labels, *(extra_labels or [])],
-                                 trigger=trigger)
+                                 trigger=trigger, execution_id=execution_id)
     execution_id = execution.id
     transaction.on_commit(lambda: submit(execution_id))
     return execution

@@ -1,8 +1,15 @@
-"""Polling triggers (Kestra's PollingTriggerInterface), run generically: a trigger type
-with a `poll(ctx)` method is polled every `interval`; an event it returns (with its
-`variables`, the execution's `trigger.*`) starts one execution, and the event is
-acknowledged with `ack()` only once that execution's row is committed, so a message
-is never acknowledged for an execution that does not exist.
+"""Polling triggers (Kestra's PollingTriggerInterface), run generically through
+plugins.trigger_events: a trigger type flagged `polling` is polled every `interval()`
+with a SchedulerTriggerContext; an event it returns (its `variables` are the
+execution's `trigger.*`) starts one execution, created with the id the context picked
+before the poll, and the event is acknowledged with `ack()` only once that
+execution's row is committed, so a message is never acknowledged for an execution that
+does not exist. When the execution cannot be created the event is `release()`d.
+
+An evaluation that fails (TriggerFailed, an expression that cannot be rendered) is
+logged with its message and the trigger is polled again after its interval, retryable
+or not: Kestra's worker logs a failed trigger evaluation and the scheduler evaluates
+the trigger again at its next date; it never disables it.
 
 A trigger is polled by one scheduler at a time: `evaluating_since` is claimed with a
 conditional update (Kestra's evaluateRunningDate) and counts as free again after
@@ -10,54 +17,34 @@ SCHEDULER_EVALUATION_LEASE seconds, should that scheduler have died mid-poll."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
-import expressions
 from executions.models import TriggerState
+from expressions import ExpressionError
 from plugins import registry
-from plugins.durations import parse_duration
+from plugins.trigger_events import TriggerFailed
 
 from .firing import CANNOT_START, flow_variables, start_execution
 from .scheduled_flows import enabled_triggers, trigger_of
+from .trigger_context import SchedulerTriggerContext
 
 log = logging.getLogger(__name__)
 
-# Kestra's PollingTriggerInterface#getInterval default.
-DEFAULT_INTERVAL = timedelta(seconds=60)
+# What an evaluation may fail with, the trigger's fault and not the scheduler's.
+EVALUATION_FAILED = (TriggerFailed, ExpressionError)
 
 
 def polling_type(spec: dict):
     found = registry.resolve_trigger(str(spec.get("type")))
-    return found if found is not None and callable(getattr(found, "poll", None)) else None
+    return found if found is not None and found.polling else None
 
 
 def polling_type_names() -> list[str]:
-    return [cls.type for cls in registry.all_types("trigger").values() if callable(getattr(cls, "poll", None))]
-
-
-@dataclass
-class PollContext:
-    """What a polling trigger is given: who it is, and how to render its properties
-    (with the flow's variables, as Kestra's trigger RunContext)."""
-    namespace: str
-    flow_id: str
-    flow_revision: int
-    trigger_id: str
-    variables: dict = field(default_factory=dict)
-    logger: logging.Logger = log
-
-    def render(self, value):
-        return expressions.render_value(value, self.variables)
-
-
-def interval_of(trigger) -> timedelta:
-    value = trigger.get("interval")
-    return parse_duration(value) if value is not None else DEFAULT_INTERVAL
+    return [cls.type for cls in registry.all_types("trigger").values() if cls.polling]
 
 
 def sync_states(now: datetime) -> None:
@@ -104,13 +91,25 @@ def _poll(state: TriggerState, now: datetime) -> str | None:
         TriggerState.objects.filter(pk=state.pk).update(evaluating_since=None, next_date=None)
         return None
     trigger = kind(found.spec)
-    done = {"evaluating_since": None, "next_date": now + interval_of(trigger)}
-    context = PollContext(state.namespace, state.flow_id, found.flow.revision, state.trigger_id,
-                          flow_variables(found.flow))
+    done = {"evaluating_since": None, "next_date": now + trigger.interval()}
+    context = SchedulerTriggerContext(state.namespace, state.flow_id, state.trigger_id, flow_variables(found.flow))
+    try:
+        return _evaluate(state, found, trigger, context, now, done)
+    finally:
+        context.close()
+
+
+def _evaluate(state, found, trigger, context: SchedulerTriggerContext, now: datetime, done: dict) -> str | None:
     try:
         event = trigger.poll(context)
-    except Exception:  # a plugin's failure must not stop the scheduler: logged, polled again next interval
+    except EVALUATION_FAILED as exc:
+        context.logger.error(f"polling failed: {exc}")
+        context.discard_files()
+        TriggerState.objects.filter(pk=state.pk).update(**done)
+        return None
+    except Exception:  # a plugin's bug must not stop the other triggers: logged in full, polled again
         log.exception("trigger %s: polling failed", state)
+        context.discard_files()
         TriggerState.objects.filter(pk=state.pk).update(**done)
         return None
     if event is None:
@@ -119,12 +118,21 @@ def _poll(state: TriggerState, now: datetime) -> str | None:
     try:
         with transaction.atomic():
             execution = start_execution(found.flow, found.flow_labels, found.spec, event.variables,
-                                        trigger.get("inputs"))
+                                        trigger.get("inputs"), execution_id=context.execution_id)
             TriggerState.objects.filter(pk=state.pk).update(**done, last_date=now, last_execution_id=execution.id,
                                                              execution_id=execution.id)
     except CANNOT_START as exc:
-        log.warning("trigger %s: no execution for the event: %s", state, exc)
+        context.logger.warn(f"no execution for the event: {exc}")
+        _give_back(event, context)
         TriggerState.objects.filter(pk=state.pk).update(**done)
         return None
+    except BaseException:  # the database failed: the messages go back, the error goes on
+        _give_back(event, context)
+        raise
     event.ack()
     return execution.id
+
+
+def _give_back(event, context: SchedulerTriggerContext) -> None:
+    event.release()
+    context.discard_files()

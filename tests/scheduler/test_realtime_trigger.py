@@ -1,11 +1,11 @@
-"""The scheduler runs any realtime trigger type through its interface (Kestra's
-RealtimeTriggerInterface): `listen(ctx)` yields events, each starts one execution with
-the event's variables as `trigger.*` and is acknowledged once that execution's row
-exists; a disabled trigger's listener is told to stop.
+"""The scheduler runs any realtime trigger type through plugins.trigger_events (Kestra's
+RealtimeTriggerInterface): `listen(ctx, stop_event)` yields events, each starts one
+execution, created with the context's `execution_id` (a new one per event), with the
+event's variables as `trigger.*`, and is acknowledged once that execution's row
+exists; a disabled trigger's listener is told to stop through `stop_event`.
 
 The type here listens to a real folder, as the pub/sub families listen to a broker."""
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -16,7 +16,7 @@ from executions.trigger_switch import switch
 from flows.services import save_flow
 from plugins import registry
 from plugins.properties import Property
-from plugins.trigger import TriggerType
+from plugins.trigger_events import RealtimeTriggerType, TriggerEvent
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TYPE = "tests.scheduler.FolderRealtimeTrigger"
@@ -24,29 +24,26 @@ ACKED: list[tuple[str, bool]] = []
 STOPPED: list[str] = []
 
 
-@dataclass
-class FileEvent:
-    path: Path
-    variables: dict
-
-    def ack(self):
-        exists = Execution.objects.filter(trigger__variables__name=self.path.name).exists()
-        ACKED.append((self.path.name, exists))
-        self.path.unlink()
-
-
-class FolderRealtimeTrigger(TriggerType):
+class FolderRealtimeTrigger(RealtimeTriggerType):
+    """One event per file of a folder, the file removed once acknowledged."""
     type = TYPE
     properties = (Property("folder", required=True),)
 
-    def listen(self, ctx):
+    def listen(self, ctx, stop_event):
         folder = Path(ctx.render(self.spec["folder"]))
-        while not ctx.stopped.is_set():
+        while not stop_event.is_set():
             for path in sorted(folder.iterdir()):
-                if path.suffix != ".done":
-                    yield FileEvent(path, {"name": path.name})
+                yield self._event(path, ctx.execution_id)
             time.sleep(0.05)
         STOPPED.append(ctx.trigger_id)
+
+    @staticmethod
+    def _event(path: Path, execution_id: str) -> TriggerEvent:
+        def ack():
+            ACKED.append((path.name, Execution.objects.filter(pk=execution_id).exists()))
+            path.unlink()
+
+        return TriggerEvent({"name": path.name, "executionId": execution_id}, on_ack=ack)
 
 
 @pytest.fixture
@@ -87,8 +84,9 @@ triggers:
         wait_for(lambda: len(ACKED) == 2, tick)
         assert ACKED == [("a.json", True), ("b.json", True)]
         executions = Execution.objects.filter(flow_id="listener").order_by("created")
-        assert [e.trigger for e in executions] == [{"id": "files", "type": TYPE, "variables": {"name": name}}
-                                                   for name in ("a.json", "b.json")]
+        assert [e.trigger for e in executions] == [
+            {"id": "files", "type": TYPE, "variables": {"name": name, "executionId": e.id}}
+            for name, e in zip(("a.json", "b.json"), executions)]
         state = TriggerState.objects.get(flow_id="listener")
         assert state.evaluating_since is not None  # held by this scheduler
 
