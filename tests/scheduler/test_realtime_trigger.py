@@ -86,7 +86,7 @@ triggers:
         executions = Execution.objects.filter(flow_id="listener").order_by("created")
         assert [e.trigger for e in executions] == [
             {"id": "files", "type": TYPE, "variables": {"name": name, "executionId": e.id}}
-            for name, e in zip(("a.json", "b.json"), executions)]
+            for name, e in zip(("a.json", "b.json"), executions, strict=True)]
         state = TriggerState.objects.get(flow_id="listener")
         assert state.evaluating_since is not None  # held by this scheduler
 
