@@ -3,10 +3,12 @@ against this test run's database. Each test waits for states in the database, ne
 for a time."""
 import signal
 import subprocess
+import uuid
 
 import pytest
 
 from executions.models import Execution
+from plugins.conftest import require_server
 from tests.subprocesses import manage_env, start_manage, wait_while_running
 
 
@@ -46,6 +48,21 @@ def processes(tmp_path):
     running = Processes(tmp_path)
     yield running
     running.stop_all()
+
+
+@pytest.fixture
+def redis_list():
+    """A Redis list of its own on this machine's Redis (skipped, saying why, when it
+    does not answer), deleted with its pending lists afterwards."""
+    from .redis_lists import URL
+    require_server("127.0.0.1", 6379, "Redis")
+    import redis
+    connection = redis.Redis.from_url(URL)
+    key = f"kw-e2e-{uuid.uuid4().hex[:8]}"
+    yield connection, key
+    for name in connection.scan_iter(f"{key}*"):
+        connection.delete(name)
+    connection.close()
 
 
 def trigger_dates(flow_id: str) -> list[str]:
