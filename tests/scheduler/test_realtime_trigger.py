@@ -5,6 +5,7 @@ event's variables as `trigger.*`, and is acknowledged once that execution's row
 exists; a disabled trigger's listener is told to stop through `stop_event`.
 
 The type here listens to a real folder, as the pub/sub families listen to a broker."""
+import logging
 import time
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from executions.trigger_switch import switch
 from flows.services import save_flow
 from plugins import registry
 from plugins.properties import Property
-from plugins.trigger_events import RealtimeTriggerType, TriggerEvent
+from plugins.trigger_events import RealtimeTriggerType, TriggerEvent, TriggerFailed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TYPE = "tests.scheduler.FolderRealtimeTrigger"
@@ -31,6 +32,8 @@ class FolderRealtimeTrigger(RealtimeTriggerType):
 
     def listen(self, ctx, stop_event):
         folder = Path(ctx.render(self.spec["folder"]))
+        if not folder.is_dir():
+            raise TriggerFailed(f"folder {folder} does not exist", retryable=True)
         while not stop_event.is_set():
             for path in sorted(folder.iterdir()):
                 yield self._event(path, ctx.execution_id)
@@ -92,5 +95,32 @@ triggers:
 
         switch(state, False)
         wait_for(lambda: STOPPED == ["files"], tick)
+    finally:
+        tick.stop()
+
+
+def test_a_failed_listener_is_logged_and_its_trigger_stays_enabled(folder_trigger, caplog):
+    """Kestra's Worker logs a realtime trigger's failure; the trigger is not disabled:
+    here it is listened to again once its lease ran out (or its flow changed)."""
+    save_flow(f"""
+id: listener
+namespace: tests.realtime
+tasks:
+  - id: log
+    type: io.kestra.plugin.core.log.Log
+    message: "{{{{ trigger.name }}}}"
+triggers:
+  - id: files
+    type: {TYPE}
+    folder: "{folder_trigger}"
+""")
+    tick = Tick()
+    expected = f"listening failed: folder {folder_trigger} does not exist"
+    try:
+        with caplog.at_level(logging.ERROR, logger="executions.scheduler.triggers"):
+            wait_for(lambda: expected in caplog.text, tick)
+        state = TriggerState.objects.get(flow_id="listener")
+        assert not state.disabled
+        assert not Execution.objects.exists()
     finally:
         tick.stop()
