@@ -23,6 +23,7 @@ from plugins.trigger_events import TriggerFailed
 # trigger is gone: polls further apart than this start a new session.
 SESSION_EXPIRY_SECONDS = 7 * 24 * 3600
 DEFAULT_CONNECT_SECONDS = 30.0
+DISCONNECT_SECONDS = 5.0  # how long closing waits for the broker to see DISCONNECT (and the PUBACKs before it)
 
 
 def topics_of(rendered) -> list[str]:
@@ -70,8 +71,10 @@ class Session:
             self.client.tls_set()
         self.received: queue.Queue = queue.Queue()
         self._connected = threading.Event()
+        self._disconnected = threading.Event()
         self._refused = None
         self.client.on_connect = self._on_connect
+        self.client.on_disconnect = lambda *args: self._disconnected.set()
         self.client.on_message = lambda client, userdata, message: self.received.put(message)
 
     def _on_connect(self, client, userdata, flags, reason_code, properties):
@@ -109,8 +112,11 @@ class Session:
         self.client.ack(message.mid, message.qos)
 
     def close(self) -> None:
-        """End the connection; the subscription stays in the session."""
-        self.client.disconnect()
+        """End the connection; the subscription stays in the session. The network
+        thread is stopped only once the DISCONNECT went out: stopped earlier, it may drop
+        the PUBACKs queued before it, and the broker would send those messages again."""
+        if self.client.disconnect() == self.mqtt.MQTT_ERR_SUCCESS:
+            self._disconnected.wait(DISCONNECT_SECONDS)
         self.client.loop_stop()
 
     def output(self, message) -> dict:
