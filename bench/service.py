@@ -124,6 +124,10 @@ class Serve:
     def pss_bytes(self) -> int:
         return sum(pss_of(pid) for pid in self.tree())
 
+    def breakdown(self) -> list[tuple[str, int]]:
+        """Each process of the tree: its command (shortened) and PSS in bytes."""
+        return [(command_of(pid), pss_of(pid)) for pid in self.tree()]
+
     def __exit__(self, *exc):
         self.tree()
         self.process.send_signal(signal.SIGTERM)
@@ -157,6 +161,15 @@ def start_time(pid: int) -> int | None:
         return int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[19])
     except OSError:
         return None
+
+
+def command_of(pid: int) -> str:
+    try:
+        words = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return "?"
+    words = [Path(w).name if "/" in w else w for w in words if w]
+    return " ".join(words[1:4] if len(words) > 1 else words)
 
 
 def pss_of(pid: int) -> int:
