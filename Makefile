@@ -39,6 +39,9 @@ conformance: install
 bench: install
 	$(PY) bench/run.py
 	$(PY) bench/cluster.py
+	$(PY) bench/webhook.py
+	$(PY) bench/schedule.py
+	$(PY) bench/memory.py
 
 # ruff (rules in pyproject.toml; `ruff format` is not applied) and the import-linter
 # contracts in pyproject.toml that hold the design's one-way dependencies.
