@@ -5,11 +5,10 @@ from django.db import transaction
 
 from executions.engine.create import merge_labels
 from executions.models import Execution, LogEntry
+from plugins.labels import SYSTEM_PREFIX
 from storage import internal_storage, layout
 
 from .common import OperationRefused, locked, touch
-
-SYSTEM_PREFIX = "system."
 
 
 @transaction.atomic

@@ -3,6 +3,8 @@
 `system.` are Kestra's own (only `system.readOnly` may be set by a flow)."""
 from __future__ import annotations
 
+from plugins.labels import SYSTEM_PREFIX
+
 from .errors import SpecError
 from .input_values import as_text
 from .strict import unknown_keys
@@ -10,8 +12,7 @@ from .yaml_lines import line_of
 
 LABEL_KEYS = ("key", "value")
 
-SYSTEM_PREFIX = "system."
-SETTABLE_SYSTEM_LABELS = ("system.readOnly",)
+SETTABLE_SYSTEM_LABELS = (f"{SYSTEM_PREFIX}readOnly",)
 
 
 def normalise_labels(data: dict) -> tuple[list[dict], list[SpecError]]:
