@@ -20,7 +20,7 @@ import logging
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Q
 
 from executions.models import TriggerState
@@ -29,7 +29,7 @@ from plugins import registry
 from plugins.trigger_events import TriggerFailed
 
 from .firing import CANNOT_START, flow_variables, start_execution
-from .scheduled_flows import enabled_triggers, trigger_of
+from .scheduled_flows import create_missing_states, trigger_of
 from .trigger_context import SchedulerTriggerContext
 
 log = logging.getLogger(__name__)
@@ -49,19 +49,7 @@ def polling_type_names() -> list[str]:
 
 def sync_states(now: datetime) -> None:
     """Every polling trigger of an enabled flow has a state, first polled now."""
-    known = set(TriggerState.objects.values_list("namespace", "flow_id", "trigger_id"))
-    for found in enabled_triggers():
-        kind = polling_type(found.spec)
-        key = (found.flow.namespace, found.flow.flow_id, found.spec["id"])
-        if kind is None or key in known:
-            continue
-        try:
-            with transaction.atomic():
-                TriggerState.objects.create(namespace=key[0], flow_id=key[1], trigger_id=key[2], trigger_type=kind.type,
-                                            flow_revision=found.flow.revision, next_date=now)
-        except IntegrityError:
-            pass  # another scheduler created it first
-
+    create_missing_states(polling_type, next_date=now)
 
 def fill_next_dates(now: datetime, changed_since: datetime | None = None) -> None:
     """A polling trigger enabled again is polled now."""

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.db import IntegrityError, close_old_connections, connection, transaction
+from django.db import close_old_connections, connection, transaction
 from django.db.models import Q
 
 from executions.models import TriggerState
@@ -31,7 +31,7 @@ from plugins import registry
 
 from .firing import CANNOT_START, flow_variables, start_execution
 from .polling import EVALUATION_FAILED
-from .scheduled_flows import enabled_triggers, trigger_of
+from .scheduled_flows import create_missing_states, trigger_of
 from .trigger_context import SchedulerTriggerContext
 
 log = logging.getLogger(__name__)
@@ -107,19 +107,7 @@ class Listeners:
 
 def sync_states() -> None:
     """Every realtime trigger of an enabled flow has a state."""
-    known = set(TriggerState.objects.values_list("namespace", "flow_id", "trigger_id"))
-    for found in enabled_triggers():
-        kind = realtime_type(found.spec)
-        key = (found.flow.namespace, found.flow.flow_id, found.spec["id"])
-        if kind is None or key in known:
-            continue
-        try:
-            with transaction.atomic():
-                TriggerState.objects.create(namespace=key[0], flow_id=key[1], trigger_id=key[2],
-                                            trigger_type=kind.type, flow_revision=found.flow.revision)
-        except IntegrityError:
-            pass  # another scheduler created it first
-
+    create_missing_states(realtime_type)
 
 def _type_names() -> list[str]:
     return [cls.type for cls in registry.all_types("trigger").values() if cls.realtime]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.db import IntegrityError, transaction
+
+from executions.models import TriggerState
 from flows.models import Flow
 from flows.spec import FlowInvalid
 from plugins.condition import FlowFacts
@@ -49,3 +52,20 @@ def trigger_of(namespace: str, flow_id: str, trigger_id: str) -> FlowTrigger | N
     if flow is None:
         return None
     return next((found for found in enabled_triggers([flow]) if found.spec.get("id") == trigger_id), None)
+
+
+def create_missing_states(type_for, **initial) -> None:
+    """A state for every trigger of an enabled flow that has none yet and whose type
+    `type_for(spec)` gives (None: not this kind of trigger), with `initial` fields."""
+    known = set(TriggerState.objects.values_list("namespace", "flow_id", "trigger_id"))
+    for found in enabled_triggers():
+        kind = type_for(found.spec)
+        key = (found.flow.namespace, found.flow.flow_id, found.spec["id"])
+        if kind is None or key in known:
+            continue
+        try:
+            with transaction.atomic():
+                TriggerState.objects.create(namespace=key[0], flow_id=key[1], trigger_id=key[2], trigger_type=kind.type,
+                                            flow_revision=found.flow.revision, **initial)
+        except IntegrityError:
+            pass  # another scheduler created it first
