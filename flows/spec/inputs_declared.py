@@ -8,14 +8,14 @@ does, not when it first runs without that input."""
 from __future__ import annotations
 
 import math
-import re
+
+from expressions import java_regex
 
 from .errors import SpecError
 from .ids import input_id_problem
 from .input_temporal import parse_java_duration
 from .input_types import LONG_MAX, LONG_MIN, TYPES, BadValue, parse_value
 from .inputs import normalise_declaration
-from .java_regex import compile_java
 from .property_types import has_expression
 from .yaml_lines import line_of
 
@@ -112,9 +112,9 @@ def _check_input(item: dict, path: str, line) -> list[SpecError]:
             err("validator", "must be a regular expression")
         else:
             try:
-                compile_java(validator)
-            except re.error as exc:
-                err("validator", f"invalid regular expression: {exc}")
+                java_regex.pattern(validator)
+            except java_regex.InvalidPattern as exc:
+                err("validator", f"invalid regular expression: {exc.reason}")
     _bounds(item, kind, err)
     if not errors:
         _check_defaults(item, decl, err)

@@ -1,22 +1,12 @@
 """Kestra's regular expressions (input `validator`s) are Java's. They are translated and
 run by expressions.java_regex, the one place a user's pattern is compiled, with its
 time bound (KESTRAWEB_REGEX_TIMEOUT, from the budget the engine opens); here in the
-shape the spec's checks use. Java's `Pattern.matches` matches the whole value."""
+shape the input checks use. Java's `Pattern.matches` matches the whole value."""
 from __future__ import annotations
-
-import re
 
 from expressions import LimitExceeded, java_regex
 
 from .input_values import BadValue
-
-
-def compile_java(pattern: str):
-    """Raises re.error for a pattern that cannot run."""
-    try:
-        return java_regex.pattern(pattern)
-    except java_regex.InvalidPattern as exc:
-        raise re.error(exc.reason) from None
 
 
 def matches(pattern: str, value: str) -> bool:
