@@ -111,16 +111,6 @@ def _skip_space(source: str, pos: int) -> int:
     return pos
 
 
-def tokenize(source: str) -> list[Token]:
-    """All tokens of a bare expression (no delimiters)."""
-    tokens, pos = [], _skip_space(source, 0)
-    while pos < len(source):
-        token, end = next_token(source, pos, source.count("\n", 0, pos) + 1)
-        tokens.append(token)
-        pos = _skip_space(source, end)
-    return tokens
-
-
 def next_token(source: str, pos: int, line: int) -> tuple[Token, int]:
     match = _OPERATOR.match(source, pos)
     if match:

@@ -13,7 +13,11 @@ from .property_types import field_problems, kind_problem
 from .yaml_lines import line_of
 
 
-def plugin_errors(mapping: dict, cls, path: str, here: int | None, named: str) -> list[SpecError]:
+def declared_property_errors(mapping: dict, cls, path: str, here: int | None, named: str,
+                             special=None) -> list[SpecError]:
+    """Known keys only, each literal value of its declared kind, required ones present.
+    `special(key, prop, value)` may check a key its own way (a task's `retry`): it
+    returns that key's errors, or None to check it as declared."""
     declared = cls.declared()
     aliases = {alias: prop for prop in declared.values() for alias in prop.aliases}
     errors = []
@@ -21,12 +25,16 @@ def plugin_errors(mapping: dict, cls, path: str, here: int | None, named: str) -
         prop = declared.get(key) or aliases.get(key)
         if prop is None:
             if from_defaults_only(mapping, key):
-                del mapping[key]
+                del mapping[key]  # a prefix default's property some other type has: ignored, as Kestra does
             else:
                 errors.append(SpecError(f"{path}.{key}", f"unknown property '{key}' for type {mapping['type']}{named}",
                                         line_of(mapping, key)))
             continue
         if key in ("id", "type"):
+            continue
+        own = special(key, prop, value) if special else None
+        if own is not None:
+            errors += own
             continue
         problem = kind_problem(prop, value)
         if problem:
@@ -38,6 +46,11 @@ def plugin_errors(mapping: dict, cls, path: str, here: int | None, named: str) -
         if prop.required and prop.name not in ("id", "type") and \
                 all(mapping.get(name) is None for name in (prop.name, *prop.aliases)):
             errors.append(SpecError(f"{path}.{prop.name}", f"required property missing{named}", here))
+    return errors
+
+
+def plugin_errors(mapping: dict, cls, path: str, here: int | None, named: str) -> list[SpecError]:
+    errors = declared_property_errors(mapping, cls, path, here, named)
     return errors + own_check_errors(mapping, cls, path, here, named, {e.path for e in errors})
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from plugins import registry
 
-from .defaults import from_defaults_only
 from .errors import SpecError
 from .ids import task_id_problem
 from .inputs_declared import normalise_inputs
+from .plugin_properties import declared_property_errors
 from .property_types import field_problems, has_expression, kind_problem
 from .retry import retry_problems
 from .walk import walk_tasks
@@ -44,37 +44,20 @@ def check_task(task, path: str, container, index) -> list[SpecError]:
     if cls is None:
         errors.append(SpecError(f"{path}.type", f"unknown type {task_type}{named}", line_of(task, "type")))
         return errors
-    declared = cls.declared()
-    aliases = {alias: prop for prop in declared.values() for alias in prop.aliases}
-    for key, value in list(task.items()):
-        prop = declared.get(key) or aliases.get(key)
-        if prop is None:
-            if from_defaults_only(task, key):
-                del task[key]  # a prefix default's property some other type has: ignored, as Kestra does
-            else:
-                errors.append(SpecError(f"{path}.{key}", f"unknown property '{key}' for type {task_type}{named}",
-                                        line_of(task, key)))
-            continue
-        if key in ("id", "type"):
-            continue
+
+    def task_own_way(key, prop, value):
         if key == "retry" and value is not None:
-            errors += [SpecError(f"{path}.retry.{sub}" if sub else f"{path}.retry", f"{message}{named}",
-                                 line_of(value, sub) if sub else line_of(task, "retry"))
-                       for sub, message in retry_problems(value)]
-            continue
-        problem = kind_problem(prop, value)
-        if problem:
-            errors.append(SpecError(f"{path}.{key}", f"{problem}{named}", line_of(task, key)))
-            continue
-        errors += [SpecError(f"{path}.{key}{sub}", f"{message}{named}", line_of(mapping, field))
-                   for sub, mapping, field, message in field_problems(prop, value)]
-        if prop.items == "input" and isinstance(value, list):
-            errors += _declared_inputs(value, f"{path}.{key}", named)
-    for prop in declared.values():
-        if not prop.required or prop.name in ("id", "type"):
-            continue
-        if all(task.get(name) is None for name in (prop.name, *prop.aliases)):
-            errors.append(SpecError(f"{path}.{prop.name}", f"required property missing{named}", here))
+            return [SpecError(f"{path}.retry.{sub}" if sub else f"{path}.retry", f"{message}{named}",
+                              line_of(value, sub) if sub else line_of(task, "retry"))
+                    for sub, message in retry_problems(value)]
+        if prop.items != "input" or not isinstance(value, list) or kind_problem(prop, value):
+            return None
+        # Inputs a task declares (Pause's `onResume`) are checked as the flow's own are.
+        return [SpecError(f"{path}.{key}{sub}", f"{message}{named}", line_of(inner, field))
+                for sub, inner, field, message in field_problems(prop, value)] + \
+            _declared_inputs(value, f"{path}.{key}", named)
+
+    errors += declared_property_errors(task, cls, path, here, named, special=task_own_way)
     errors += worker_children_problems(cls, task, path, named)
     if not errors:
         try:
