@@ -7,7 +7,8 @@ from executions.scheduler.hook import EVALUATE
 
 def queued_evaluations() -> list[tuple]:
     """The (execution id, state) of each Flow trigger evaluation still queued."""
-    return [tuple(task["args"]) for task in (row.task for row in OrmQ.objects.order_by("id")) if task["func"] == EVALUATE]
+    tasks = (row.task for row in OrmQ.objects.order_by("id"))
+    return [tuple(task["args"]) for task in tasks if task["func"] == EVALUATE]
 
 
 def queue_drained() -> bool:

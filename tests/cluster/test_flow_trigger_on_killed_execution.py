@@ -8,7 +8,6 @@ from executions.models import Execution
 from executions.operations.control import kill
 from flows.models import Flow
 from flows.services import save_flow
-
 from tests.cluster.cluster_process import running_cluster, submit, wait_for
 from tests.cluster.flow_trigger_queue import queue_drained
 

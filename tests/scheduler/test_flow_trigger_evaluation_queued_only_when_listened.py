@@ -8,7 +8,6 @@ from executions.engine.create import create_execution
 from executions.engine.runner import run_to_end
 from flows.models import Flow
 from flows.services import save_flow
-
 from tests.cluster.flow_trigger_queue import queued_evaluations
 
 pytestmark = pytest.mark.django_db(transaction=True)
