@@ -25,6 +25,7 @@ from plugins.condition import ConditionContext, ExecutionFacts
 from plugins.core.trigger import flow as flow_trigger
 from plugins.core.trigger.preconditions import Window
 
+from .failed_evaluation import failed_execution
 from .firing import CANNOT_START, start_execution
 from .scheduled_flows import FlowTrigger, enabled_triggers
 
@@ -126,8 +127,9 @@ def _fire(found: FlowTrigger, facts: ExecutionFacts, context: ConditionContext) 
                 execution = start_execution(found.flow, found.flow_labels, found.spec, variables,
                                             found.spec.get("inputs"), input_variables=extra)
         except CANNOT_START as exc:
-            log.warning("flow trigger %s of %s: no execution for %s: %s", found.spec["id"], found.flow, facts.id, exc)
-            return None
+            log.warning("flow trigger %s of %s: evaluation failed for %s: %s", found.spec["id"], found.flow, facts.id,
+                        exc)
+            execution = failed_execution(found.flow, found.flow_labels, found.spec, variables, exc)
         if state is not None:
             TriggerState.objects.filter(pk=state.pk).update(last_execution_id=execution.id, last_date=timezone.now())
         return execution.id
