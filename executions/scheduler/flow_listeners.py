@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import threading
 
-from django.db.models import Count, Max, Sum
+from django.db import connection
 
 from flows.models import Flow
 from plugins import registry
@@ -25,10 +25,16 @@ _lock = threading.Lock()
 _known: tuple[tuple, frozenset[str]] | None = None
 
 
+# In SQL: it runs at every state change of every execution, and the ORM's aggregate
+# costs a hundred times the query itself (1 ms against 10 us on SQLite).
+FINGERPRINT_SQL = (f"SELECT COUNT(*), MAX(updated), SUM(revision) FROM {Flow._meta.db_table} "
+                   "WHERE deleted = %s AND disabled = %s")
+
+
 def _fingerprint() -> tuple:
-    found = Flow.objects.filter(deleted=False, disabled=False).aggregate(
-        flows=Count("pk"), updated=Max("updated"), revisions=Sum("revision"))
-    return found["flows"], found["updated"], found["revisions"]
+    with connection.cursor() as cursor:
+        cursor.execute(FINGERPRINT_SQL, [False, False])
+        return tuple(cursor.fetchone())
 
 
 def _listened() -> frozenset[str]:

@@ -25,6 +25,7 @@ from plugins.condition import ConditionContext, ExecutionFacts
 from plugins.core.trigger import flow as flow_trigger
 from plugins.core.trigger.preconditions import Window
 
+from . import locks
 from .failed_evaluation import failed_execution
 from .firing import CANNOT_START, start_execution
 from .scheduled_flows import FlowTrigger, enabled_triggers
@@ -133,3 +134,11 @@ def _fire(found: FlowTrigger, facts: ExecutionFacts, context: ConditionContext) 
         if state is not None:
             TriggerState.objects.filter(pk=state.pk).update(last_execution_id=execution.id, last_date=timezone.now())
         return execution.id
+
+
+def evaluate_ended(execution_id: str) -> list[str]:
+    """The task the engine queued before it queued `evaluate_transition`: kept so that
+    tasks left in a broker by the previous release still run after an upgrade."""
+    locks.release(execution_id)
+    state = Execution.objects.filter(pk=execution_id).values_list("state", flat=True).first()
+    return evaluate_transition(execution_id, state) if state is not None else []
