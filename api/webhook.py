@@ -6,8 +6,9 @@ The request starts one execution of the flow whose enabled Webhook trigger has t
 key, with the body (parsed when JSON), headers and query parameters as
 `trigger.body`, `trigger.headers`, `trigger.parameters`, and answers Kestra's
 WebhookResponse. An unknown flow or key, a disabled flow or trigger: 404 and nothing
-is created. The `{key}/{path}` form exists for other webhook triggers: Kestra's core
-Webhook answers it 404 and creates nothing, and so does this one.
+is created; the trigger's conditions not met: 204 and nothing is created. The
+`{key}/{path}` form exists for other webhook triggers: Kestra's core Webhook answers it
+404 and creates nothing, and so does this one.
 
 With `wait: true` the answer comes once the execution ended, wherever it ran (the
 database is polled: webhook_wait): its WebhookResponse, or with `returnOutputs: true`
@@ -27,10 +28,17 @@ import expressions
 from executions.models import TriggerState
 from executions.scheduler.firing import CANNOT_START, flow_variables, start_execution
 from executions.scheduler.scheduled_flows import enabled_triggers
+from executions.scheduler.webhooks import condition_context
 from executions.serializers import state_json
 from expressions import ExpressionError
 from flows.models import Flow
-from plugins.core.trigger.webhook import ended_status, find_webhook, outputs_body, trigger_variables
+from plugins.core.trigger.webhook import (
+    conditions_hold,
+    ended_status,
+    find_webhook,
+    outputs_body,
+    trigger_variables,
+)
 
 from .webhook_wait import wait_for_end
 
@@ -79,10 +87,12 @@ def _start(request, namespace: str, flow_id: str, key: str, path: str | None):
         return _not_found(f"Webhook not found: {namespace}.{flow_id} has no enabled webhook with key {key!r}")
     if path is not None:
         return _not_found(f"Webhook not found: the Webhook trigger '{spec['id']}' takes no path after its key")
+    trigger = request_variables(request)
+    if not conditions_hold(spec, condition_context(found[spec["id"]], trigger)):
+        return HttpResponse(status=204)  # Kestra: conditions not met, no execution
     try:
         with transaction.atomic():
-            execution = start_execution(flow, found[spec["id"]].flow_labels, spec, request_variables(request),
-                                        spec.get("inputs"))
+            execution = start_execution(flow, found[spec["id"]].flow_labels, spec, trigger, spec.get("inputs"))
     except CANNOT_START as exc:
         return JsonResponse({"message": str(exc)}, status=422)
     return execution, spec, flow

@@ -9,6 +9,7 @@ from collections.abc import Callable, Iterable
 
 from expressions import ExpressionError
 from plugins import registry
+from plugins.condition import ConditionContext, ConditionError, all_hold
 from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.trigger import TriggerType, common_trigger_problems
@@ -74,6 +75,16 @@ def find_webhook(triggers: Iterable[dict], key: str, render: Callable[[str], str
         if rendered == key:
             return spec
     return None
+
+
+def conditions_hold(spec: dict, context: ConditionContext) -> bool:
+    """The trigger's `conditions` all hold for the request (its `trigger` variables in
+    the context); one that cannot be evaluated does not, as Kestra's ConditionService
+    refuses it."""
+    try:
+        return all_hold(spec.get("conditions"), context)
+    except ConditionError:
+        return False
 
 
 def parsed_body(body: str | None):
