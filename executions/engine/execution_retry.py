@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from executions.models import Execution, TaskRun
+from executions.scheduler.hook import on_execution_state
 from executions.states import State
 from plugins.durations import parse_duration
 
@@ -74,6 +75,7 @@ def mark_retried(view, failed: TaskRun, delay: timedelta) -> None:
     execution = view.execution
     execution.set_state(State.RETRIED, now)
     execution.save(update_fields=["state", "state_history", "start_date", "end_date", "updated"])
+    on_execution_state(execution)
 
 
 def pending_retry(view) -> TaskRun | None:

@@ -4,6 +4,7 @@ changed under it before deciding anything."""
 from __future__ import annotations
 
 from executions.models import Execution
+from executions.scheduler.hook import on_execution_state
 from executions.states import State
 
 
@@ -16,3 +17,4 @@ def touch(execution: Execution, *fields):
 def save_state(execution: Execution, state: State):
     execution.set_state(state)
     touch(execution, "state", "state_history", "start_date", "end_date")
+    on_execution_state(execution)

@@ -15,7 +15,7 @@ from django.utils import timezone
 import expressions
 from executions.encryption import SecretInputUnreadable
 from executions.models import Execution, TaskRun
-from executions.scheduler.hook import on_execution_end
+from executions.scheduler.hook import on_execution_state
 from executions.states import State
 from expressions import ExpressionError
 from plugins.context import TaskFailed
@@ -338,6 +338,7 @@ class Executor:
         ex = self.view.execution
         ex.set_state(state)
         ex.save(update_fields=["state", "state_history", "start_date", "end_date", "outputs", "updated"])
+        on_execution_state(ex)
 
     def _fail_taskrun(self, tr: TaskRun, exc: Exception, with_attempt: bool = False):
         """Log why and fail `tr`; an executable task that failed to start or follow its
@@ -383,7 +384,6 @@ class Executor:
                 ExecutionLogger(ex).error(f"Failed to render output values: {exc}")
                 state = State.FAILED
         self._set_execution_state(state)
-        on_execution_end(ex)
 
     # --- expressions ---------------------------------------------------------------
     def context_for(self, tr: TaskRun | None) -> EngineRunContext:

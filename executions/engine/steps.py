@@ -21,6 +21,7 @@ from typing import Protocol
 from django.db import DatabaseError
 
 from executions.models import Execution, TaskRun
+from executions.scheduler.hook import on_execution_state
 from executions.states import State
 
 from .executor import Executor, flow_source
@@ -102,3 +103,4 @@ def fail_execution(execution_id: str, exc: Exception):
         execution.set_state(State.FAILED)
         execution.version += 1
         execution.save(update_fields=["state", "state_history", "start_date", "end_date", "version", "updated"])
+        on_execution_state(execution)

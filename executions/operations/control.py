@@ -5,6 +5,7 @@ from django.db import transaction
 
 from executions.engine.kill import kill_locked
 from executions.models import Execution, TaskRun
+from executions.scheduler.hook import on_execution_state
 from executions.states import State
 from flows.spec import parse_inputs
 
@@ -60,4 +61,5 @@ def resume(execution_id: str, inputs: dict | None = None) -> Execution:
     execution.metadata = next_attempt(execution)
     execution.set_state(State.RESTARTED)
     touch(execution, "state", "state_history", "start_date", "end_date", "metadata")
+    on_execution_state(execution)
     return execution

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from executions.models import Execution, TaskRun
+from executions.scheduler.hook import on_execution_state
 from executions.states import FAILING, State
 
 from .common import RESTARTED_LABEL, OperationRefused, flow_index, locked, next_attempt, taskruns_of, touch, with_label
@@ -21,6 +22,7 @@ def _run_again(execution: Execution, **extra):
         setattr(execution, field, value)
     execution.set_state(State.RESTARTED)
     touch(execution, "state", "state_history", "start_date", "end_date", "outputs", "metadata", *extra)
+    on_execution_state(execution)
 
 
 @transaction.atomic

@@ -22,8 +22,9 @@ from plugins import registry
 from plugins.trigger import execution_labels
 
 # What makes one firing impossible, not the scheduler: inputs the flow refuses, an
-# expression of the trigger (inputs, labels) that cannot be rendered. The date is
-# skipped and logged, so the trigger is not stuck on it.
+# expression of the trigger (inputs, labels) that cannot be rendered. A Schedule's date
+# or a Flow trigger's event then gets a FAILED execution (failed_evaluation), a
+# webhook request a 422, a polled event goes back to its source: never a stuck trigger.
 CANNOT_START = (InputInvalid, ExpressionError)
 
 

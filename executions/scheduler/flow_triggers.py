@@ -1,9 +1,10 @@
-"""Flow triggers: when an execution ends, the flows whose Flow trigger matches it start
-(Kestra's FlowTriggerService, run by its executor).
+"""Flow triggers: when an execution enters a state (its end by default, PAUSED or
+RUNNING when a trigger's `states` say so), the flows whose Flow trigger matches it
+start (Kestra's FlowTriggerService, run by its executor on each state change).
 
-The engine calls `hook.on_execution_end` once, where an execution reaches its terminal
-state; it queues `evaluate_ended` on the cluster. That also releases the lock of the
-trigger that started the execution (triggers never overlap).
+The engine calls `hook.on_execution_state` at each transition; it queues
+`evaluate_transition` on the cluster with the state entered, when some Flow trigger
+listens to that state.
 
 Preconditions (and the deprecated MultipleCondition) remember, per trigger and
 precondition id, which conditions held within their window: the record lives in the
@@ -25,40 +26,41 @@ from plugins.core.trigger import flow as flow_trigger
 from plugins.core.trigger.preconditions import Window
 
 from . import locks
+from .failed_evaluation import failed_execution
 from .firing import CANNOT_START, start_execution
 from .scheduled_flows import FlowTrigger, enabled_triggers
 
 log = logging.getLogger(__name__)
 
 
-def execution_facts(execution: Execution) -> ExecutionFacts:
+def execution_facts(execution: Execution, state: str | None = None) -> ExecutionFacts:
+    """What conditions see of the execution, in `state` (the one it entered), by default its current one."""
     attempts = TaskRun.objects.filter(execution_id=execution.id).values_list("attempts", flat=True)
     return ExecutionFacts(
-        id=execution.id, namespace=execution.namespace, flow_id=execution.flow_id, state=execution.state,
+        id=execution.id, namespace=execution.namespace, flow_id=execution.flow_id, state=state or execution.state,
         flow_revision=execution.flow_revision, labels=tuple(labels_map(execution.labels).items()),
         outputs=execution.outputs or {},
         attempt_states=tuple(tuple(a["state"]["current"] for a in tr_attempts or ()) for tr_attempts in attempts))
 
 
-def _condition_variables(found: FlowTrigger, execution: Execution) -> dict:
+def _condition_variables(found: FlowTrigger, execution: Execution, state: str) -> dict:
     """What a condition's expression sees: the triggered flow, and the upstream
     execution, its labels, inputs and outputs (Kestra's ConditionService#conditionContext
     with the run context of the ended execution)."""
     return {"flow": {"namespace": found.flow.namespace, "id": found.flow.flow_id, "revision": found.flow.revision},
-            "execution": {"id": execution.id, "state": execution.state, "namespace": execution.namespace,
+            "execution": {"id": execution.id, "state": state, "namespace": execution.namespace,
                           "flowId": execution.flow_id},
             "labels": labels_map(execution.labels), "inputs": execution.inputs or {},
             "outputs": execution.outputs or {}}
 
 
-def evaluate_ended(execution_id: str) -> list[str]:
-    """The cluster task: start each flow a Flow trigger of which matches the ended
-    execution; the ids of the executions started."""
-    locks.release(execution_id)
+def evaluate_transition(execution_id: str, state: str) -> list[str]:
+    """The cluster task: start each flow a Flow trigger of which matches the execution
+    that entered `state`; the ids of the executions started."""
     execution = Execution.objects.filter(pk=execution_id).first()
     if execution is None:
         return []
-    facts = execution_facts(execution)
+    facts = execution_facts(execution, state)
     disabled = set(TriggerState.objects.filter(disabled=True).values_list("namespace", "flow_id", "trigger_id"))
     started = []
     for found in enabled_triggers():
@@ -69,7 +71,7 @@ def evaluate_ended(execution_id: str) -> list[str]:
             continue
         if not flow_trigger.listens_to(spec, found.flow.namespace, found.flow.flow_id, facts):
             continue
-        context = ConditionContext(found.facts, facts, _condition_variables(found, execution))
+        context = ConditionContext(found.facts, facts, _condition_variables(found, execution, state))
         if not flow_trigger.conditions_hold(spec, context):
             continue
         started_id = _fire(found, facts, context)
@@ -126,8 +128,17 @@ def _fire(found: FlowTrigger, facts: ExecutionFacts, context: ConditionContext) 
                 execution = start_execution(found.flow, found.flow_labels, found.spec, variables,
                                             found.spec.get("inputs"), input_variables=extra)
         except CANNOT_START as exc:
-            log.warning("flow trigger %s of %s: no execution for %s: %s", found.spec["id"], found.flow, facts.id, exc)
-            return None
+            log.warning("flow trigger %s of %s: evaluation failed for %s: %s", found.spec["id"], found.flow, facts.id,
+                        exc)
+            execution = failed_execution(found.flow, found.flow_labels, found.spec, variables, exc)
         if state is not None:
             TriggerState.objects.filter(pk=state.pk).update(last_execution_id=execution.id, last_date=timezone.now())
         return execution.id
+
+
+def evaluate_ended(execution_id: str) -> list[str]:
+    """The task the engine queued before it queued `evaluate_transition`: kept so that
+    tasks left in a broker by the previous release still run after an upgrade."""
+    locks.release(execution_id)
+    state = Execution.objects.filter(pk=execution_id).values_list("state", flat=True).first()
+    return evaluate_transition(execution_id, state) if state is not None else []

@@ -20,6 +20,7 @@ from plugins.condition import ConditionError
 from plugins.core.trigger.schedule_dates import Backfill, backfill_from_property, execution_inputs
 
 from . import backfills
+from .failed_evaluation import failed_execution
 from .firing import CANNOT_START, StateChanged, claim, commit_state, start_execution
 from .scheduled_flows import enabled_triggers, trigger_of
 from .timetables import TIMETABLES, timetable_for
@@ -133,8 +134,7 @@ def _fire_date(state, found, timetable, now: datetime) -> str | None:
     try:
         variables = timetable.variables(due, now)
     except ConditionError as exc:
-        log.warning("trigger %s: a condition cannot be evaluated for %s: %s", state, due, exc)
-        variables = None
+        return _failed(state, found, None, exc, dict(next_date=next_date))
     if variables is None:  # refused by its conditions: the next date
         commit_state(state, next_date=next_date)
         return None
@@ -153,8 +153,7 @@ def _fire_backfill(state, found, timetable, now: datetime) -> str | None:
     try:
         variables = timetable.variables(backfill.current, now, backfill)
     except ConditionError as exc:
-        log.warning("trigger %s: a condition cannot be evaluated for %s: %s", state, backfill.current, exc)
-        variables = None
+        return _failed(state, found, None, exc, dict(backfill=rest))
     if variables is None:
         commit_state(state, backfill=rest)
         return None
@@ -163,16 +162,23 @@ def _fire_backfill(state, found, timetable, now: datetime) -> str | None:
 
 
 def _start(state, found, variables: dict, inputs: dict, labels: list, changes: dict) -> str | None:
-    """The execution and the state's changes, together; inputs the flow refuses skip
-    the date (logged), so the trigger is not stuck on it."""
+    """The execution and the state's changes, together; inputs the flow refuses or an
+    expression that cannot be rendered give a FAILED execution instead."""
     try:
         with transaction.atomic():
             execution = start_execution(found.flow, found.flow_labels, found.spec, variables, inputs, labels)
     except CANNOT_START as exc:
-        log.warning("trigger %s: no execution for %s: %s", state, variables, exc)
-        commit_state(state, **changes)
-        return None
+        return _failed(state, found, variables, exc, changes)
     commit_state(state, **changes, last_execution_id=execution.id, execution_id=execution.id)
+    return execution.id
+
+
+def _failed(state, found, variables: dict | None, error: Exception, changes: dict) -> str:
+    """The evaluation failed: a FAILED execution records why, and the trigger moves on
+    (not locked: that execution has ended)."""
+    log.warning("trigger %s: evaluation failed for %s: %s", state, variables, error)
+    execution = failed_execution(found.flow, found.flow_labels, found.spec, variables, error)
+    commit_state(state, **changes, last_execution_id=execution.id)
     return execution.id
 
 

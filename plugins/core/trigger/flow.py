@@ -110,8 +110,12 @@ def listens_to(spec: dict, flow_namespace: str, flow_id: str, execution: Executi
         return False
     if (execution.namespace, execution.flow_id) == (flow_namespace, flow_id):
         return False
-    states = [str(state).upper() for state in spec.get("states") or TERMINATED_STATES]
-    return execution.state in states
+    return execution.state in listened_states(spec)
+
+
+def listened_states(spec: dict) -> tuple[str, ...]:
+    """The execution states the trigger fires on: its `states`, else the terminal ones."""
+    return tuple(str(state).upper() for state in spec.get("states") or TERMINATED_STATES)
 
 
 def _is_multiple(condition: dict) -> bool:

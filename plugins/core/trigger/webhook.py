@@ -9,12 +9,14 @@ from collections.abc import Callable, Iterable
 
 from expressions import ExpressionError
 from plugins import registry
+from plugins.condition import ConditionContext, ConditionError, all_hold
 from plugins.properties import Output, Property
 from plugins.registry import register
 from plugins.trigger import TriggerType, common_trigger_problems
 
 KEY_MAX_LENGTH = 256  # Kestra's @Size(max = 256)
 MULTIPLE_CONDITION = "io.kestra.plugin.core.condition.MultipleCondition"
+TEXT_PLAIN = "text/plain"
 
 
 @register
@@ -30,6 +32,12 @@ class Webhook(TriggerType):
                  description="The request is answered once the execution ended."),
         Property("returnOutputs", "boolean", default=False, dynamic=False,
                  description="With wait, the answer carries the execution's outputs."),
+        Property("responseContentType", dynamic=False,
+                 description="With wait and returnOutputs: `text/plain` answers the outputs as text "
+                             "(`application/json` by default)."),
+        Property("responseCode", "integer",
+                 description="With wait: the HTTP status of the answer (500 for a FAILED execution, 200 "
+                             "otherwise, by default); may be an expression."),
         Property("inputs", "object", description="Inputs of the executions it starts; may use {{ trigger.body }}."),
     )
     outputs = (
@@ -69,6 +77,16 @@ def find_webhook(triggers: Iterable[dict], key: str, render: Callable[[str], str
     return None
 
 
+def conditions_hold(spec: dict, context: ConditionContext) -> bool:
+    """The trigger's `conditions` all hold for the request (its `trigger` variables in
+    the context); one that cannot be evaluated does not, as Kestra's ConditionService
+    refuses it."""
+    try:
+        return all_hold(spec.get("conditions"), context)
+    except ConditionError:
+        return False
+
+
 def parsed_body(body: str | None):
     """Webhook#evaluate: a JSON object, else a JSON array, else the text as it is."""
     if body is None:
@@ -83,3 +101,28 @@ def parsed_body(body: str | None):
 def trigger_variables(body: str | None, headers: dict[str, list[str]], parameters: dict[str, list[str]]) -> dict:
     """The `trigger` variables of a webhook execution (Webhook.Output)."""
     return {"body": parsed_body(body), "headers": headers, "parameters": parameters}
+
+
+
+def ended_status(spec: dict, failed: bool, render: Callable[[object], object]) -> int:
+    """The HTTP status of the answer once the execution ended (Webhook#evaluate): the
+    rendered `responseCode` when set, else 500 for a FAILED execution and 200 otherwise.
+    Raises ExpressionError, or ValueError for a code that is no HTTP status."""
+    if spec.get("responseCode") is None:
+        return 500 if failed else 200
+    code = render(spec["responseCode"])
+    try:
+        status = int(str(code).strip())
+    except ValueError:
+        raise ValueError(f"responseCode must be an HTTP status, not {code!r}") from None
+    if not 100 <= status <= 599:
+        raise ValueError(f"responseCode must be an HTTP status, not {status}")
+    return status
+
+
+def outputs_body(spec: dict, outputs) -> tuple[str, str]:
+    """The outputs as the answer's body and content type: JSON, or text when
+    `responseContentType` is text/plain (a text output as it is, anything else as JSON)."""
+    if spec.get("responseContentType") == TEXT_PLAIN:
+        return (outputs if isinstance(outputs, str) else json.dumps(outputs, separators=(",", ":"))), TEXT_PLAIN
+    return json.dumps(outputs), "application/json"
