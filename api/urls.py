@@ -1,10 +1,17 @@
-from django.urls import path
+"""Every route of the API under /api/v1/. Instance-level routes have no tenant; the
+tenant-scoped ones are mounted twice by `tenant_routes` (`main/...` and the alias).
+A new resource: `api/<resource>/urls.py` with its `urlpatterns`, named below."""
+from django.urls import include, path
 
 from . import webhook
+from .routing import tenant_routes
 
 WEBHOOK = "executions/webhook/<str:namespace>/<str:flow_id>/<str:key>"
 
-urlpatterns = [
-    path(f"{webhook.TENANT}/{WEBHOOK}", webhook.webhook, name="webhook"),
-    path(WEBHOOK, webhook.webhook, name="webhook-no-tenant"),
+INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls"]
+
+TENANT_SCOPED = [
+    path(WEBHOOK, webhook.webhook, name="webhook"),
 ]
+
+urlpatterns = [path("", include(module)) for module in INSTANCE] + tenant_routes(TENANT_SCOPED)
