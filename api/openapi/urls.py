@@ -5,6 +5,8 @@ from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
+from . import schema  # noqa: F401 - registers the authentication schemes
+
 
 class OpenApiJsonView(SpectacularAPIView):
     renderer_classes = [OpenApiJsonRenderer]
