@@ -1,5 +1,5 @@
 """The OpenAPI document drf-spectacular builds from the views (`/api/v1/openapi.json`)
-and a Swagger UI (`/api/v1/swagger-ui/`) served from drf-spectacular-sidecar's files,
+and a Swagger UI (`/api/v1/swagger-ui`) served from drf-spectacular-sidecar's files,
 no CDN."""
 from django.urls import path
 from drf_spectacular.renderers import OpenApiJsonRenderer
@@ -21,5 +21,5 @@ class SwaggerView(SpectacularSwaggerView):
 
 urlpatterns = [
     path("openapi.json", OpenApiJsonView.as_view(), name="openapi"),
-    path("swagger-ui/", SwaggerView.as_view(url_name="openapi"), name="swagger-ui"),
+    path("swagger-ui", SwaggerView.as_view(url_name="openapi"), name="swagger-ui"),
 ]

@@ -29,3 +29,10 @@ def test_it_keeps_serving_the_webhook_at_both_paths(client):
     for url in ("/api/v1/main/executions/webhook/ns/flow/key", "/api/v1/executions/webhook/ns/flow/key"):
         body = assert_problem(client.get(url), 404)
         assert "Flow not found: ns.flow" in body["detail"]
+
+
+def test_no_api_route_ends_with_a_slash(client, settings):
+    """So Django's APPEND_SLASH never redirects an API call (and never fails on a POST)."""
+    settings.DEBUG = True
+    for url in ("/api/v1/swagger-ui", "/api/v1/me", "/api/v1/configs"):
+        assert client.post(url, {}, format="json").status_code in (201, 405, 422), url
