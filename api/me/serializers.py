@@ -1,6 +1,8 @@
 """The current user and their API tokens, with Kestra's (camelCase) field names."""
+from django.utils import timezone
 from rest_framework import serializers
 
+from expressions.java_duration import DurationError, parse_java_duration
 from kestraweb.models import ApiToken
 
 
@@ -42,8 +44,27 @@ class ApiTokenSerializer(serializers.ModelSerializer):
     createdDate = serializers.DateTimeField(source="created", read_only=True)
     lastUsedDate = serializers.DateTimeField(source="last_used", read_only=True)
     expiresAt = serializers.DateTimeField(source="expires_at", required=False, allow_null=True)
+    maxAge = serializers.CharField(write_only=True, required=False, allow_null=True,
+                                   help_text="ISO-8601 duration (Kestra's CreateApiTokenRequest.maxAge), e.g. P30D")
 
     class Meta:
         model = ApiToken
-        fields = ["id", "name", "prefix", "createdDate", "lastUsedDate", "expiresAt"]
+        fields = ["id", "name", "prefix", "createdDate", "lastUsedDate", "expiresAt", "maxAge"]
         read_only_fields = ["prefix"]
+
+    def validate_maxAge(self, value):  # noqa: N802 - DRF's validate_<field name>
+        if value is None:
+            return None
+        try:
+            age = parse_java_duration(value)
+            if age.total_seconds() <= 0:
+                raise serializers.ValidationError("must be a positive duration")
+            return timezone.now() + age
+        except (DurationError, OverflowError) as exc:
+            raise serializers.ValidationError(str(exc)) from None
+
+    def validate(self, attrs):
+        expires_at = attrs.pop("maxAge", None)
+        if expires_at is not None:
+            attrs["expires_at"] = expires_at
+        return attrs

@@ -70,3 +70,18 @@ def test_it_does_not_delete_another_users_token(alice, client):
 def test_it_requires_a_name(alice):
     body = assert_problem(alice.post("/api/v1/me/api-tokens", {}, format="json"), 422)
     assert body["errors"][0]["pointer"] == "name"
+
+
+def test_it_sets_the_expiry_from_max_age(alice):
+    """Kestra's CreateApiTokenRequest carries `maxAge` as an ISO-8601 duration."""
+    body = alice.post("/api/v1/me/api-tokens", {"name": "month", "maxAge": "P30D"}, format="json").json()
+    left = ApiToken.objects.get(pk=body["id"]).expires_at - timezone.now()
+    assert timedelta(days=29, hours=23) < left <= timedelta(days=30)
+    assert body["expiresAt"]
+
+
+def test_it_rejects_a_bad_max_age_naming_it(alice):
+    for bad in ("soon", "-P1D", "P9999999999D"):
+        body = assert_problem(alice.post("/api/v1/me/api-tokens", {"name": "x", "maxAge": bad}, format="json"), 422)
+        assert body["errors"][0]["pointer"] == "maxAge", bad
+    assert not ApiToken.objects.exists()
