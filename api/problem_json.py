@@ -8,7 +8,6 @@ sends it even for unknown routes."""
 from __future__ import annotations
 
 import json
-import logging
 import re
 import uuid
 from http import HTTPStatus
@@ -19,9 +18,7 @@ from rest_framework import exceptions
 
 from flows.spec.errors import FlowInvalid, InputInvalid
 
-from .problems import FieldError, NotFound, Problem, Unprocessable
-
-log = logging.getLogger(__name__)
+from .problems import FieldError, NotFound, Unprocessable
 
 CONTENT_TYPE = "application/problem+json"
 API_PREFIX = "/api/"
@@ -123,6 +120,8 @@ def _detail_of(request, response) -> str:
         return f"Method {request.method} not allowed on {request.path}; allowed: {response.get('Allow', '')}"
     if response.status_code == 403:
         return "Forbidden (a session request needs its CSRF token)"
+    if response.status_code >= 500:
+        return f"{HTTPStatus(response.status_code).phrase}; trace id {trace_id(request)}"
     return HTTPStatus(response.status_code).phrase
 
 
@@ -142,11 +141,12 @@ class ProblemMiddleware:
         return response
 
     def process_exception(self, request, exception):
-        """A bug in a plain Django view under /api/: logged, answered as a 500 problem."""
+        """A named error escaping a plain Django view under /api/ becomes its problem.
+        Anything else is left to Django (a 400 for a SuspiciousOperation such as a body
+        over DATA_UPLOAD_MAX_MEMORY_SIZE, a logged 500 for a bug), then rewritten above."""
         if not request.path.startswith(API_PREFIX):
             return None
         problem = as_problem(exception)
-        if isinstance(problem, Problem | exceptions.APIException):
-            return problem_response(request, problem.status_code, str(problem.detail), getattr(problem, "errors", []))
-        log.exception("Unexpected error on %s %s (trace %s)", request.method, request.path, trace_id(request))
-        return problem_response(request, 500, f"Internal error; trace id {trace_id(request)}")
+        if problem is None:
+            return None
+        return problem_response(request, problem.status_code, str(problem.detail), getattr(problem, "errors", []))

@@ -43,3 +43,8 @@ def test_it_refuses_a_text_body_over_the_limit(client, settings):
     settings.API_MAX_TEXT_BODY = 10
     body = assert_problem(client.post(URL, data="x" * 11, content_type="application/x-yaml"), 413)
     assert "KESTRAWEB_API_MAX_TEXT_BODY" in body["detail"]
+
+
+def test_it_refuses_a_multipart_field_over_djangos_limit(client, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10
+    assert_problem(client.post(URL, {"name": "x" * 100}, format="multipart"), 400)
