@@ -8,7 +8,7 @@ plain parameters (`namespace`, `flowId`, `state`, `labels=k:v`, `q`, `startDate`
 knows, `{kestra name: field kind}` (api.filters.fields), and calls
 `filter_q(request, FIELDS)`; an unknown field or operation is a 422 naming it."""
 from .fields import Choice, Custom, Date, Field, Number, Search, Text
-from .legacy import LEGACY_PARAMS
+from .legacy import LEGACY_PARAMS, legacy_conditions
 from .parse import Condition, Group, parse_filters, to_q
 
 __all__ = ["Choice", "Condition", "Custom", "Date", "Field", "Group", "LEGACY_PARAMS", "Number", "Search", "Text",
@@ -18,8 +18,6 @@ __all__ = ["Choice", "Condition", "Custom", "Date", "Field", "Group", "LEGACY_PA
 def filter_q(request, fields: dict, legacy: dict | None = None):
     """The Q of the request's filters over `fields`; `legacy` overrides which plain
     parameters map to which (field, op) (default LEGACY_PARAMS, limited to `fields`)."""
-    from .legacy import legacy_conditions
-
     group = parse_filters(request.query_params)
     if not group.children:
         group = legacy_conditions(request.query_params, fields, legacy)

@@ -38,6 +38,12 @@ class Field:
                                     f"allowed: {', '.join(self.ops)}")
         if condition.key is not None and not self.map:
             raise invalid_parameter(condition.param, f"{condition.field!r} takes no [key]")
+        if self.map and condition.key is None and isinstance(condition.value, str):
+            # `filters[labels][EQUALS]=env:prod`, as Kestra's UI sends a label too
+            key, _, value = condition.value.partition(":")
+            if not key or not value:
+                raise invalid_parameter(condition.param, f"expected [key]=value or key:value, not {condition.value!r}")
+            condition = Condition(condition.field, condition.op, value, key, condition.param)
         if condition.op in _NULL_OPS:
             return Q(**{f"{self.column}__isnull": condition.op == "IS_NULL"})
         value = ([self.convert(v, condition) for v in condition.value] if isinstance(condition.value, list)

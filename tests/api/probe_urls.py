@@ -20,7 +20,7 @@ from kestraweb.urls import urlpatterns as project_urls
 def inputs_q(condition):
     """A map field: filters[inputs][EQUALS][key]=value on the inputs JSON."""
     q = Q(**{f"inputs__{condition.key}": condition.value})
-    return q if condition.op == "EQUALS" else ~q
+    return q if condition.op == "EQUALS" else ~q | ~Q(inputs__has_key=condition.key)
 
 
 FIELDS = {

@@ -47,6 +47,9 @@ def test_it_combines_or_groups_and_nested_groups(client):
 
 def test_it_filters_a_map_field_per_key(client):
     assert ids(client, "filters[inputs][EQUALS][env]=prod") == ["a1"]
+    assert ids(client, "filters[inputs][EQUALS]=env:dev") == ["a2"]
+    assert ids(client, "filters[inputs][NOT_EQUALS][env]=prod") == ["a2", "b1", "c1"]
+    assert_problem(client.get(f"{URL}?filters[inputs][EQUALS]=novalue"), 422)
 
 
 def test_it_filters_dates(client):
