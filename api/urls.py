@@ -1,14 +1,20 @@
-from django.urls import path
+"""Every route of the API under /api/v1/. Instance-level routes have no tenant; the
+tenant-scoped ones are mounted twice by `tenant_routes` (`main/...` and the alias).
+A new resource: `api/<resource>/urls.py` with its `urlpatterns`, named below."""
+from django.urls import include, path
 
 from . import webhook
+from .routing import tenant_routes
 
 WEBHOOK = "executions/webhook/<str:namespace>/<str:flow_id>/<str:key>"
 # Django decodes %2F before routing: the tail after the key may hold slashes.
 WEBHOOK_WITH_PATH = f"{WEBHOOK}/<path:path>"
 
-urlpatterns = [
-    path(f"{webhook.TENANT}/{WEBHOOK}", webhook.webhook, name="webhook"),
-    path(f"{webhook.TENANT}/{WEBHOOK_WITH_PATH}", webhook.webhook, name="webhook-with-path"),
-    path(WEBHOOK, webhook.webhook, name="webhook-no-tenant"),
-    path(WEBHOOK_WITH_PATH, webhook.webhook, name="webhook-no-tenant-with-path"),
+INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls"]
+
+TENANT_SCOPED = [
+    path(WEBHOOK, webhook.webhook, name="webhook"),
+    path(WEBHOOK_WITH_PATH, webhook.webhook, name="webhook-with-path"),
 ]
+
+urlpatterns = [path("", include(module)) for module in INSTANCE] + tenant_routes(TENANT_SCOPED)

@@ -40,9 +40,9 @@ from plugins.core.trigger.webhook import (
     trigger_variables,
 )
 
+from .problem_json import answer_by_design
+from .routing import TENANT
 from .webhook_wait import wait_for_end
-
-TENANT = "main"
 
 
 def _not_found(message: str) -> JsonResponse:
@@ -107,12 +107,12 @@ def _ended_answer(execution, spec: dict, flow) -> HttpResponse:
         status = ended_status(spec, execution.state == "FAILED",
                               lambda value: expressions.render_value(value, context))
     except (ExpressionError, ValueError) as exc:
-        return JsonResponse({"message": f"Webhook trigger '{spec['id']}': responseCode: {exc}",
-                             **webhook_response(execution)}, status=500)
+        return answer_by_design(JsonResponse({"message": f"Webhook trigger '{spec['id']}': responseCode: {exc}",
+                                              **webhook_response(execution)}, status=500))
     if spec.get("returnOutputs"):
         body, content_type = outputs_body(spec, execution.outputs or {})
-        return HttpResponse(body, content_type=content_type, status=status)
-    return JsonResponse(webhook_response(execution), status=status)
+        return answer_by_design(HttpResponse(body, content_type=content_type, status=status))
+    return answer_by_design(JsonResponse(webhook_response(execution), status=status))
 
 
 @csrf_exempt
@@ -128,7 +128,8 @@ async def webhook(request, namespace: str, flow_id: str, key: str, path: str | N
     if current is None:
         return _not_found(f"Execution {execution.id} was deleted before it ended")
     if not ended:
-        return JsonResponse({"message": f"Execution {execution.id} did not end within "
-                                        f"{settings.WEBHOOK_WAIT_TIMEOUT:g} s (KESTRAWEB_WEBHOOK_WAIT_TIMEOUT); "
-                                        "it goes on", **webhook_response(current)}, status=504)
+        return answer_by_design(JsonResponse({"message": f"Execution {execution.id} did not end within "
+                                                         f"{settings.WEBHOOK_WAIT_TIMEOUT:g} s "
+                                                         "(KESTRAWEB_WEBHOOK_WAIT_TIMEOUT); it goes on",
+                                              **webhook_response(current)}, status=504))
     return await sync_to_async(_ended_answer)(current, spec, flow)

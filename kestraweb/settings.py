@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_q",
     "kestraweb",
     "flows",
@@ -48,6 +50,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "api.problem_json.ProblemMiddleware",
     "kestraweb.static_files.StaticFilesMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -128,12 +131,37 @@ Q_CLUSTER = {
     **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default"}),
 }
 
+# The API's conventions (api/README.md): Basic first, so a 401 says `WWW-Authenticate: Basic`.
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.authentication.BasicAuth",
+        "api.authentication.BearerTokenAuthentication",
         "rest_framework.authentication.SessionAuthentication",
-        "rest_framework.authentication.BasicAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": [
+        "rest_framework.parsers.JSONParser",
+        "api.parsers.YamlSourceParser",
+        "api.parsers.YamlParser",
+        "api.parsers.PlainTextParser",
+        "rest_framework.parsers.MultiPartParser",
+        "rest_framework.parsers.FormParser",
+    ],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.LenientContentNegotiation",
+    "EXCEPTION_HANDLER": "api.problem_json.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "kestraweb API",
+    "DESCRIPTION": "Kestra's REST API (/api/v1/main/... and the tenant-less alias /api/v1/...)",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["api.openapi.schema.drop_tenant_aliases"],
 }
 
 LOGGING = {
@@ -145,6 +173,10 @@ LOGGING = {
 
 # Limits
 # Each is env-overridable as KESTRAWEB_<NAME>, and the error that hits one names it.
+# The API: rows one page may hold (`size`; Kestra refuses more than 1000 with a 422),
+API_MAX_PAGE_SIZE = int(os.environ.get("KESTRAWEB_API_MAX_PAGE_SIZE", "1000"))
+# bytes of a text body (a flow's YAML, a text/plain value) the API reads.
+API_MAX_TEXT_BODY = int(os.environ.get("KESTRAWEB_API_MAX_TEXT_BODY", 4 * 1024 * 1024))
 # What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it;
 # the alias, value and nesting bounds hold for any YAML a user gives (inputs, the yaml() function).
 FLOW_MAX_SOURCE_CHARS = int(os.environ.get("KESTRAWEB_FLOW_MAX_SOURCE_CHARS", 3 * 1024 * 1024))
