@@ -44,3 +44,21 @@ tasks:
                 type: io.kestra.plugin.core.debug.Return
                 format: "{{{{ parents[1].taskrun.value }}}}{{{{ taskrun.value }}}}"
 """
+
+
+def foreach_sleep_flow(flow_id: str, n: int) -> str:
+    """A ForEach whose children run on worker threads (Sleep is not lightweight): each
+    child's end is an advance of the execution, so this shows what one advance costs as
+    the execution grows."""
+    return f"""id: {flow_id}
+namespace: bench
+tasks:
+  - id: loop
+    type: io.kestra.plugin.core.flow.ForEach
+    values: "{{{{ range(1, {n}) }}}}"
+    concurrencyLimit: 0
+    tasks:
+      - id: nap
+        type: io.kestra.plugin.core.flow.Sleep
+        duration: PT0.001S
+"""
