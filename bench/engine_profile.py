@@ -7,23 +7,15 @@ import cProfile
 import os
 import pstats
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("KESTRAWEB_DATA_DIR", tempfile.mkdtemp(prefix="kestraweb-bench-"))
-os.environ.pop("DATABASE_URL", None) if os.environ.get("BENCH_SQLITE", "1") == "1" else None
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kestraweb.settings")
-
-import django  # noqa: E402
-
-django.setup()
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
+import bench.run  # noqa: E402,F401  (sets Django up on a fresh SQLite database in a temporary folder)
 from bench.flows import sequential_flow  # noqa: E402
 from executions.engine.create import create_execution  # noqa: E402
 from executions.engine.runner import run_to_end  # noqa: E402

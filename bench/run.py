@@ -24,7 +24,7 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from bench.flows import foreach_flow, foreach_sleep_flow, nested_flow, sequential_flow  # noqa: E402
+from bench.flows import SLEEP_ITEM, foreach_flow, nested_flow, sequential_flow  # noqa: E402
 from executions.models import Execution, TaskRun  # noqa: E402
 from plugins.task import RunnableTask  # noqa: E402
 
@@ -95,8 +95,8 @@ def main():
         run("nested3", nested_flow("nested3")),
         # Children on worker threads: each one's end is an advance; twice the values
         # should be about twice the time (an advance reads what changed, not everything).
-        run("sleepeach200", foreach_sleep_flow("sleepeach200", 201)),
-        run("sleepeach400", foreach_sleep_flow("sleepeach400", 401)),
+        run("sleepeach200", foreach_flow("sleepeach200", 201, item=SLEEP_ITEM)),
+        run("sleepeach400", foreach_flow("sleepeach400", 401, item=SLEEP_ITEM)),
     ]
     print(f"{'flow':<14}{'state':<9}{'taskruns':>9}{'wall s':>9}{'engine ms':>11}{'overhead ms/task':>18}"
           f"{'executions/s':>14}")

@@ -89,9 +89,10 @@ def run_taskrun(taskrun_id: str, queue: StepQueue, cancel: threading.Event | Non
     taskrun = TaskRun.objects.filter(pk=taskrun_id).first()
     if taskrun is None:
         return
-    if taskrun.state not in CLAIMABLE:
-        return  # handed out again before its end was seen: already run, or running
     execution_id = taskrun.execution_id
+    if taskrun.state not in CLAIMABLE:  # handed out again before its end was seen: no claim to try
+        queue.advance(execution_id)
+        return
     try:
         if claim(taskrun):
             cancel = cancel or threading.Event()

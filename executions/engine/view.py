@@ -121,9 +121,10 @@ class ExecutionView:
 
     def replace(self, tr: TaskRun, fresh: TaskRun):
         """Copy the row's values onto the instance the view indexes."""
+        if State(tr.state) in TERMINAL:  # perhaps in a sequence's settled tasks
+            self._settled.clear()
         for field in TaskRun._meta.concrete_fields:
             setattr(tr, field.attname, getattr(fresh, field.attname))
-        self._settled.clear()
         if State(tr.state) not in TERMINAL and tr.id not in self._unfinished:
             self._unfinished[tr.id] = tr
             self._unfinished = dict(sorted(self._unfinished.items(), key=lambda item: item[1].seq))
