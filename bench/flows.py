@@ -9,7 +9,19 @@ def sequential_flow(flow_id: str, n: int) -> str:
     return f"id: {flow_id}\nnamespace: bench\ntasks:\n{tasks}"
 
 
-def foreach_flow(flow_id: str, n: int, concurrency: int = 0) -> str:
+RETURN_ITEM = """      - id: item
+        type: io.kestra.plugin.core.debug.Return
+        format: "{{ taskrun.value }}"
+"""
+# Sleep is not lightweight: each child runs on a worker thread and its end is an
+# advance of the execution, so this shows what one advance costs as the execution grows.
+SLEEP_ITEM = """      - id: nap
+        type: io.kestra.plugin.core.flow.Sleep
+        duration: PT0.001S
+"""
+
+
+def foreach_flow(flow_id: str, n: int, concurrency: int = 0, item: str = RETURN_ITEM) -> str:
     return f"""id: {flow_id}
 namespace: bench
 tasks:
@@ -18,10 +30,7 @@ tasks:
     values: "{{{{ range(1, {n}) }}}}"
     concurrencyLimit: {concurrency}
     tasks:
-      - id: item
-        type: io.kestra.plugin.core.debug.Return
-        format: "{{{{ taskrun.value }}}}"
-"""
+{item}"""
 
 
 def nested_flow(flow_id: str) -> str:
@@ -44,3 +53,4 @@ tasks:
                 type: io.kestra.plugin.core.debug.Return
                 format: "{{{{ parents[1].taskrun.value }}}}{{{{ taskrun.value }}}}"
 """
+

@@ -13,6 +13,7 @@ from .budget import Budget
 from .environment import compiled
 from .errors import ExpressionError
 from .limits import LimitExceeded, RenderInterrupted
+from .simple_paths import render_simple
 from .undefined import MissingVariableError
 
 
@@ -36,6 +37,12 @@ def render(template: str, variables: Mapping[str, Any], functions: Mapping[str, 
 
 def _render(template: str, variables: Mapping[str, Any], functions: Mapping[str, Callable] | None) -> str:
     context = {**variables, **functions} if functions else variables
+    try:
+        simple = render_simple(template, context)
+    except LimitExceeded as exc:  # an output over the limit, as the compiled template reports it
+        raise exc.in_expression(template) from None
+    if simple is not None:
+        return simple
     jinja_template = compiled(template)  # syntax errors are already ExpressionErrors naming the template
     try:
         return jinja_template.render(context)

@@ -54,7 +54,7 @@ class BranchRuntime:
         return self.view.scratch(taskrun)
 
     def save_memo(self, taskrun) -> None:
-        taskrun.save(update_fields=["memo"])
+        taskrun.save_fields("memo")
 
     def now(self):
         return timezone.now()
@@ -62,14 +62,14 @@ class BranchRuntime:
     def set_wait(self, taskrun, until) -> None:
         """Have the executor come back to this flowable at `until` (None: no wait)."""
         taskrun.wait_until = until
-        taskrun.save(update_fields=["wait_until"])
+        taskrun.save_fields("wait_until")
 
     def set_paused(self, taskrun, paused: bool, until=None) -> None:
         """Put a flowable's own taskrun PAUSED (until `until`, or a resume) or back to
         RUNNING: a Pause with the deprecated `tasks` waits before running them."""
         taskrun.set_state(State.PAUSED if paused else State.RUNNING)
         taskrun.wait_until = until if paused else None
-        taskrun.save(update_fields=["state", "state_history", "start_date", "end_date", "wait_until"])
+        taskrun.save_fields("state", "state_history", "start_date", "end_date", "wait_until")
 
     def discard_children(self, taskrun) -> None:
         """Delete the taskruns under `taskrun` (and theirs): a LoopUntil keeps only its
@@ -89,7 +89,7 @@ class BranchRuntime:
         taskrun.state_history = taskrun.state_history[:1]
         taskrun.set_state(State.RUNNING)
         taskrun.wait_until = None
-        taskrun.save(update_fields=["state", "state_history", "start_date", "end_date", "wait_until"])
+        taskrun.save_fields("state", "state_history", "start_date", "end_date", "wait_until")
         self.discard_children(taskrun)
 
     def inline(self, taskrun, specs: list[dict]) -> None:
@@ -131,15 +131,18 @@ class BranchRuntime:
 
     def set_outputs(self, taskrun, outputs: dict) -> None:
         taskrun.outputs = outputs
-        taskrun.save(update_fields=["outputs"])
+        taskrun.save_fields("outputs")
         self.view.outputs_changed(taskrun)
 
     # --- progress of a list of tasks ----------------------------------------------
     def sequential(self, tasks, parent, value=None, iteration=False, number=None) -> Step:
         """One after the other; the first failure ends the list."""
         value = self._value(parent, value)
-        states = []
-        for spec in enabled(tasks):
+        specs = enabled(tasks)
+        # The leading tasks known to have ended well are not looked at again: a list
+        # of n tasks costs n lookups in all, not n per round (see ExecutionView.settled).
+        states = self.view.settled(tasks, parent.id if parent is not None else None, value)
+        for spec in specs[len(states):]:
             tr = self.find(spec["id"], parent, value)
             if tr is None:
                 return Step(create=[Child(spec, value, iteration, number)])

@@ -43,18 +43,18 @@ class EngineExecutableRuntime:
     def set_state(self, taskrun, state, wait_until=None):
         taskrun.set_state(state)
         taskrun.wait_until = wait_until
-        taskrun.save(update_fields=["state", "state_history", "start_date", "end_date", "wait_until"])
+        taskrun.save_fields("state", "state_history", "start_date", "end_date", "wait_until")
 
     def set_outputs(self, taskrun, outputs: dict):
         taskrun.outputs = outputs
-        taskrun.save(update_fields=["outputs"])
+        taskrun.save_fields("outputs")
         self.view.outputs_changed(taskrun)
 
     def memo(self, taskrun) -> dict:
         return taskrun.memo
 
     def save_memo(self, taskrun):
-        taskrun.save(update_fields=["memo"])
+        taskrun.save_fields("memo")
 
     def current_execution(self):
         return self.view.execution

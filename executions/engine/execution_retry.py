@@ -48,9 +48,8 @@ def failure_to_retry(view, index) -> tuple[TaskRun, timedelta] | None:
     execution = view.execution
     metadata = execution.metadata_json()
     original_created = datetime.fromisoformat(metadata["originalCreatedDate"].replace("Z", "+00:00"))
-    for tr in view.ordered():
-        if tr.state != State.FAILED.value:
-            continue
+    failed = [tr for tr in view.taskruns.values() if tr.state == State.FAILED.value]
+    for tr in sorted(failed, key=lambda t: t.seq):
         task = index.task(tr.task_id)
         if task.flowable:
             continue
@@ -71,7 +70,7 @@ def mark_retried(view, failed: TaskRun, delay: timedelta) -> None:
     for tr in [failed, *view.ancestors(failed)]:
         tr.set_state(State.RETRIED, now)
         tr.wait_until = now + delay if tr is failed else None
-        tr.save(update_fields=["state", "state_history", "start_date", "end_date", "wait_until"])
+        tr.save_fields("state", "state_history", "start_date", "end_date", "wait_until")
     execution = view.execution
     execution.set_state(State.RETRIED, now)
     execution.save(update_fields=["state", "state_history", "start_date", "end_date", "updated"])

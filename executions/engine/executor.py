@@ -1,11 +1,14 @@
 """The executor: reads an execution, decides its next taskruns, runs lightweight tasks
 in place and hands the others to workers, until nothing more can happen now.
 
-Each round is one transaction under the execution's lock; the round's decisions are
-in the database when it commits, so a crash loses at most the round under way.
+Rounds run in a transaction under the execution's lock (several in one while they
+need nothing outside it, see _rounds); their decisions, the taskruns they created
+and the log lines they wrote are in the database when it commits, so a crash loses
+at most the transaction under way, and never a log line of a task whose end is there.
 """
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 
 from django.conf import settings
@@ -28,7 +31,7 @@ from .expression_limits import expression_limits
 from .flow_index import index_for_source
 from .flow_source import flow_source
 from .ids import new_id
-from .logger import ExecutionLogger
+from .logger import ExecutionLogger, batched_logs
 from .outputs import RENDERED_FOR, render_flow_outputs
 from .run_context import EngineRunContext
 from .view import ExecutionView
@@ -39,6 +42,13 @@ Dispatch = Callable[[str, str], None]  # (execution id, taskrun id) to run on a 
 Spawn = Callable[[str], None]  # a new execution (a subflow) to drive
 STARTING = (State.CREATED.value, State.RESTARTED.value, State.QUEUED.value)
 TO_START = (State.CREATED, State.RESTARTED)  # taskruns waiting for their (next) attempt
+# How long one transaction goes on with rounds that need nothing outside it; other
+# writers of the execution (a kill, a worker's result on SQLite) wait at most this.
+TRANSACTION_SECONDS = 0.05
+
+
+class ExecutionGone(LookupError):
+    """The execution was deleted: there is nothing left to drive."""
 
 
 class Executor:
@@ -51,19 +61,26 @@ class Executor:
         self.executables = EngineExecutableRuntime(self)
 
     # --- the loop ------------------------------------------------------------------
-    def advance(self) -> ExecutionView:
-        """Decide and do everything possible now; return the (written-through) view."""
-        self._load()
+    def advance(self, ended: set[str] | None = None) -> ExecutionView:
+        """Decide and do everything possible now; return the (written-through) view.
+        `ended`: the taskruns whose workers ended since the last advance, when the
+        caller knows them all (see _refresh)."""
+        self._refresh(ended)
         if self.view.execution.is_terminal:
             self._start_retry_execution()
             return self.view
-        self.index = index_for_source(flow_source(self.view.execution))
-        self._register_inlined_tasks()
+        self._index_ready()
         while True:
-            with transaction.atomic():
-                self.executables.take_started()  # those of a round that rolled back
-                self._lock_and_refresh()
-                changed, to_dispatch = self._round()
+            try:
+                with transaction.atomic(), batched_logs():
+                    self.executables.take_started()  # those of a round that rolled back
+                    self._lock_and_refresh()
+                    self._index_ready()
+                    changed, to_dispatch = self._rounds()
+                    self._insert_created()
+            except BaseException:
+                self.view = None  # rolled back: the next advance reads the database again
+                raise
             for child_id in self.executables.take_started():
                 if self.spawn is not None:
                     self.spawn(child_id)
@@ -74,6 +91,18 @@ class Executor:
             if not changed or self.view.execution.is_terminal:
                 return self.view
 
+    def _rounds(self) -> tuple[bool, list[str]]:
+        """Rounds in one transaction while each changes something and needs nothing
+        outside it: a worker or a started execution must see the round committed first,
+        and the lock is not held past TRANSACTION_SECONDS. A sequence of lightweight
+        tasks thus commits once, not once a task."""
+        until = time.monotonic() + TRANSACTION_SECONDS
+        while True:
+            changed, to_dispatch = self._round()
+            if (not changed or to_dispatch or self.executables.started or self.view.execution.is_terminal
+                    or time.monotonic() > until):
+                return changed, to_dispatch
+
     def _start_retry_execution(self):
         """An execution RETRIED by `behavior: CREATE_NEW_EXECUTION` starts its successor
         once the retry's wait has passed (see execution_retry)."""
@@ -83,6 +112,30 @@ class Executor:
 
     def _load(self):
         self.view = ExecutionView.load(self.execution_id)
+        self.index = None
+
+    def _index_ready(self):
+        """The flow's tasks, with those its flowables inlined, for the view as loaded."""
+        if self.index is None:
+            self.index = index_for_source(flow_source(self.view.execution))
+            self._register_inlined_tasks()
+
+    def _refresh(self, ended: set[str] | None):
+        """Bring the view up to date. A view kept from the last advance (the in-process
+        runner keeps its executors) still holds if nobody else wrote the execution's
+        row (its version): then only the taskruns workers may have written since are
+        read again: `ended` when the caller knows them (its own workers), else every
+        taskrun a worker may have written (ExecutionView.refresh_from_workers). An
+        advance then costs what changed, not the execution's size."""
+        version = Execution.objects.filter(pk=self.execution_id).values_list("version", flat=True).first()
+        if version is None:
+            raise ExecutionGone(self.execution_id)
+        if self.view is None or version != self.view.execution.version:
+            self._load()
+        elif ended is None:
+            self.view.refresh_from_workers()
+        else:
+            self.view.refresh_taskruns(ended)
 
     def _register_inlined_tasks(self):
         """Tasks a flowable inlined at run time (a Template's) are remembered in its memo."""
@@ -100,7 +153,6 @@ class Executor:
                 ex.version += 1
                 return
             self._load()
-            self._register_inlined_tasks()
 
     # --- one round -----------------------------------------------------------------
     def _round(self) -> tuple[bool, list[str]]:
@@ -198,6 +250,8 @@ class Executor:
         still running one of them writes its own result when it ends."""
         for child in self.view.children(tr.id):
             if not child.is_terminal:
+                if child.state == State.RUNNING.value:
+                    self.view.ended_under_worker(child)
                 self._set_taskrun_state(child, State(tr.state))
                 self._end_unfinished_children(child)
 
@@ -228,7 +282,7 @@ class Executor:
                 changed |= self._drive_executable(task, tr, killing)
                 continue
             state = State(tr.state)
-            if state == State.RUNNING and is_orphan(tr):
+            if state == State.RUNNING and self._orphaned(tr):
                 state, changed = self._retry_orphan(tr), True
                 if state == State.FAILED:
                     continue
@@ -253,6 +307,14 @@ class Executor:
             else:
                 to_dispatch.append(tr.id)
         return changed
+
+    def _orphaned(self, tr: TaskRun) -> bool:
+        """Whether the worker running `tr` died. A view kept between advances does not
+        follow heartbeats: one that looks too old is read again before deciding."""
+        if not is_orphan(tr):
+            return False
+        self.view.replace(tr, TaskRun.objects.get(pk=tr.id))
+        return tr.state == State.RUNNING.value and is_orphan(tr)
 
     def _should_run(self, task, tr) -> bool:
         """runIf: a false condition skips the task; one that cannot render fails it."""
@@ -299,7 +361,7 @@ class Executor:
         if history:
             attempt = {"state": {"current": history[-1]["state"], "histories": history}}
             tr.attempts = [*tr.attempts, attempt]
-            tr.save(update_fields=["attempts"])
+            tr.save_fields("attempts")
 
     def _pause_tasks_waiting(self) -> bool:
         return any(tr.state == State.PAUSED.value for tr in self.view.active())
@@ -317,6 +379,14 @@ class Executor:
         return False
 
     # --- writes ------------------------------------------------------------------
+    def _insert_created(self):
+        """Insert the taskruns this transaction's rounds created, whole, in the state
+        they reached (a lightweight task run inline is inserted SUCCESS): one INSERT
+        for all of them (see TaskRun.save_fields)."""
+        created = [tr for tr in self.view.take_created() if tr.id in self.view.taskruns]  # not discarded
+        if created:
+            TaskRun.objects.bulk_create(created)  # marks them saved: later writes are UPDATEs
+
     def _create_taskrun(self, parent: TaskRun | None, child) -> TaskRun:
         keys = list(parent.iteration_keys) if parent is not None else []
         if child.iteration:
@@ -326,13 +396,12 @@ class Executor:
             parent=parent, value=child.value, iteration=child.number, iteration_keys=keys,
         )
         tr.set_state(State.CREATED)
-        tr.save(force_insert=True)
-        self.view.add(tr)
+        self.view.add(tr, created=True)
         return tr
 
     def _set_taskrun_state(self, tr: TaskRun, state: State):
         tr.set_state(state)
-        tr.save(update_fields=["state", "state_history", "start_date", "end_date"])
+        tr.save_fields("state", "state_history", "start_date", "end_date")
 
     def _set_execution_state(self, state: State):
         ex = self.view.execution
@@ -349,7 +418,7 @@ class Executor:
             self._set_taskrun_state(tr, State.FAILED)
             return
         tr.fail()
-        tr.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts"])
+        tr.save_fields("state", "state_history", "start_date", "end_date", "attempts")
 
     def _retry_orphan(self, tr: TaskRun) -> State:
         """The worker running this taskrun died: record its attempt as KILLED and run it
@@ -372,7 +441,7 @@ class Executor:
             logger.warn(f"The worker running this task stopped ({tr.worker}); the task runs again "
                         f"({resubmits + 1} of at most {settings.ORPHAN_MAX_RESUBMITS}).")
         tr.worker = ""
-        tr.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts", "worker", "memo"])
+        tr.save_fields("state", "state_history", "start_date", "end_date", "attempts", "worker", "memo")
         return State(tr.state)
 
     def _finish(self, state: State):

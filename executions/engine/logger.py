@@ -1,10 +1,18 @@
-"""Task and execution logs, written to LogEntry as they happen, with secrets masked.
+"""Task and execution logs, written to LogEntry, with secrets masked.
 
 Every log line of an execution, and every error message that becomes one, is written
-here: masking here covers them all (see masking.py)."""
+here: masking here covers them all (see masking.py).
+
+Outside an executor transaction (a worker running a task) a line is written as it
+happens, so a long task's logs show while it runs. Inside one (`batched_logs`), the
+lines are kept and inserted together just before the transaction commits: they commit
+with the taskrun states they explain, never after them, so a process that dies after
+a task ended has either both or neither."""
 from __future__ import annotations
 
 import logging
+import threading
+from contextlib import contextmanager
 
 from django.utils import timezone
 
@@ -14,6 +22,62 @@ from .masking import mask
 
 LEVELS = ("TRACE", "DEBUG", "INFO", "WARN", "ERROR")
 _python_logger = logging.getLogger("kestraweb.executions")
+_current = threading.local()
+
+
+class LogBatch:
+    """Log lines kept for one bulk insert. A line logged after the batch was written (by
+    a task thread that outlived its timeout) is written at once instead."""
+
+    def __init__(self):
+        self.entries: list[LogEntry] = []
+        self.open = True
+
+    def add(self, entry: LogEntry):
+        if self.open:
+            self.entries.append(entry)
+        else:
+            entry.save(force_insert=True)
+
+    def write(self):
+        """Insert what was kept; later lines are written one by one."""
+        entries, self.entries = self.entries, []
+        if entries:
+            LogEntry.objects.bulk_create(entries)
+
+
+def current_batch() -> LogBatch | None:
+    return getattr(_current, "batch", None)
+
+
+@contextmanager
+def batched_logs():
+    """Keep this thread's log lines and write them when the block ends without an error;
+    an error drops them with the transaction they belong to."""
+    batch = _current.batch = LogBatch()
+    try:
+        yield batch
+        batch.write()
+    finally:
+        _current.batch = None
+        batch.open = False
+
+
+@contextmanager
+def logging_into(batch: LogBatch | None):
+    """Have this thread (one a task runs on for its timeout) log into its executor's batch."""
+    previous, _current.batch = current_batch(), batch
+    try:
+        yield
+    finally:
+        _current.batch = previous
+
+
+def flush_logs():
+    """Write the lines kept so far (before reading the logs back, as errorLogs() does)."""
+    batch = current_batch()
+    if batch is not None:
+        batch.write()
 
 
 class ExecutionLogger:
@@ -30,7 +94,7 @@ class ExecutionLogger:
             return
         message = mask(self.execution, str(message))
         ex, tr = self.execution, self.taskrun
-        LogEntry.objects.create(
+        entry = LogEntry(
             execution_id=ex.id,
             taskrun_id=tr.id if tr else None,
             task_id=tr.task_id if tr else None,
@@ -41,6 +105,11 @@ class ExecutionLogger:
             timestamp=timezone.now(),
             message=message,
         )
+        batch = current_batch()
+        if batch is not None:
+            batch.add(entry)
+        else:
+            entry.save(force_insert=True)
         _python_logger.debug("%s %s %s", ex.id, level, message)
 
     def trace(self, message):

@@ -7,6 +7,8 @@ import threading
 import time
 from pathlib import Path
 
+from django.db.models import F
+
 import expressions
 from executions.encryption import decrypt_inputs
 from executions.kv_store import KeyExpired, NamespaceKV
@@ -18,7 +20,7 @@ from storage.access import ExecutionRef, ExecutionStorage
 from .create import merge_labels
 from .expression_limits import expression_limits
 from .file_functions import file_functions
-from .logger import ExecutionLogger
+from .logger import ExecutionLogger, flush_logs
 from .masking import remember
 from .secrets import read_secret
 from .variables import taskrun_variables
@@ -96,6 +98,7 @@ class EngineRunContext:
             return None
 
     def _error_logs(self):
+        flush_logs()  # the lines an executor round still keeps are part of the answer
         entries = LogEntry.objects.filter(execution_id=self.execution_id, level="ERROR").order_by("timestamp", "id")
         return [
             {"taskId": e.task_id, "taskRunId": e.taskrun_id, "message": e.message, "level": e.level,
@@ -111,7 +114,10 @@ class EngineRunContext:
     def add_labels(self, labels: dict) -> None:
         execution = self.view.execution
         execution.labels = merge_labels(execution.labels, labels)
-        Execution.objects.filter(pk=execution.id).update(labels=execution.labels)
+        # A new version: an executor that keeps its view between advances reads it again
+        # (run inline, by that executor under its lock, its own view follows along).
+        Execution.objects.filter(pk=execution.id).update(labels=execution.labels, version=F("version") + 1)
+        execution.version += 1
         self._variables = None
 
     def toggle_trigger(self, namespace: str, flow_id: str, trigger_id: str, enabled: bool) -> None:

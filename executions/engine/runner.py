@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 
@@ -20,6 +21,7 @@ from executions.states import TERMINAL
 
 from . import steps
 from .execution_retry import pending_retry
+from .executor import Executor
 from .view import ExecutionView
 
 TERMINAL_VALUES = [state.value for state in TERMINAL]
@@ -44,6 +46,9 @@ class Runner:
         self.family: set[str] = set()  # the executions this runner drives
         self.pending: dict[str, None] = {}  # executions to advance, in order
         self.watched: set[str] = set()  # family members not yet done
+        self.executors: dict[str, Executor] = {}  # kept between advances, with their views
+        # execution id -> its taskruns whose worker thread ended since its last advance
+        self.ended: dict[str, set[str]] = defaultdict(set)
 
     # --- the StepQueue ----------------------------------------------------------------
     def started(self, execution_id: str):
@@ -59,19 +64,21 @@ class Runner:
             self.pending[execution_id] = None
         self.wakeup.set()
 
-    def run_taskrun(self, taskrun_id: str):
+    def run_taskrun(self, taskrun_id: str, execution_id: str | None = None):
         with self.lock:
             if taskrun_id in self.in_flight:
                 return
             self.in_flight[taskrun_id] = cancel = threading.Event()
-        self.pool.submit(self._work, taskrun_id, cancel)
+        self.pool.submit(self._work, taskrun_id, execution_id, cancel)
 
-    def _work(self, taskrun_id: str, cancel: threading.Event):
+    def _work(self, taskrun_id: str, execution_id: str | None, cancel: threading.Event):
         try:
             steps.run_taskrun(taskrun_id, self, cancel)
         finally:
             with self.lock:
                 self.in_flight.pop(taskrun_id, None)
+                if execution_id is not None:
+                    self.ended[execution_id].add(taskrun_id)
             close_old_connections()
             connection.close()
             self.wakeup.set()
@@ -90,13 +97,20 @@ class Runner:
             with self.lock:
                 due = list(self.pending)
                 self.pending.clear()
-            if time.monotonic() >= next_poll or (wake_at is not None and wake_at <= timezone.now()):
+                due += [ex_id for ex_id in self.ended if ex_id not in due]
+            polling = time.monotonic() >= next_poll
+            if polling or (wake_at is not None and wake_at <= timezone.now()):
                 due += [ex_id for ex_id in self.watched if ex_id not in due]
                 next_poll, wake_at = time.monotonic() + POLL_EVERY, None
             for ex_id in due:
-                view = steps.advance(ex_id, self)
+                with self.lock:
+                    ended = self.ended.pop(ex_id, set())
+                # A poll reads all a worker may have written, whoever's: the safety net
+                # for the workers of other processes (a cluster's) on this execution.
+                view = steps.advance(ex_id, self, self._executor(ex_id), None if polling else ended)
                 if view is None or self._done(view):
                     self.watched.discard(ex_id)
+                    self.executors.pop(ex_id, None)
                     continue
                 self.watched.add(ex_id)
                 wake_at = _earliest(wake_at, _next_wait(view))
@@ -108,6 +122,14 @@ class Runner:
             if wake_at is not None:
                 wait = max(0.0, min(wait, (wake_at - timezone.now()).total_seconds()))
             self.wakeup.wait(wait)
+
+    def _executor(self, execution_id: str) -> Executor:
+        """This execution's executor, kept between advances; it tells the runner which
+        execution each taskrun it hands out belongs to, for `ended`."""
+        if execution_id not in self.executors:
+            self.executors[execution_id] = Executor(
+                execution_id, lambda ex_id, taskrun_id: self.run_taskrun(taskrun_id, ex_id), self.started)
+        return self.executors[execution_id]
 
     def _done(self, view: ExecutionView) -> bool:
         if not view.execution.is_terminal or pending_retry(view) is not None:

@@ -24,12 +24,12 @@ from executions.models import Execution, TaskRun
 from executions.scheduler.hook import on_execution_state
 from executions.states import State
 
-from .executor import Executor, flow_source
+from .executor import ExecutionGone, Executor, flow_source
 from .flow_index import index_for_source
 from .logger import ExecutionLogger
 from .view import ExecutionView
 from .watchdog import WATCHDOG
-from .worker import claim, run_attempt
+from .worker import CLAIMABLE, claim, run_attempt
 
 # How many queued executions of a flow one ended execution wakes: a freed slot admits
 # the first; more are woken in case the limit was raised meanwhile.
@@ -44,17 +44,28 @@ class StepQueue(Protocol):
     def run_taskrun(self, taskrun_id: str) -> None: ...
 
 
-def advance(execution_id: str, queue: StepQueue) -> ExecutionView | None:
-    """One executor step for `execution_id`; its view afterwards, None if it is gone."""
-    if not Execution.objects.filter(pk=execution_id).exists():
-        return None  # deleted meanwhile: nothing left to drive
+def executor_for(execution_id: str, queue: StepQueue) -> Executor:
+    """An executor for `execution_id` that hands its work to `queue`, for one advance. A
+    queue that drives the execution again and again in one process (runner.py) keeps
+    its own between advances, and with it the execution's view (Executor._refresh says
+    when that view still holds)."""
+    return Executor(execution_id, lambda _execution_id, taskrun_id: queue.run_taskrun(taskrun_id), queue.started)
+
+
+def advance(execution_id: str, queue: StepQueue, executor: Executor | None = None,
+            ended: set[str] | None = None) -> ExecutionView | None:
+    """One executor step for `execution_id`; its view afterwards, None if it is gone.
+    `executor` and `ended`: see executor_for and Executor.advance."""
+    executor = executor or executor_for(execution_id, queue)
     try:
-        view = Executor(execution_id, lambda _execution_id, taskrun_id: queue.run_taskrun(taskrun_id),
-                        queue.started).advance()
+        view = executor.advance(ended)
+    except ExecutionGone:
+        return None  # deleted meanwhile: nothing left to drive
     except DatabaseError:
         raise  # the database is the truth: without it nothing can be decided or recorded
     except Exception as exc:  # an engine bug must not leave the execution RUNNING forever
         fail_execution(execution_id, exc)
+        executor.view = None
         view = ExecutionView.load(execution_id)
     if view.execution.is_terminal:
         wake_waiting_on(view.execution, queue)
@@ -76,15 +87,18 @@ def wake_waiting_on(execution: Execution, queue: StepQueue) -> None:
 def run_taskrun(taskrun_id: str, queue: StepQueue, cancel: threading.Event | None = None) -> None:
     """One attempt of a runnable taskrun, unless another worker claimed it first; then an
     `advance` of its execution decides what comes next."""
-    execution_id = TaskRun.objects.filter(pk=taskrun_id).values_list("execution_id", flat=True).first()
-    if execution_id is None:
+    taskrun = TaskRun.objects.filter(pk=taskrun_id).first()
+    if taskrun is None:
+        return
+    execution_id = taskrun.execution_id
+    if taskrun.state not in CLAIMABLE:  # handed out again before its end was seen: no claim to try
+        queue.advance(execution_id)
         return
     try:
-        taskrun = TaskRun.objects.get(pk=taskrun_id)
         if claim(taskrun):
             cancel = cancel or threading.Event()
             with WATCHDOG.watching(taskrun.id, execution_id, cancel):
-                view = ExecutionView.load(execution_id)
+                view = ExecutionView.load_for_task(execution_id, taskrun)
                 index = index_for_source(flow_source(view.execution))
                 index.add_inlined(view.taskruns.values())
                 run_attempt(view, index.spec, index.task(taskrun.task_id), taskrun, cancel)

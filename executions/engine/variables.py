@@ -30,8 +30,21 @@ def input_variables(inputs: dict) -> dict:
     return {**nest_dotted(inputs), **{k: v for k, v in inputs.items() if "." in k}}
 
 
+def _lasting(view) -> dict:
+    """The variables that stay the same while a view lives, built once: its execution's
+    inputs and trigger change only with its version, and then a new view is loaded;
+    the process's environment is read once an execution."""
+    if view.lasting is None:
+        ex = view.execution
+        view.lasting = {"inputs": input_variables(ex.inputs or {}),
+                        "trigger": (ex.trigger or {}).get("variables", {}),
+                        "envs": env_variables()}
+    return view.lasting
+
+
 def execution_variables(view, spec) -> dict:
     ex = view.execution
+    lasting = _lasting(view)
     return {
         "flow": {"id": ex.flow_id, "namespace": ex.namespace, "revision": ex.flow_revision},
         "execution": {
@@ -40,11 +53,11 @@ def execution_variables(view, spec) -> dict:
             "originalId": ex.original_id or ex.id,
             "state": view.outcome.value if view.outcome else ex.state,
         },
-        "inputs": input_variables(ex.inputs or {}),
+        "inputs": lasting["inputs"],
         "vars": spec.variables or {},
         "labels": labels_map(ex.labels),
-        "trigger": (ex.trigger or {}).get("variables", {}),
-        "envs": env_variables(),
+        "trigger": lasting["trigger"],
+        "envs": lasting["envs"],
         "globals": {},
     }
 

@@ -16,7 +16,7 @@ from expressions import ExpressionError
 from plugins.context import TaskFailed, TaskWarning
 from plugins.durations import format_hms, parse_duration
 
-from .logger import ExecutionLogger
+from .logger import ExecutionLogger, current_batch, logging_into
 from .retry import next_delay, policy_for
 from .run_context import EngineRunContext, TaskInterrupted
 from .workers_alive import worker_id
@@ -58,10 +58,12 @@ def _run_with_timeout(task, ctx, timeout: float | None):
     if timeout is None:
         return task.run(ctx)
     result: dict = {}
+    batch = current_batch()  # run inline by an executor: its lines join the round's
 
     def target():
         try:
-            result["value"] = task.run(ctx)
+            with logging_into(batch):
+                result["value"] = task.run(ctx)
         except BaseException as exc:  # handed back to the waiting thread
             result["error"] = exc
 
@@ -134,6 +136,6 @@ def finish_attempt(taskrun: TaskRun, task, state: State, outputs: dict, policy: 
         final = State.SUCCESS
     taskrun.outputs = outputs if final != State.RETRYING else taskrun.outputs
     taskrun.set_state(final, now)
-    taskrun.save(update_fields=["state", "state_history", "start_date", "end_date", "attempts", "outputs", "wait_until",
-                                "worker", "heartbeat"])
+    taskrun.save_fields("state", "state_history", "start_date", "end_date", "attempts", "outputs", "wait_until",
+                                "worker", "heartbeat")
     return final

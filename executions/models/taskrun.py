@@ -40,6 +40,15 @@ class TaskRun(StateHistory):
         suffix = f"[{self.value}]" if self.value is not None else ""
         return f"{self.task_id}{suffix} {self.state}"
 
+    def save_fields(self, *fields):
+        """Write `fields` of a taskrun already in the database. One an executor round
+        created is not, yet: the round inserts it whole, in the state it reached, just
+        before its transaction commits (engine/executor.py), so until then its changes
+        stay in memory and a task run inline costs one INSERT, not an INSERT and UPDATEs."""
+        if self._state.adding:
+            return
+        self.save(update_fields=fields)
+
     def fail(self, when=None):
         """Kestra's TaskRun.fail(): FAILED, with a FAILED attempt added, so a task that
         could not even start (a Subflow whose flow is missing) shows the attempt that

@@ -57,6 +57,7 @@ def resume(execution_id: str, inputs: dict | None = None) -> Execution:
     tr.wait_until = None
     tr.save(update_fields=["state", "state_history", "start_date", "end_date", "wait_until", "outputs"])
     if len(waiting) > 1:
+        touch(execution)  # a taskrun changed: an executor keeping its view reads it again
         return execution
     execution.metadata = next_attempt(execution)
     execution.set_state(State.RESTARTED)
