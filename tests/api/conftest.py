@@ -45,3 +45,13 @@ def assert_problem(response, status: int) -> dict:
     assert body["status"] == status
     assert {"type", "title", "detail", "instance", "traceId", "errors"} <= set(body)
     return body
+
+
+@pytest.fixture
+def kestra_client(live_server, admin_user):
+    """Kestra's official Python client (PyPI `kestrapy` 2.0.x), unchanged, against a
+    live server of this app, logged in with HTTP Basic as scripts do. Methods take the
+    tenant `main` (../shared/api-contract.md §1)."""
+    from kestrapy import KestraClient
+
+    return KestraClient(host=live_server.url, username=admin_user.username, password=PASSWORD)
