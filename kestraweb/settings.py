@@ -119,14 +119,6 @@ STATIC_ROOT.mkdir(exist_ok=True)  # so a process started before any collectstati
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 REDIS_URL = os.environ.get("REDIS_URL")
-Q_CLUSTER = {
-    "name": "kestraweb",
-    "workers": int(os.environ.get("KESTRAWEB_Q_WORKERS", "2")),
-    "timeout": 3600,
-    "retry": 3700,
-    "catch_up": False,
-    **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default"}),
-}
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -172,6 +164,14 @@ WORKER_HEARTBEAT_EVERY = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_EVERY"
 WORKER_HEARTBEAT_TIMEOUT = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_TIMEOUT", "60"))
 # seconds between a worker's looks at the database for a kill of its tasks' executions,
 WORKER_KILL_POLL = float(os.environ.get("KESTRAWEB_WORKER_KILL_POLL", "0.5"))
+# django-q2 worker processes of one cluster (each runs executor rounds and hands
+# attempts to its threads),
+Q_WORKERS = int(os.environ.get("KESTRAWEB_Q_WORKERS", "2"))
+# seconds an idle ORM broker's pusher waits before it looks at the queue again, and
+# right after work (executions/engine/orm_broker.py; a step queued on this machine
+# wakes it at once, the look finds those queued elsewhere or whose call was lost),
+Q_POLL = float(os.environ.get("KESTRAWEB_Q_POLL", "1"))
+Q_POLL_MIN = float(os.environ.get("KESTRAWEB_Q_POLL_MIN", "0.05"))
 # attempts one cluster worker process runs at once (on threads of its own),
 WORKER_THREADS = int(os.environ.get("KESTRAWEB_WORKER_THREADS", "8"))
 # times a taskrun whose worker died is run again before it fails,
@@ -185,3 +185,15 @@ SWEEP_EVERY = float(os.environ.get("KESTRAWEB_SWEEP_EVERY", "1"))
 SCHEDULER_TICK_SECONDS = float(os.environ.get("KESTRAWEB_SCHEDULER_TICK_SECONDS", "0.5"))
 SCHEDULER_MAX_FIRES_PER_TICK = int(os.environ.get("KESTRAWEB_SCHEDULER_MAX_FIRES_PER_TICK", "100"))
 SCHEDULER_EVALUATION_LEASE = float(os.environ.get("KESTRAWEB_SCHEDULER_EVALUATION_LEASE", "300"))
+
+Q_CLUSTER = {
+    "name": "kestraweb",
+    "workers": Q_WORKERS,
+    "timeout": 3600,
+    "retry": 3700,
+    "catch_up": False,
+    "poll": Q_POLL,
+    # The ORM broker's pusher woken by whoever queues (executions/engine/orm_broker.py).
+    **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default",
+                                               "broker_class": "executions.engine.orm_broker.WakeableORM"}),
+}
