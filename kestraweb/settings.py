@@ -101,6 +101,10 @@ def _database():
         # WAL locking rather than shared-cache table locks.
         "TEST": {"NAME": str(DATA_DIR / "test-kestraweb.sqlite3")},
         "OPTIONS": dict(SQLITE_OPTIONS),
+        # Kept open, as a DATABASE_URL's are: django-q2 closes old connections around
+        # each task, and a new SQLite connection (open, WAL pragmas) per step cost
+        # more than the step's own queries.
+        "CONN_MAX_AGE": 60,
     }
 
 
@@ -193,6 +197,9 @@ Q_CLUSTER = {
     "retry": 3700,
     "catch_up": False,
     "poll": Q_POLL,
+    # No task's result is kept: the rows the engine writes are the record. (With a
+    # positive limit, each saved result also locked and read the whole Success table.)
+    "save_limit": -1,
     # The ORM broker's pusher woken by whoever queues (executions/engine/orm_broker.py).
     **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default",
                                                "broker_class": "executions.engine.orm_broker.WakeableORM"}),
