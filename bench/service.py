@@ -164,12 +164,16 @@ def start_time(pid: int) -> int | None:
 
 
 def command_of(pid: int) -> str:
+    """Its command (shortened), and its name when it differs: `serve` forks its
+    processes, which keep its command line and take a name (kestraweb.supervisor)."""
     try:
         words = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+        name = Path(f"/proc/{pid}/comm").read_text().strip()
     except OSError:
         return "?"
     words = [Path(w).name if "/" in w else w for w in words if w]
-    return " ".join(words[1:4] if len(words) > 1 else words)
+    command = " ".join(words[1:3] if len(words) > 1 else words)
+    return f"{command} [{name}]" if name.startswith("kw-") else command
 
 
 def pss_of(pid: int) -> int:

@@ -169,8 +169,9 @@ WORKER_HEARTBEAT_TIMEOUT = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_TIME
 # seconds between a worker's looks at the database for a kill of its tasks' executions,
 WORKER_KILL_POLL = float(os.environ.get("KESTRAWEB_WORKER_KILL_POLL", "0.5"))
 # django-q2 worker processes of one cluster (each runs executor rounds and hands
-# attempts to its threads),
-Q_WORKERS = int(os.environ.get("KESTRAWEB_Q_WORKERS", "2"))
+# attempts to its threads; one per core, at most two unless raised: a round is short
+# and a task waits on its thread, and each process is memory),
+Q_WORKERS = int(os.environ.get("KESTRAWEB_Q_WORKERS", min(os.cpu_count() or 1, 2)))
 # seconds an idle ORM broker's pusher waits before it looks at the queue again, and
 # right after work (executions/engine/orm_broker.py; a step queued on this machine
 # wakes it at once, the look finds those queued elsewhere or whose call was lost),

@@ -24,6 +24,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 POLL_EVERY = 0.2
 WINDOWS = sys.platform == "win32"
@@ -54,14 +55,17 @@ class ForkedProcess:
             os.kill(self.pid, signum)
 
 
-def fork(run: Callable[[], object], env: dict) -> ForkedProcess:
+def fork(name: str, run: Callable[[], object], env: dict) -> ForkedProcess:
     """`run()` in a forked child of its own session with Python's default signal
-    handling; the child ends with its exit code, never returning here."""
+    handling; the child ends with its exit code, never returning here. It shares its
+    parent's command line: `ps -o comm` tells it by its `name`."""
     pid = os.fork()
     if pid:
         return ForkedProcess(pid)
     code = 1
     try:
+        with contextlib.suppress(OSError):  # Linux only; a name is a nicety
+            Path("/proc/self/comm").write_text(f"kw-{name}"[:15])
         os.setsid()
         signal.signal(signal.SIGINT, signal.default_int_handler)
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -88,7 +92,7 @@ class Child:
 
     def start(self, env: dict) -> None:
         if self.run is not None and not WINDOWS:
-            self.process = fork(self.run, env)
+            self.process = fork(self.name, self.run, env)
         elif WINDOWS:
             self.process = subprocess.Popen(self.argv, env=env, creationflags=subprocess.CREATE_NEW_PROCESS_GROUP)
         else:
