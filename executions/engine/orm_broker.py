@@ -5,7 +5,8 @@ django-q2's pusher asks the ORM broker for a task and, finding none, sleeps a fi
 queue behind each other. Here:
 
 - whoever queues a task wakes the pushers of this machine once the task's row is
-  committed (wakeup.py), so a pusher takes it at once;
+  committed (wakeup.py), and on PostgreSQL those of every machine (pg_listen.py), so a
+  pusher takes it at once;
 - an idle pusher polls all the same, after `poll_min` seconds, then twice as long each
   time it finds nothing, up to `poll` (Q_CLUSTER): a wake-up call lost, or a task
   queued on another machine, is found at the latest one idle poll later, and an idle
@@ -65,15 +66,23 @@ class WakeableORM(ORM):
         return folder_for(database["ENGINE"], database.get("HOST") or "", str(database.get("PORT") or ""), name,
                           self.list_key)
 
+    @property
+    def on_postgresql(self) -> bool:
+        return connections[Conf.ORM].vendor == "postgresql"
+
     def enqueue(self, task):
         task_id = super().enqueue(task)
         folder = self.wake_folder
         transaction.on_commit(lambda: notify(folder), using=Conf.ORM)
+        if self.on_postgresql:
+            from . import pg_listen  # psycopg is loaded on PostgreSQL only
+
+            pg_listen.notify(connections[Conf.ORM], pg_listen.channel_for(self.list_key))
         return task_id
 
     def dequeue(self):
         if self.listener is None:  # bound in the pusher's own process, the only one that waits
-            self.listener = Listener(self.wake_folder)
+            self.listener = Listener(self.wake_folder, self._sources())
         tasks = self.claim()
         if tasks:
             self.backoff.reset()
@@ -81,6 +90,13 @@ class WakeableORM(ORM):
         if self.listener.wait(self.backoff.next()):
             self.backoff.reset()
         return None
+
+    def _sources(self) -> list:
+        if not self.on_postgresql:
+            return []
+        from . import pg_listen
+
+        return [pg_listen.PostgresListen(connections[Conf.ORM].settings_dict, pg_listen.channel_for(self.list_key))]
 
     def claim(self) -> list:
         """Up to `bulk` due tasks whose lock this pusher won (django-q2's ORM dequeue,

@@ -4,7 +4,8 @@ next poll.
 
 Each listening pusher binds a unix datagram socket of its own in one folder (one per
 database and queue: whoever queues to that table finds the folder); `notify` sends one
-byte to every socket there. It is only a hint: a datagram lost, a socket never bound
+byte to every socket there. On PostgreSQL a pusher also LISTENs (pg_listen.py), which
+reaches the pushers of every machine. It is only a hint: a datagram lost, a socket never bound
 (no AF_UNIX, a folder not writable) or a pusher on another machine leaves the task to
 the poll, which still finds every task. A socket nobody listens on any more (its
 pusher died) refuses the datagram and is removed."""
@@ -18,7 +19,9 @@ import select
 import socket
 import tempfile
 import uuid
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 HAS_UNIX_SOCKETS = hasattr(socket, "AF_UNIX")
 SUFFIX = ".sock"
@@ -32,11 +35,23 @@ def folder_for(*identity: object) -> Path:
     return Path(tempfile.gettempdir()) / f"kestraweb-wake-{digest}"
 
 
+class Source(Protocol):
+    """Another way calls come in (a PostgreSQL LISTEN): `fileno()` is None while it is
+    down; `drain()` takes the calls that arrived."""
+
+    def fileno(self) -> int | None: ...
+
+    def drain(self) -> None: ...
+
+    def close(self) -> None: ...
+
+
 class Listener:
     """The pusher's end: `wait(timeout)` returns when woken or when the timeout ran out."""
 
-    def __init__(self, folder: Path):
+    def __init__(self, folder: Path, sources: Sequence[Source] = ()):
         self.folder = folder
+        self.sources = list(sources)
         self.path: Path | None = None
         self.sock: socket.socket | None = None
         if HAS_UNIX_SOCKETS:
@@ -60,18 +75,22 @@ class Listener:
     def wait(self, timeout: float) -> bool:
         """Sleep until a wake-up call or `timeout` seconds; True when woken. Every call
         waiting is taken at once: one look at the queue answers them all."""
-        if self.sock is None:
-            select.select([], [], [], timeout)
-            return False
-        ready, _, _ = select.select([self.sock], [], [], timeout)
-        if not ready:
-            return False
-        with contextlib.suppress(BlockingIOError):
-            while True:
-                self.sock.recv(64)
-        return True
+        watched = [source for source in self.sources if source.fileno() is not None]
+        if self.sock is not None:
+            watched.append(self.sock)
+        ready, _, _ = select.select(watched, [], [], timeout)
+        for source in ready:
+            if source is self.sock:
+                with contextlib.suppress(BlockingIOError):
+                    while True:
+                        self.sock.recv(64)
+            else:
+                source.drain()
+        return bool(ready)
 
     def close(self) -> None:
+        for source in self.sources:
+            source.close()
         if self.sock is not None:
             self.sock.close()
             with contextlib.suppress(OSError):

@@ -1,10 +1,11 @@
 """The ORM broker's pusher is woken by whoever queues a step, and still polls for what
 no wake-up announced (executions/engine/orm_broker.py). A real `runcluster` on this
-test run's SQLite database; the sweeper is put to sleep, so only the queued task can
-start the execution."""
+test run's database; the sweeper is put to sleep, so only the queued task can
+start the execution. On PostgreSQL a pusher is also woken by a NOTIFY, from any machine."""
 from contextlib import contextmanager
 
 import pytest
+from django.db import connection
 from django_q.brokers.orm import ORM
 from django_q.tasks import async_task
 
@@ -57,3 +58,15 @@ def test_it_finds_a_task_queued_without_a_wake_up_call_at_its_poll(tmp_path, orm
         wait_for(lambda: Execution.objects.get(pk=execution.id).is_terminal, "the unannounced task ran",
                  proc, tmp_path)
         assert Execution.objects.get(pk=execution.id).state == "SUCCESS"
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="LISTEN/NOTIFY is PostgreSQL's")
+def test_on_postgresql_a_step_queued_on_another_machine_wakes_the_pusher(tmp_path, orm_broker):
+    """The cluster has a temporary folder of its own, as on another machine: the
+    submit's datagram reaches no socket of it, only its NOTIFY can start the execution."""
+    other_tmp = tmp_path / "other-machine-tmp"
+    other_tmp.mkdir()
+    with cluster_after_its_first_sweep(tmp_path, orm_broker, TMPDIR=str(other_tmp), KESTRAWEB_Q_POLL=NEVER,
+                                       KESTRAWEB_Q_POLL_MIN=NEVER) as proc:
+        execution_id = start(FLOW, tmp_path, orm_broker)
+        assert wait_for_end(execution_id, proc, tmp_path).state == "SUCCESS"
