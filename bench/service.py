@@ -124,6 +124,10 @@ class Serve:
     def pss_bytes(self) -> int:
         return sum(pss_of(pid) for pid in self.tree())
 
+    def cpu_seconds(self) -> float:
+        """CPU time (user and system) its processes have used so far."""
+        return sum(cpu_seconds_of(pid) for pid in self.tree())
+
     def breakdown(self) -> list[tuple[str, int]]:
         """Each process of the tree: its command (shortened) and PSS in bytes."""
         return [(command_of(pid), pss_of(pid)) for pid in self.tree()]
@@ -164,12 +168,24 @@ def start_time(pid: int) -> int | None:
 
 
 def command_of(pid: int) -> str:
+    """Its command (shortened), and its name when it differs: `serve` forks its
+    processes, which keep its command line and take a name (kestraweb.supervisor)."""
     try:
         words = Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+        name = Path(f"/proc/{pid}/comm").read_text().strip()
     except OSError:
         return "?"
     words = [Path(w).name if "/" in w else w for w in words if w]
-    return " ".join(words[1:4] if len(words) > 1 else words)
+    command = " ".join(words[1:3] if len(words) > 1 else words)
+    return f"{command} [{name}]" if name.startswith("kw-") else command
+
+
+def cpu_seconds_of(pid: int) -> float:
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:  # ended meanwhile
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def pss_of(pid: int) -> int:

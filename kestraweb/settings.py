@@ -104,6 +104,10 @@ def _database():
         # WAL locking rather than shared-cache table locks.
         "TEST": {"NAME": str(DATA_DIR / "test-kestraweb.sqlite3")},
         "OPTIONS": dict(SQLITE_OPTIONS),
+        # Kept open, as a DATABASE_URL's are: django-q2 closes old connections around
+        # each task, and a new SQLite connection (open, WAL pragmas) per step cost
+        # more than the step's own queries.
+        "CONN_MAX_AGE": 60,
     }
 
 
@@ -122,14 +126,6 @@ STATIC_ROOT.mkdir(exist_ok=True)  # so a process started before any collectstati
 STATICFILES_DIRS = [BASE_DIR / "static"]
 
 REDIS_URL = os.environ.get("REDIS_URL")
-Q_CLUSTER = {
-    "name": "kestraweb",
-    "workers": int(os.environ.get("KESTRAWEB_Q_WORKERS", "2")),
-    "timeout": 3600,
-    "retry": 3700,
-    "catch_up": False,
-    **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default"}),
-}
 
 # The API's conventions (api/README.md): Basic first, so a 401 says `WWW-Authenticate: Basic`.
 REST_FRAMEWORK = {
@@ -204,6 +200,15 @@ WORKER_HEARTBEAT_EVERY = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_EVERY"
 WORKER_HEARTBEAT_TIMEOUT = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_TIMEOUT", "60"))
 # seconds between a worker's looks at the database for a kill of its tasks' executions,
 WORKER_KILL_POLL = float(os.environ.get("KESTRAWEB_WORKER_KILL_POLL", "0.5"))
+# django-q2 worker processes of one cluster (each runs executor rounds and hands
+# attempts to its threads; one per core, at most two unless raised: a round is short
+# and a task waits on its thread, and each process is memory),
+Q_WORKERS = int(os.environ.get("KESTRAWEB_Q_WORKERS", min(os.cpu_count() or 1, 2)))
+# seconds an idle ORM broker's pusher waits before it looks at the queue again, and
+# right after work (executions/engine/orm_broker.py; a step queued on this machine
+# wakes it at once, the look finds those queued elsewhere or whose call was lost),
+Q_POLL = float(os.environ.get("KESTRAWEB_Q_POLL", "1"))
+Q_POLL_MIN = float(os.environ.get("KESTRAWEB_Q_POLL_MIN", "0.05"))
 # attempts one cluster worker process runs at once (on threads of its own),
 WORKER_THREADS = int(os.environ.get("KESTRAWEB_WORKER_THREADS", "8"))
 # times a taskrun whose worker died is run again before it fails,
@@ -220,3 +225,18 @@ SCHEDULER_EVALUATION_LEASE = float(os.environ.get("KESTRAWEB_SCHEDULER_EVALUATIO
 # Seconds a webhook request with `wait: true` waits for its execution's end before it is
 # answered 504 with the execution as it is then (it goes on running).
 WEBHOOK_WAIT_TIMEOUT = float(os.environ.get("KESTRAWEB_WEBHOOK_WAIT_TIMEOUT", "300"))
+
+Q_CLUSTER = {
+    "name": "kestraweb",
+    "workers": Q_WORKERS,
+    "timeout": 3600,
+    "retry": 3700,
+    "catch_up": False,
+    "poll": Q_POLL,
+    # No task's result is kept: the rows the engine writes are the record. (With a
+    # positive limit, each saved result also locked and read the whole Success table.)
+    "save_limit": -1,
+    # The ORM broker's pusher woken by whoever queues (executions/engine/orm_broker.py).
+    **({"redis": REDIS_URL} if REDIS_URL else {"orm": "default",
+                                               "broker_class": "executions.engine.orm_broker.WakeableORM"}),
+}

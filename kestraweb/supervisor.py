@@ -8,7 +8,11 @@ stopped together, the way `make run` wants the web server and the cluster.
   worse than none, since nothing would say the executions no longer run.
 - A process that has not ended `grace` seconds after its signal is killed with its
   whole group (the cluster's worker processes included): a task under way is then
-  left to the next start to pick up, as after a crash. A second Ctrl-C kills at once."""
+  left to the next start to pick up, as after a crash. A second Ctrl-C kills at once.
+- A child given `run` (a function) is forked from this process rather than started
+  from `argv` (which it only shows): what this process imported before, and froze
+  with gc.freeze(), stays shared between all of them instead of each loading Django
+  anew (kestraweb.preload). Windows, which cannot fork, starts `argv`."""
 from __future__ import annotations
 
 import contextlib
@@ -17,20 +21,79 @@ import signal
 import subprocess
 import sys
 import time
+import traceback
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 POLL_EVERY = 0.2
 WINDOWS = sys.platform == "win32"
+
+
+class ForkedProcess:
+    """What the supervisor needs of a subprocess.Popen, for a forked child."""
+
+    def __init__(self, pid: int):
+        self.pid = pid
+        self.returncode: int | None = None
+
+    def poll(self) -> int | None:
+        if self.returncode is None:
+            pid, status = os.waitpid(self.pid, os.WNOHANG)
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def wait(self) -> int:
+        if self.returncode is None:
+            _, status = os.waitpid(self.pid, 0)
+            self.returncode = os.waitstatus_to_exitcode(status)
+        return self.returncode
+
+    def send_signal(self, signum: int) -> None:
+        if self.returncode is None:
+            os.kill(self.pid, signum)
+
+
+def fork(name: str, run: Callable[[], object], env: dict) -> ForkedProcess:
+    """`run()` in a forked child of its own session with Python's default signal
+    handling; the child ends with its exit code, never returning here. It shares its
+    parent's command line: `ps -o comm` tells it by its `name`."""
+    pid = os.fork()
+    if pid:
+        return ForkedProcess(pid)
+    code = 1
+    try:
+        with contextlib.suppress(OSError):  # Linux only; a name is a nicety
+            Path("/proc/self/comm").write_text(f"kw-{name}"[:15])
+        os.setsid()
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        os.environ.clear()
+        os.environ.update(env)
+        run()
+        code = 0
+    except SystemExit as exc:
+        code = exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 1)
+    except BaseException:  # noqa: BLE001 - the child's last words, then its exit code says it failed
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 @dataclass
 class Child:
     name: str
     argv: list[str]
-    process: subprocess.Popen | None = field(default=None, repr=False)
+    run: Callable[[], object] | None = field(default=None, repr=False)
+    process: subprocess.Popen | ForkedProcess | None = field(default=None, repr=False)
 
     def start(self, env: dict) -> None:
-        if WINDOWS:
+        if self.run is not None and not WINDOWS:
+            self.process = fork(self.name, self.run, env)
+        elif WINDOWS:
             self.process = subprocess.Popen(self.argv, env=env, creationflags=subprocess.CREATE_NEW_PROCESS_GROUP)
         else:
             self.process = subprocess.Popen(self.argv, env=env, start_new_session=True)

@@ -14,6 +14,7 @@ from django_q.cluster import Cluster
 
 from executions.engine.cluster import QUEUE
 from executions.engine.sweeper import Sweeper
+from kestraweb.preload import CLUSTER, preload
 from kestraweb.schema import migrate_if_needed
 
 log = logging.getLogger(__name__)
@@ -24,6 +25,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         migrate_if_needed()
+        preload(CLUSTER)  # shared by the processes django-q2 forks
         cluster = Cluster()
         cluster.start()
         sweeper = Sweeper(QUEUE)

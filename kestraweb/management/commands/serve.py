@@ -5,14 +5,16 @@ STATIC_ROOT for whitenoise, the example flows the first time), then runs the web
 (uvicorn on the ASGI app), the django-q2 cluster that runs executions and the scheduler
 that fires the triggers, side by side
 until Ctrl-C or SIGTERM stops both (kestraweb.supervisor). The same on every system,
-with no shell job control."""
+with no shell job control. The three are forked from this process once it loaded what
+they share (kestraweb.preload), so the service holds one Django, not four."""
 import os
 import sys
 
 from django.conf import settings
-from django.core.management import call_command
+from django.core.management import call_command, execute_from_command_line
 from django.core.management.base import BaseCommand
 
+from kestraweb.preload import preload
 from kestraweb.schema import migrate_if_needed
 from kestraweb.supervisor import Child, Supervisor
 
@@ -38,14 +40,15 @@ class Command(BaseCommand):
         call_command("collectstatic", interactive=False, verbosity=0)
         if not no_examples:
             call_command("loadexamples", stdout=self.stdout)
+        uvicorn_args = ["kestraweb.asgi:application", "--host", host, "--port", str(port), "--workers",
+                        str(web_workers), "--lifespan", "off", "--timeout-graceful-shutdown", str(WEB_GRACEFUL_SECONDS)]
         children = [
-            Child("web", [sys.executable, "-m", "uvicorn", "kestraweb.asgi:application", "--host", host,
-                          "--port", str(port), "--workers", str(web_workers), "--lifespan", "off",
-                          "--timeout-graceful-shutdown", str(WEB_GRACEFUL_SECONDS)]),
-            Child("cluster", [sys.executable, str(settings.BASE_DIR / "manage.py"), "runcluster"]),
+            Child("web", [sys.executable, "-m", "uvicorn", *uvicorn_args], run=lambda: run_uvicorn(uvicorn_args)),
+            manage_child("cluster", "runcluster"),
             # Its own process: django-q2's schedules are minute-grained, Kestra's fire to the second.
-            Child("scheduler", [sys.executable, str(settings.BASE_DIR / "manage.py"), "scheduler"]),
+            manage_child("scheduler", "scheduler"),
         ]
+        preload()  # before the fork: each child shares it (kestraweb.supervisor)
         self.stdout.flush()
         code = Supervisor(children, grace=grace, say=self._say).run()
         if code:
@@ -54,3 +57,14 @@ class Command(BaseCommand):
     def _say(self, line: str) -> None:
         self.stdout.write(line)
         self.stdout.flush()
+
+
+def manage_child(name: str, command: str) -> Child:
+    argv = [sys.executable, str(settings.BASE_DIR / "manage.py"), command]
+    return Child(name, argv, run=lambda: execute_from_command_line(argv[1:]))
+
+
+def run_uvicorn(args: list[str]) -> None:
+    import uvicorn.main
+
+    uvicorn.main.main(args=args, prog_name="uvicorn")
