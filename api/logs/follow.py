@@ -74,8 +74,8 @@ async def _async_stream(execution_id: str, min_level: str | None):
 
 
 def follow_response(request, execution_id: str, min_level: str | None) -> StreamingHttpResponse:
-    stream = (_async_stream if isinstance(request._request if hasattr(request, "_request") else request, ASGIRequest)
-              else _sync_stream)
+    """`request` is DRF's Request; the Django request it wraps says which server runs."""
+    stream = _async_stream if isinstance(request._request, ASGIRequest) else _sync_stream
     response = StreamingHttpResponse(stream(execution_id, min_level), content_type="text/event-stream")
     response["Cache-Control"] = "no-cache"
     response["X-Accel-Buffering"] = "no"
