@@ -31,10 +31,10 @@ def _checked_key(key: str) -> str:
 
 
 def _value(request, key: str):
-    """The value and its recorded type from the body: text is a JSON/Ion literal, a
-    JSON body is already parsed."""
+    """The value and its recorded type from the body: text is a JSON/Ion literal (as
+    Kestra reads either body); a JSON body is already parsed, its strings stay strings."""
     data = request.data
-    if isinstance(data, str):
+    if isinstance(data, str) and not request.content_type.startswith("application/json"):
         if not data.strip():
             raise invalid_parameter("body", f"A value is required for the key '{key}'")
         try:

@@ -77,3 +77,12 @@ def test_a_viewer_reads_but_cannot_change_keys(alice, plain_user, client):
     assert_problem(alice.delete(f"{URL}/k"), 403)
     assert_problem(alice.delete(URL, {"keys": ["k"]}, format="json"), 403)
     assert KVEntry.objects.get(key="k").value == 1
+
+
+def test_a_json_body_keeps_its_strings(client):
+    """KVController consumes application/json too; a quoted date there is a string."""
+    assert client.put(f"{URL}/k", '"2024-01-02"', content_type="application/json").status_code == 200
+    assert client.get(f"{URL}/k").json()["type"] == "STRING"
+    client.put(f"{URL}/k", '{"a": [1]}', content_type="application/json")
+    assert client.get(f"{URL}/k").json() == {"type": "JSON", "value": {"a": [1]}, "revision": 2,
+                                             "updated": client.get(f"{URL}/k").json()["updated"]}
