@@ -4,6 +4,7 @@ namespaces (flows' namespaces at every level, created ones, `system`) the user m
 Kestra OSS keeps no description or variables for a namespace: inherited variables are {}."""
 from __future__ import annotations
 
+from django.db.models import Q
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
@@ -14,6 +15,7 @@ from flows import namespaces
 from kestraweb.access import can
 
 from ..access import ADMIN, READ, WRITE, require, visible
+from ..filters import Search, Text, filter_q
 from ..paging import page_params
 from ..problems import Conflict, NotFound, invalid_parameter
 
@@ -46,13 +48,22 @@ def _checked(name: str, pointer: str = "id") -> str:
         raise invalid_parameter(pointer, str(exc)) from None
 
 
-def visible_names(request, q: str | None) -> list[str]:
-    """The names the user may read, containing `q` (ignoring case), sorted."""
+FIELDS = {"q": Search(["name"]), "namespace": Text("name"), "id": Text("name")}
+# The plain `q` is read apart (it may match `system`); `namespace=` is a prefix.
+LEGACY = {"namespace": ("namespace", "PREFIX")}
+
+
+def visible_names(request, q: str | None, filters: Q | None = None) -> list[str]:
+    """The names the user may read, containing `q` (ignoring case) and kept by the
+    search's filters, sorted; `system` too when only `q` narrows the list."""
     rows = visible(request, namespaces.all_names(), field="name")
     if q:
         rows = rows.filter(name__icontains=q)
+    if filters:
+        rows = rows.filter(filters)
     names = set(rows.values_list("name", flat=True))
-    if (not q or q.lower() in namespaces.SYSTEM_NAMESPACE) and can(request.user, READ, namespaces.SYSTEM_NAMESPACE):
+    if (not filters and (not q or q.lower() in namespaces.SYSTEM_NAMESPACE)
+            and can(request.user, READ, namespaces.SYSTEM_NAMESPACE)):
         names.add(namespaces.SYSTEM_NAMESPACE)
     return sorted(names)
 
@@ -104,10 +115,8 @@ class SearchNamespacesView(APIView):
     @extend_schema(parameters=[OpenApiParameter("q", str), OpenApiParameter("existing", bool)],
                    responses=PagedNamespaces)
     def get(self, request):
-        params = request.query_params
-        q = params.get("q") or params.get("filters[q][EQUALS]") or params.get("filters[q][CONTAINS]")
         page = page_params(request, {"id": "name"}, ["name"])
-        names = visible_names(request, q)
+        names = visible_names(request, request.query_params.get("q"), filter_q(request, FIELDS, legacy=LEGACY))
         if page.order_by[0] == "-name":
             names.reverse()
         rows = names[page.offset:page.offset + page.size]

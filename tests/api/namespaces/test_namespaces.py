@@ -76,3 +76,11 @@ def test_the_client_searches_and_creates_namespaces(kestra_client, flows):
     assert created.id == "made.here" and created.deleted is False
     assert kestra_client.namespaces.namespace("made.here", "main").id == "made.here"
     kestra_client.namespaces.delete_namespace("made.here", "main")
+
+
+def test_search_takes_the_clients_filters(client, flows):
+    assert ids(client.get("/api/v1/main/namespaces/search?filters[q][EQUALS]=team")) == ["company.team"]
+    assert ids(client.get("/api/v1/main/namespaces/search?filters[namespace][PREFIX]=company")) == [
+        "company", "company.team"]
+    assert ids(client.get("/api/v1/main/namespaces/search?q=sys")) == ["system"]
+    assert_problem(client.get("/api/v1/main/namespaces/search?filters[state][EQUALS]=x"), 422)
