@@ -1,6 +1,7 @@
 """Kestra's KV store: namespace-scoped keys holding JSON values, with optional TTL."""
 from __future__ import annotations
 
+from django.db import transaction
 from django.utils import timezone
 
 from executions.models import KVEntry
@@ -31,16 +32,35 @@ class NamespaceKV:
             return None
         return entry.value
 
-    def set(self, key: str, value, namespace: str | None = None, ttl=None, overwrite: bool = True) -> None:
+    def set(self, key: str, value, namespace: str | None = None, ttl=None, overwrite: bool = True,
+            description: str = "", value_type: str = "") -> None:
+        """Create or replace the key. A replacement counts a new revision and keeps the
+        creation date; `value_type` records a type JSON cannot hold (DATETIME, DATE)."""
         ns = namespace or self.namespace
-        if not overwrite and KVEntry.objects.filter(namespace=ns, key=key).exists():
-            raise ValueError(f"The key '{key}' already exists in the namespace '{ns}' and overwrite is false.")
         expiration = after(timezone.now(), parse_duration(ttl)) if ttl else None
-        KVEntry.objects.update_or_create(namespace=ns, key=key, defaults={"value": value, "expiration": expiration})
+        fields = {"value": value, "expiration": expiration, "description": description or "",
+                  "value_type": value_type or ""}
+        with transaction.atomic():
+            entry = KVEntry.objects.select_for_update().filter(namespace=ns, key=key).first()
+            if entry is None:
+                KVEntry.objects.create(namespace=ns, key=key, **fields)
+                return
+            if not overwrite:
+                raise ValueError(f"The key '{key}' already exists in the namespace '{ns}' and overwrite is false.")
+            for name, field_value in fields.items():
+                setattr(entry, name, field_value)
+            entry.revision += 1
+            entry.save()
 
     def delete(self, key: str, namespace: str | None = None) -> bool:
         deleted, _ = KVEntry.objects.filter(namespace=namespace or self.namespace, key=key).delete()
         return deleted > 0
+
+    def entries(self, namespace: str | None = None) -> list[KVEntry]:
+        """The namespace's keys that have not expired, by key."""
+        now = timezone.now()
+        return list(KVEntry.objects.filter(namespace=namespace or self.namespace)
+                    .exclude(expiration__lte=now).order_by("key"))
 
     def keys(self, namespace: str | None = None, prefix: str = "") -> list[str]:
         qs = KVEntry.objects.filter(namespace=namespace or self.namespace, key__startswith=prefix)
