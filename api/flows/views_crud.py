@@ -1,0 +1,70 @@
+"""Create, read, update and delete one flow (Kestra's FlowController `create`,
+`index`, `update`, `delete`)."""
+from __future__ import annotations
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import status
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from flows import flow_changes
+from flows.models import Flow
+from flows.spec import parse_flow
+
+from ..access import READ, WRITE, require
+from ..problems import NotFound
+from .params import bool_param, int_param, yaml_body
+from .serializers import FlowWithSourceSerializer, current_json, revision_json
+
+YAML_REQUEST = {"application/x-yaml": OpenApiTypes.STR}
+DRAFT = OpenApiParameter("draft", bool, description="Accepted; drafts are not kept apart (draft is always false)")
+
+
+def find_flow(namespace: str, flow_id: str, allow_deleted: bool = False) -> Flow:
+    rows = Flow.objects.filter(namespace=namespace, flow_id=flow_id)
+    flow = (rows if allow_deleted else rows.filter(deleted=False)).first()
+    if flow is None:
+        raise NotFound(f"Flow not found: {namespace}.{flow_id}")
+    return flow
+
+
+class FlowsView(APIView):
+    @extend_schema(request=YAML_REQUEST, parameters=[DRAFT], responses=FlowWithSourceSerializer,
+                   operation_id="create_flow")
+    def post(self, request):
+        source = yaml_body(request)
+        spec = parse_flow(source)
+        require(request, WRITE, spec.namespace)
+        return Response(current_json(flow_changes.create_flow(source)))
+
+
+class FlowView(APIView):
+    @extend_schema(parameters=[OpenApiParameter("source", bool), OpenApiParameter("revision", int),
+                               OpenApiParameter("allowDeleted", bool)], responses=FlowWithSourceSerializer)
+    def get(self, request, namespace, id):
+        require(request, READ, namespace)
+        with_source = bool_param(request, "source", False)
+        revision = int_param(request, "revision")
+        flow = find_flow(namespace, id, bool_param(request, "allowDeleted", False) or revision is not None)
+        if revision is None or revision == flow.revision:
+            return Response(current_json(flow, with_source))
+        old = flow.revisions.filter(revision=revision).first()
+        if old is None:
+            raise NotFound(f"Flow not found: {namespace}.{id} revision {revision}")
+        body = revision_json(flow, old)
+        if not with_source:
+            body.pop("source")
+        return Response(body)
+
+    @extend_schema(request=YAML_REQUEST, parameters=[DRAFT], responses=FlowWithSourceSerializer)
+    def put(self, request, namespace, id):
+        require(request, WRITE, namespace)
+        flow = find_flow(namespace, id)
+        return Response(current_json(flow_changes.update_flow(flow, yaml_body(request))))
+
+    @extend_schema(responses={204: None})
+    def delete(self, request, namespace, id):
+        require(request, WRITE, namespace)
+        flow_changes.delete_flow(find_flow(namespace, id))
+        return Response(status=status.HTTP_204_NO_CONTENT)
