@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import yaml
+
 from flows.documents import split_documents
 from flows.models import Flow
-from flows.spec import FlowInvalid, parse_flow
+from flows.spec import FlowInvalid, SpecError, parse_flow
 from flows.spec.yaml_lines import load
 
 
@@ -51,3 +53,26 @@ def check_document(index: int, source: str) -> Verdict:
 def check_documents(text: str) -> list[Verdict]:
     """A verdict for each `---`-separated document of `text` (one for an empty text)."""
     return [check_document(index, doc) for index, doc in enumerate(split_documents(text) or [text])]
+
+
+_PROBE_TASK = {"id": "probe", "type": "io.kestra.plugin.core.log.Log", "message": "probe"}
+SECTIONS = {"TASKS": "tasks", "TRIGGERS": "triggers"}
+
+
+def check_item(item, section: str = "TASKS") -> str | None:
+    """Every problem of one task or trigger (Kestra's `POST /flows/validate/task`), one
+    a line with its path inside the item; None when it is valid. The item is checked
+    in a flow of its own, so the flow's rules (ids, properties, types) apply as is."""
+    key = SECTIONS[section]
+    if not isinstance(item, dict):
+        return f"a {key[:-1]} must be a JSON object with an id and a type"
+    flow = {"id": "validate", "namespace": "validate", "tasks": [_PROBE_TASK]}
+    flow[key] = [item]
+    try:
+        parse_flow(yaml.safe_dump(flow, sort_keys=False, allow_unicode=True))
+    except FlowInvalid as exc:
+        prefix = f"{key}[0]"
+        problems = [e for e in exc.errors if e.path.startswith(prefix) or not e.path]
+        lines = [SpecError(e.path[len(prefix):].lstrip("."), e.message).what() for e in problems or exc.errors]
+        return "\n".join(lines)
+    return None

@@ -9,6 +9,8 @@ FLOW = "flows/<str:namespace>/<str:id>"
 
 urlpatterns = [
     path("flows/validate", views_validate.ValidateFlowsView.as_view(), name="flows-validate"),
+    path("flows/validate/task", views_validate.ValidateTaskView.as_view(), name="flows-validate-task"),
+    path("flows/validate/trigger", views_validate.ValidateTriggerView.as_view(), name="flows-validate-trigger"),
     path("flows/search", views_search.SearchFlowsView.as_view(), name="flows-search"),
     path("flows/source", views_search.SourceSearchView.as_view(), name="flows-source"),
     path("flows/distinct-namespaces", views_search.DistinctNamespacesView.as_view(), name="flows-namespaces"),
