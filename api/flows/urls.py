@@ -1,6 +1,6 @@
 """The flow routes, literal segments before `<namespace>` and `<namespace>/<id>`
 (contract §4: `search`, `validate`, ... are never taken for a namespace)."""
-from django.urls import path
+from django.urls import include, path
 
 from . import views_bulk as bulk
 from . import views_crud, views_revisions, views_search, views_validate
@@ -8,6 +8,7 @@ from . import views_crud, views_revisions, views_search, views_validate
 FLOW = "flows/<str:namespace>/<str:id>"
 
 urlpatterns = [
+    path("", include("api.templates.urls")),  # Kestra 0.x's templates, mounted with the flows
     path("flows/validate", views_validate.ValidateFlowsView.as_view(), name="flows-validate"),
     path("flows/validate/task", views_validate.ValidateTaskView.as_view(), name="flows-validate-task"),
     path("flows/validate/trigger", views_validate.ValidateTriggerView.as_view(), name="flows-validate-trigger"),
