@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 from . import views_bulk as bulk
-from . import views_crud, views_revisions, views_search, views_validate
+from . import views_crud, views_graph, views_revisions, views_search, views_validate
 
 FLOW = "flows/<str:namespace>/<str:id>"
 
@@ -26,9 +26,11 @@ urlpatterns = [
     path("flows/enable/by-query", bulk.EnableByQuery.as_view(), name="flows-enable-query"),
     path("flows/disable/by-ids", bulk.DisableByIds.as_view(), name="flows-disable-ids"),
     path("flows/disable/by-query", bulk.DisableByQuery.as_view(), name="flows-disable-query"),
+    path("flows/graph", views_graph.SourceGraphView.as_view(), name="flows-graph"),
     path("flows", views_crud.FlowsView.as_view(), name="flows"),
     path("flows/<str:namespace>", bulk.NamespaceView.as_view(), name="flows-namespace"),
     path(FLOW, views_crud.FlowView.as_view(), name="flow"),
     path(f"{FLOW}/revisions", views_revisions.RevisionsView.as_view(), name="flow-revisions"),
+    path(f"{FLOW}/graph", views_graph.FlowGraphView.as_view(), name="flow-graph"),
     path(f"{FLOW}/tasks/<str:task_id>", views_revisions.FlowTaskView.as_view(), name="flow-task"),
 ]
