@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import yaml
 
+from ..paging import _positive
 from ..problems import Unprocessable, invalid_parameter
 
 _BOOLEANS = {"true": True, "false": False}
@@ -20,16 +21,8 @@ def bool_param(request, name: str, default: bool) -> bool:
 
 
 def int_param(request, name: str) -> int | None:
-    raw = request.query_params.get(name)
-    if raw in (None, ""):
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        raise invalid_parameter(name, f"{raw!r} is not a whole number") from None
-    if value < 1:
-        raise invalid_parameter(name, "must be at least 1")
-    return value
+    """A whole number ≥ 1 (a revision), or None when absent."""
+    return _positive(request, name, None)
 
 
 def int_list_param(request, name: str) -> list[int]:

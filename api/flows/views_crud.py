@@ -29,6 +29,16 @@ def find_flow(namespace: str, flow_id: str, allow_deleted: bool = False) -> Flow
     return flow
 
 
+def source_at(flow: Flow, revision: int | None) -> str:
+    """The flow's source at `revision` (None: the current one); 404 when it has none."""
+    if revision is None or revision == flow.revision:
+        return flow.source
+    old = flow.revisions.filter(revision=revision).first()
+    if old is None:
+        raise NotFound(f"Flow not found: {flow.namespace}.{flow.flow_id} revision {revision}")
+    return old.source
+
+
 class FlowsView(APIView):
     @extend_schema(request=YAML_REQUEST, parameters=[DRAFT], responses=FlowWithSourceSerializer,
                    operation_id="create_flow")

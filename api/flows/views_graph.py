@@ -10,9 +10,8 @@ from rest_framework.views import APIView
 from flows.graph import flow_graph
 
 from ..access import READ, require
-from ..problems import NotFound
 from .params import int_param, yaml_body
-from .views_crud import YAML_REQUEST, find_flow
+from .views_crud import YAML_REQUEST, find_flow, source_at
 
 FLOW_GRAPH = inline_serializer("FlowGraph", {
     "nodes": serializers.ListField(child=serializers.DictField()),
@@ -27,15 +26,7 @@ class FlowGraphView(APIView):
                    responses=FLOW_GRAPH)
     def get(self, request, namespace, id):
         require(request, READ, namespace)
-        flow = find_flow(namespace, id)
-        revision = int_param(request, "revision")
-        source = flow.source
-        if revision is not None and revision != flow.revision:
-            old = flow.revisions.filter(revision=revision).first()
-            if old is None:
-                raise NotFound(f"Flow not found: {namespace}.{id} revision {revision}")
-            source = old.source
-        return Response(flow_graph(source))
+        return Response(flow_graph(source_at(find_flow(namespace, id), int_param(request, "revision"))))
 
 
 class SourceGraphView(APIView):

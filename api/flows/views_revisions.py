@@ -14,7 +14,7 @@ from ..access import READ, WRITE, require
 from ..problems import NotFound, Unprocessable
 from .params import bool_param, int_list_param, int_param
 from .serializers import FlowWithSourceSerializer, revision_json
-from .views_crud import find_flow
+from .views_crud import find_flow, source_at
 
 
 class RevisionsView(APIView):
@@ -45,14 +45,7 @@ class FlowTaskView(APIView):
     @extend_schema(parameters=[OpenApiParameter("revision", int)], responses=serializers.DictField())
     def get(self, request, namespace, id, task_id):
         require(request, READ, namespace)
-        flow = find_flow(namespace, id)
-        revision = int_param(request, "revision")
-        source = flow.source
-        if revision is not None and revision != flow.revision:
-            old = flow.revisions.filter(revision=revision).first()
-            if old is None:
-                raise NotFound(f"Flow not found: {namespace}.{id} revision {revision}")
-            source = old.source
+        source = source_at(find_flow(namespace, id), int_param(request, "revision"))
         for task, _path, _container, _index in walk_tasks(load(source)):
             if task.get("id") == task_id:
                 return Response(plain(task))
