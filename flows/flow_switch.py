@@ -2,9 +2,15 @@
 `disabled: true`, so the switch is a new revision and the source stays the truth."""
 from __future__ import annotations
 
+import re
+
+import yaml
+
 from flows.models import Flow
 from flows.services import save_flow
-from flows.spec.yaml_lines import load
+from flows.spec.yaml_lines import load, plain
+
+_BLOCK_KEY = re.compile(r"^id\s*:")
 
 
 def with_disabled(source: str, disabled: bool) -> str:
@@ -12,13 +18,17 @@ def with_disabled(source: str, disabled: bool) -> str:
     value of a boolean fits on it), or one is appended."""
     data = load(source)
     line = f"disabled: {'true' if disabled else 'false'}"
-    if "disabled" in data:
-        lines = source.splitlines(keepends=True)
+    lines = source.splitlines(keepends=True)
+    if "disabled" not in data:
+        if _BLOCK_KEY.match(lines[data.key_lines["id"] - 1]):  # a block mapping takes one more line
+            return source + ("" if source.endswith("\n") else "\n") + line + "\n"
+    else:
         number = data.key_lines["disabled"] - 1
-        ending = "\n" if lines[number].endswith("\n") else ""
-        lines[number] = line + ending
-        return "".join(lines)
-    return source + ("" if source.endswith("\n") else "\n") + line + "\n"
+        if re.match(r"disabled\s*:\s*(true|false)?\s*(#.*)?$", lines[number].strip()):
+            lines[number] = line + ("\n" if lines[number].endswith("\n") else "")
+            return "".join(lines)
+    # A flow-style mapping or a value spread over lines: written out again (comments lost).
+    return yaml.safe_dump({**plain(data), "disabled": disabled}, sort_keys=False, allow_unicode=True)
 
 
 def set_disabled(flow: Flow, disabled: bool) -> Flow:

@@ -47,3 +47,11 @@ def test_a_viewer_cannot_switch_or_delete(alice, plain_user, flows):
     assert_problem(alice.post("/api/v1/main/flows/disable/by-query"), 403)
     assert_problem(alice.delete("/api/v1/main/flows/delete/by-query"), 403)
     assert not Flow.objects.filter(disabled=True).exists() and not Flow.objects.filter(deleted=True).exists()
+
+
+def test_a_flow_style_source_is_switched_too(client):
+    save_flow('{id: inline, namespace: company.team, tasks: [{id: log, type: io.kestra.plugin.core.log.Log, '
+              'message: hi}]}')
+    ids = [{"namespace": "company.team", "id": "inline"}]
+    assert client.post("/api/v1/main/flows/disable/by-ids", ids, format="json").json() == {"count": 1}
+    assert Flow.objects.get(flow_id="inline").disabled
