@@ -48,6 +48,9 @@ def revision_json(flow, revision) -> dict:
                      deleted=flow.deleted and revision.revision == flow.revision, updated=revision.created)
 
 
+STRINGS = {200: {"type": "array", "items": {"type": "string"}}}  # responses: a JSON list of strings
+
+
 class LabelSerializer(serializers.Serializer):
     key = serializers.CharField()
     value = serializers.CharField()

@@ -28,7 +28,7 @@ from ..access import READ, WRITE, require
 from ..filters import filter_q
 from ..problems import Unprocessable
 from .params import bool_param
-from .serializers import FlowWithSourceSerializer, current_json
+from .serializers import STRINGS, FlowWithSourceSerializer, current_json
 from .views_crud import YAML_REQUEST
 from .views_search import FIELDS, NamespaceFlowsView, live_flows
 
@@ -108,7 +108,7 @@ class ImportView(APIView):
 
     @extend_schema(request={"multipart/form-data": inline_serializer("FlowImport", {
         "fileUpload": serializers.FileField()})}, parameters=[OpenApiParameter("failOnError", bool)],
-        responses=serializers.ListField(child=serializers.CharField()))
+        responses=STRINGS)
     def post(self, request):
         """With failOnError the file is all-or-nothing; without, the valid flows are
         saved and the invalid ones are listed (Kestra's answer: what was not imported)."""
@@ -204,7 +204,7 @@ class DeleteByIdsView(APIView):
 
 
 class DeleteByQueryView(APIView):
-    @extend_schema(responses=BULK)
+    @extend_schema(request=None, responses=BULK)
     def delete(self, request):
         return _apply(flows_by_query(request, WRITE), delete_flow)
 
@@ -212,14 +212,15 @@ class DeleteByQueryView(APIView):
 def switch_views(disabled: bool):
     """The by-ids and by-query views of enable (`disabled` False) or disable."""
 
+    verb = "disable" if disabled else "enable"
+
     class ByIds(APIView):
-        @extend_schema(request=IDS_REQUEST, responses=BULK,
-                       operation_id=f"{'disable' if disabled else 'enable'}_flows_by_ids")
+        @extend_schema(request=IDS_REQUEST, responses=BULK, operation_id=f"{verb}_flows_by_ids")
         def post(self, request):
             return _apply(flows_by_ids(request, WRITE), _disable(disabled))
 
     class ByQuery(APIView):
-        @extend_schema(responses=BULK, operation_id=f"{'disable' if disabled else 'enable'}_flows_by_query")
+        @extend_schema(request=None, responses=BULK, operation_id=f"{verb}_flows_by_query")
         def post(self, request):
             return _apply(flows_by_query(request, WRITE), _disable(disabled))
 

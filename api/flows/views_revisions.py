@@ -2,8 +2,9 @@
 `deleteRevisions`, `flowTask`)."""
 from __future__ import annotations
 
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework import serializers, status
+from rest_framework import status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -42,7 +43,7 @@ class RevisionsView(APIView):
 
 
 class FlowTaskView(APIView):
-    @extend_schema(parameters=[OpenApiParameter("revision", int)], responses=serializers.DictField())
+    @extend_schema(parameters=[OpenApiParameter("revision", int)], responses=OpenApiTypes.OBJECT)
     def get(self, request, namespace, id, task_id):
         require(request, READ, namespace)
         source = source_at(find_flow(namespace, id), int_param(request, "revision"))

@@ -20,7 +20,7 @@ from ..filters import Custom, Search, Text, filter_q
 from ..paging import page_params, paged
 from ..problems import invalid_parameter
 from .params import bool_param
-from .serializers import FlowSerializer, current_json
+from .serializers import STRINGS, FlowSerializer, current_json
 
 SYSTEM_NAMESPACE = "system"
 
@@ -82,7 +82,7 @@ class NamespaceFlowsView(APIView):
 
 class DistinctNamespacesView(APIView):
     @extend_schema(parameters=[OpenApiParameter("q", str)],
-                   responses=serializers.ListField(child=serializers.CharField()))
+                   responses=STRINGS)
     def get(self, request):
         rows = live_flows(request)
         q = request.query_params.get("q")

@@ -18,7 +18,7 @@ from flows.validation import Verdict, check_document
 from ..access import READ, WRITE, require, visible
 from ..filters import Search, Text, filter_q
 from ..flows.params import bool_param
-from ..flows.serializers import ViolationSerializer
+from ..flows.serializers import STRINGS, ViolationSerializer
 from ..flows.views_validate import violation_json
 from ..paging import page_params, paged
 from ..problems import NotFound
@@ -71,7 +71,7 @@ class SearchTemplatesView(APIView):
 
 
 class DistinctNamespacesView(APIView):
-    @extend_schema(responses=serializers.ListField(child=serializers.CharField()))
+    @extend_schema(responses=STRINGS)
     def get(self, request):
         rows = visible(request, Template.objects.all()).order_by("namespace")
         return Response(list(rows.values_list("namespace", flat=True).distinct()))
@@ -79,7 +79,7 @@ class DistinctNamespacesView(APIView):
 
 class NamespaceTemplatesView(APIView):
     @extend_schema(request=TemplateSerializer(many=True), parameters=[OpenApiParameter("delete", bool)],
-                   responses=TemplateSerializer(many=True))
+                   responses=TemplateSerializer(many=True), operation_id="update_templates_in_namespace")
     def post(self, request, namespace):
         require(request, WRITE, namespace)
         items = request.data if isinstance(request.data, list) else None
