@@ -41,3 +41,25 @@ def test_a_script_creates_a_flow_from_an_object(kestra_client):
     assert created.id == "from_object" and created.labels[0].key == "env"
     search = kestra_client.flows.search_flows("main", filters=None)
     assert [f.id for f in search.results] == ["from_object"] and search.total == 1
+
+
+def test_a_script_moves_flows_in_bulk_through_kestras_client(kestra_client):
+    from kestrapy.models.id_with_namespace import IdWithNamespace
+
+    flows = kestra_client.flows
+    text = flow_yaml("a") + "---\n" + flow_yaml("b")
+    saved = flows.update_flows_in_namespace("company.team", "main", text)
+    assert sorted(f.id for f in saved) == ["a", "b"]
+    assert [f.id for f in flows.list_flows_by_namespace("company.team", "main")] == ["a", "b"]
+    assert flows.list_distinct_namespaces("main") == ["company.team"]
+
+    ids = [IdWithNamespace(namespace="company.team", id="a")]
+    assert flows.disable_flows_by_ids("main", ids).count == 1
+    assert flows.flow("company.team", "a", "main").disabled is True
+    archive = flows.export_flows_by_ids("main", ids)
+    assert flows.delete_flows_by_ids("main", ids).count == 1
+    assert flows.import_flows("main", file_content=archive) == []
+    assert flows.flow("company.team", "a", "main").revision == 3
+
+    graph = flows.generate_flow_graph("company.team", "b", "main")
+    assert {(e.source, e.target) for e in graph.edges} == {("root.root", "log"), ("log", "root.end")}
