@@ -3,7 +3,7 @@
 from django.urls import include, path
 
 from . import views_bulk as bulk
-from . import views_crud, views_graph, views_revisions, views_search, views_validate
+from . import views_crud, views_dependencies, views_graph, views_revisions, views_search, views_validate
 
 FLOW = "flows/<str:namespace>/<str:id>"
 
@@ -31,6 +31,7 @@ urlpatterns = [
     path("flows/<str:namespace>", bulk.NamespaceView.as_view(), name="flows-namespace"),
     path(FLOW, views_crud.FlowView.as_view(), name="flow"),
     path(f"{FLOW}/revisions", views_revisions.RevisionsView.as_view(), name="flow-revisions"),
+    path(f"{FLOW}/dependencies", views_dependencies.DependenciesView.as_view(), name="flow-dependencies"),
     path(f"{FLOW}/graph", views_graph.FlowGraphView.as_view(), name="flow-graph"),
     path(f"{FLOW}/tasks/<str:task_id>", views_revisions.FlowTaskView.as_view(), name="flow-task"),
 ]
