@@ -13,12 +13,19 @@ from flows.models import Flow
 from flows.spec import parse_flow
 
 from ..access import READ, WRITE, require
-from ..problems import NotFound
+from ..problems import NotFound, invalid_parameter
 from .params import bool_param, int_param, yaml_body
 from .serializers import FlowWithSourceSerializer, current_json, revision_json
 
 YAML_REQUEST = {"application/x-yaml": OpenApiTypes.STR}
-DRAFT = OpenApiParameter("draft", bool, description="Accepted; drafts are not kept apart (draft is always false)")
+DRAFT = OpenApiParameter("draft", bool, description="false only: draft revisions are not supported (422)")
+
+
+def refuse_draft(request) -> None:
+    """A draft must not run; this server keeps no draft revisions, so saving one as the
+    live flow would start it on its triggers. Refused rather than silently made live."""
+    if bool_param(request, "draft", False):
+        raise invalid_parameter("draft", "draft revisions are not supported: save without draft=true")
 
 
 def find_flow(namespace: str, flow_id: str, allow_deleted: bool = False) -> Flow:
@@ -43,6 +50,7 @@ class FlowsView(APIView):
     @extend_schema(request=YAML_REQUEST, parameters=[DRAFT], responses=FlowWithSourceSerializer,
                    operation_id="create_flow")
     def post(self, request):
+        refuse_draft(request)
         source = yaml_body(request)
         spec = parse_flow(source)
         require(request, WRITE, spec.namespace)
@@ -70,6 +78,7 @@ class FlowView(APIView):
     @extend_schema(request=YAML_REQUEST, parameters=[DRAFT], responses=FlowWithSourceSerializer)
     def put(self, request, namespace, id):
         require(request, WRITE, namespace)
+        refuse_draft(request)
         flow = find_flow(namespace, id)
         return Response(current_json(flow_changes.update_flow(flow, yaml_body(request))))
 

@@ -40,6 +40,15 @@ def test_it_rejects_an_id_already_in_use(client):
     assert Flow.objects.get(flow_id="hello").revision == 1
 
 
+def test_it_refuses_a_draft_rather_than_making_it_live(client):
+    assert client.post("/api/v1/main/flows?draft=false", flow_yaml(), content_type=YAML).status_code == 200
+    body = assert_problem(client.post("/api/v1/main/flows?draft=true", flow_yaml("d"), content_type=YAML), 422)
+    assert body["errors"][0]["pointer"] == "draft"
+    assert_problem(client.put("/api/v1/main/flows/company.team/hello?draft=true", flow_yaml(message="x"),
+                              content_type=YAML), 422)
+    assert list(Flow.objects.values_list("flow_id", "revision")) == [("hello", 1)]
+
+
 def test_it_rejects_an_empty_body_and_bad_yaml(client):
     assert_problem(client.post("/api/v1/main/flows", "", content_type=YAML), 422)
     body = assert_problem(client.post("/api/v1/main/flows", "id: [x\n", content_type=YAML), 422)
