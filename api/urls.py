@@ -15,7 +15,7 @@ INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls"]
 TENANT_SCOPED = [
     path(WEBHOOK, webhook.webhook, name="webhook"),
     path(WEBHOOK_WITH_PATH, webhook.webhook, name="webhook-with-path"),
-    *[path("", include(f"api.{name}.urls")) for name in ("logs", "kv", "namespaces", "files")],
+    *[path("", include(f"api.{name}.urls")) for name in ("flows", "logs", "kv", "namespaces", "files")],
 ]
 
 urlpatterns = [path("", include(module)) for module in INSTANCE] + tenant_routes(TENANT_SCOPED)

@@ -15,9 +15,8 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from flows.namespaces import SYSTEM_NAMESPACE
 from plugins.labels import SYSTEM_PREFIX
-
-SYSTEM_NAMESPACE = "system"
 
 
 def instance_uuid() -> str:

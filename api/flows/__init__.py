@@ -1,0 +1,1 @@
+"""Kestra's flows API (FlowController): `/api/v1/{tenant}/flows/...`."""
