@@ -13,6 +13,7 @@ WEBHOOK_WITH_PATH = f"{WEBHOOK}/<path:path>"
 INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls"]
 
 TENANT_SCOPED = [
+    path("", include("api.triggers.urls")),
     path(WEBHOOK, webhook.webhook, name="webhook"),
     path(WEBHOOK_WITH_PATH, webhook.webhook, name="webhook-with-path"),
 ]
