@@ -10,7 +10,7 @@ WEBHOOK = "executions/webhook/<str:namespace>/<str:flow_id>/<str:key>"
 # Django decodes %2F before routing: the tail after the key may hold slashes.
 WEBHOOK_WITH_PATH = f"{WEBHOOK}/<path:path>"
 
-INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls"]
+INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls", "api.plugins.urls"]
 
 TENANT_SCOPED = [
     path("", include("api.triggers.urls")),
