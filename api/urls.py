@@ -14,6 +14,7 @@ INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls", "api.plugins.
 
 TENANT_SCOPED = [
     path("", include("api.triggers.urls")),
+    path("", include("api.stats.urls")),
     path(WEBHOOK, webhook.webhook, name="webhook"),
     path(WEBHOOK_WITH_PATH, webhook.webhook, name="webhook-with-path"),
 ]

@@ -177,6 +177,8 @@ LOGGING = {
 API_MAX_PAGE_SIZE = int(os.environ.get("KESTRAWEB_API_MAX_PAGE_SIZE", "1000"))
 # bytes of a text body (a flow's YAML, a text/plain value) the API reads.
 API_MAX_TEXT_BODY = int(os.environ.get("KESTRAWEB_API_MAX_TEXT_BODY", 4 * 1024 * 1024))
+# days one dashboard statistics request may span (one entry per day is answered).
+API_STATS_MAX_DAYS = int(os.environ.get("KESTRAWEB_API_STATS_MAX_DAYS", "1000"))
 # What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it;
 # the alias, value and nesting bounds hold for any YAML a user gives (inputs, the yaml() function).
 FLOW_MAX_SOURCE_CHARS = int(os.environ.get("KESTRAWEB_FLOW_MAX_SOURCE_CHARS", 3 * 1024 * 1024))
