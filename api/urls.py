@@ -10,9 +10,12 @@ WEBHOOK = "executions/webhook/<str:namespace>/<str:flow_id>/<str:key>"
 # Django decodes %2F before routing: the tail after the key may hold slashes.
 WEBHOOK_WITH_PATH = f"{WEBHOOK}/<path:path>"
 
-INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls"]
+INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls", "api.plugins.urls", "api.misc.urls"]
 
 TENANT_SCOPED = [
+    path("", include("api.triggers.urls")),
+    path("", include("api.stats.urls")),
+    path("", include("api.misc.tenant_urls")),
     path(WEBHOOK, webhook.webhook, name="webhook"),
     path(WEBHOOK_WITH_PATH, webhook.webhook, name="webhook-with-path"),
     *[path("", include(f"api.{name}.urls")) for name in ("flows", "logs", "kv", "namespaces", "files")],

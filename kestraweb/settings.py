@@ -176,6 +176,8 @@ API_MAX_TEXT_BODY = int(os.environ.get("KESTRAWEB_API_MAX_TEXT_BODY", 4 * 1024 *
 # seconds one log follow (SSE) stays open at most, and between two reads of new lines.
 LOG_FOLLOW_MAX_SECONDS = float(os.environ.get("KESTRAWEB_LOG_FOLLOW_MAX_SECONDS", 3600))
 LOG_FOLLOW_POLL_SECONDS = float(os.environ.get("KESTRAWEB_LOG_FOLLOW_POLL_SECONDS", 0.5))
+# days one dashboard statistics request may span (one entry per day is answered).
+API_STATS_MAX_DAYS = int(os.environ.get("KESTRAWEB_API_STATS_MAX_DAYS", "1000"))
 # What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it;
 # the alias, value and nesting bounds hold for any YAML a user gives (inputs, the yaml() function).
 FLOW_MAX_SOURCE_CHARS = int(os.environ.get("KESTRAWEB_FLOW_MAX_SOURCE_CHARS", 3 * 1024 * 1024))

@@ -1,0 +1,66 @@
+"""The JSON Schema of a whole flow (Kestra's `GET /api/v1/plugins/schemas/flow`, which
+its editor uses for completion), and of each input type: the flow's own keys as
+flows.spec.top_level knows them, with tasks, triggers and conditions from the plugin
+types' declared properties (plugins.json_schema)."""
+from __future__ import annotations
+
+from plugins.json_schema import DRAFT, definitions, ref
+
+from .spec.input_types import LEGACY_TYPES, TYPES
+from .spec.inputs_declared import KEYS as INPUT_KEYS
+from .spec.top_level import CONCURRENCY_BEHAVIORS
+
+FLOW = "io.kestra.core.models.flows.Flow"
+TEXT = {"type": "string"}
+TASKS = {"type": "array", "items": ref("task")}
+LABELS = {"anyOf": [{"type": "object", "additionalProperties": {"type": "string"}},
+                    {"type": "array", "items": {"type": "object", "required": ["key", "value"],
+                                                "properties": {"key": TEXT, "value": TEXT}}}]}
+PLUGIN_DEFAULTS = {"type": "array", "items": {"type": "object", "required": ["type", "values"], "properties": {
+    "type": TEXT, "forced": {"type": "boolean"}, "values": {"type": "object"}}}}
+INPUT_PROPERTY_SCHEMAS = {"id": TEXT, "name": TEXT, "description": TEXT, "displayName": TEXT,
+                          "required": {"type": "boolean"}, "values": {"type": "array"},
+                          "options": {"type": "array"}, "itemType": TEXT, "validator": TEXT}
+
+
+def input_class(input_type: str) -> str:
+    """Kestra's class of an input type (STRING -> ...flows.input.StringInput)."""
+    return f"io.kestra.core.models.flows.input.{input_type.title().replace('_', '')}Input"
+
+
+def input_definition(input_type: str | None = None) -> dict:
+    """An input declaration; of one type when given, else of any type."""
+    types = [input_type] if input_type else [*TYPES, *LEGACY_TYPES]
+    properties = {key: dict(INPUT_PROPERTY_SCHEMAS.get(key, {})) for key in sorted(INPUT_KEYS)}
+    properties["type"] = {"type": "string", "enum": types}
+    return {"type": "object", "title": f"{input_type or 'Any'} input", "properties": properties,
+            "required": ["type"], "additionalProperties": False}
+
+
+def flow_definition() -> dict:
+    properties = {
+        "id": {**TEXT, "pattern": r"^[a-zA-Z0-9][a-zA-Z0-9._-]*$"}, "namespace": TEXT, "tenantId": TEXT,
+        "revision": {"type": "integer", "minimum": 1}, "description": TEXT,
+        "inputs": {"type": "array", "items": ref("input")}, "variables": {"type": "object"},
+        "tasks": {**TASKS, "minItems": 1}, "errors": TASKS, "finally": TASKS, "afterExecution": TASKS,
+        "listeners": {"type": "array", "items": {"type": "object", "properties": {
+            "description": TEXT, "conditions": {"type": "array", "items": ref("condition")}, "tasks": TASKS}}},
+        "triggers": {"type": "array", "items": ref("trigger")},
+        "outputs": {"type": "array", "items": {"type": "object", "required": ["id", "value"], "properties": {
+            "id": TEXT, "type": TEXT, "value": {}, "description": TEXT, "required": {"type": "boolean"}}}},
+        "labels": LABELS, "pluginDefaults": PLUGIN_DEFAULTS, "taskDefaults": PLUGIN_DEFAULTS,
+        "concurrency": {"type": "object", "required": ["limit"], "properties": {
+            "limit": {"type": "integer", "minimum": 1}, "behavior": {"type": "string",
+                                                                     "enum": list(CONCURRENCY_BEHAVIORS)}}},
+        "disabled": {"type": "boolean"}, "deleted": {"type": "boolean"}, "retry": {"type": "object"},
+        "sla": {"type": "array"}, "checks": {"type": "array"},
+        "workerGroup": {"type": "object", "properties": {"key": TEXT, "fallback": TEXT}},
+    }
+    return {"type": "object", "title": "Flow", "properties": properties, "required": ["id", "namespace", "tasks"],
+            "additionalProperties": False}
+
+
+def flow_document(array_of: bool = False) -> dict:
+    defs = {**definitions("task", "trigger", "condition"), "input": input_definition(), FLOW: flow_definition()}
+    root = {"type": "array", "items": ref(FLOW)} if array_of else ref(FLOW)
+    return {"$schema": DRAFT, **root, "definitions": defs}
