@@ -24,6 +24,10 @@ from plugins.trigger_events import TriggerFailed
 SESSION_EXPIRY_SECONDS = 7 * 24 * 3600
 DEFAULT_CONNECT_SECONDS = 30.0
 DISCONNECT_SECONDS = 5.0  # how long closing waits for the broker to see DISCONNECT (and the PUBACKs before it)
+# A topic filter this client never subscribes to: unsubscribing from it is a round trip
+# whose answer (UNSUBACK, owed even when nothing was subscribed) proves the broker read
+# every packet sent before it on this connection.
+BARRIER_TOPIC = "kestraweb/ack-barrier"
 
 
 def topics_of(rendered) -> list[str]:
@@ -73,9 +77,20 @@ class Session:
         self._connected = threading.Event()
         self._disconnected = threading.Event()
         self._refused = None
+        self._acked = False  # PUBACKs sent that no round trip has confirmed yet
+        self._answered: set[int] = set()
+        self._answers = threading.Condition()
         self.client.on_connect = self._on_connect
         self.client.on_disconnect = lambda *args: self._disconnected.set()
         self.client.on_message = lambda client, userdata, message: self.received.put(message)
+        self.client.on_unsubscribe = self._on_answer
+        self.client.on_subscribe = self._on_answer
+
+    def _on_answer(self, client, userdata, mid, *rest):
+        """A SUBACK or UNSUBACK: the broker read the request and what came before it."""
+        with self._answers:
+            self._answered.add(mid)
+            self._answers.notify_all()
 
     def _on_connect(self, client, userdata, flags, reason_code, properties):
         if reason_code.is_failure:
@@ -99,7 +114,8 @@ class Session:
             self.close()
             raise TriggerFailed(f"MQTT server {self.host}:{self.port} refused or did not answer: "
                                 f"{self._refused or 'timeout'}", retryable=True)
-        self.client.subscribe([(topic, self.qos) for topic in self.topics])
+        # Waited for, as the same takeover race would drop a SUBSCRIBE left unread.
+        self._wait_answer(self.client.subscribe([(topic, self.qos) for topic in self.topics]), self.connect_seconds)
         return self
 
     def next_message(self, timeout: float):
@@ -110,11 +126,31 @@ class Session:
 
     def ack(self, message) -> None:
         self.client.ack(message.mid, message.qos)
+        self._acked = True
+
+    def _confirm_acks(self) -> None:
+        """Wait until the broker has read the PUBACKs sent. Sent is not enough: when the
+        next poll connects with the same client id before the broker read this
+        connection's last packets, the broker takes the session over and drops them
+        unread ("already connected, closing old connection"), and the acknowledged
+        messages come again, each one a duplicate execution."""
+        self._wait_answer(self.client.unsubscribe(BARRIER_TOPIC), DISCONNECT_SECONDS)
+        self._acked = False
+
+    def _wait_answer(self, sent, seconds: float) -> bool:
+        result, mid = sent
+        if result != self.mqtt.MQTT_ERR_SUCCESS:
+            return False
+        with self._answers:
+            return self._answers.wait_for(lambda: mid in self._answered, seconds)
 
     def close(self) -> None:
-        """End the connection; the subscription stays in the session. The network
-        thread is stopped only once the DISCONNECT went out: stopped earlier, it may drop
-        the PUBACKs queued before it, and the broker would send those messages again."""
+        """End the connection; the subscription stays in the session. The PUBACKs sent
+        are confirmed first (see _confirm_acks), and the network thread is stopped only
+        once the DISCONNECT went out: stopped earlier, it may drop the packets queued
+        before it."""
+        if self._acked:
+            self._confirm_acks()
         if self.client.disconnect() == self.mqtt.MQTT_ERR_SUCCESS:
             self._disconnected.wait(DISCONNECT_SECONDS)
         self.client.loop_stop()
