@@ -15,6 +15,7 @@ INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls"]
 TENANT_SCOPED = [
     path(WEBHOOK, webhook.webhook, name="webhook"),
     path(WEBHOOK_WITH_PATH, webhook.webhook, name="webhook-with-path"),
+    *[path("", include(module)) for module in ("api.executions.urls", "api.outputs.urls")],
 ]
 
 urlpatterns = [path("", include(module)) for module in INSTANCE] + tenant_routes(TENANT_SCOPED)

@@ -220,3 +220,7 @@ SCHEDULER_EVALUATION_LEASE = float(os.environ.get("KESTRAWEB_SCHEDULER_EVALUATIO
 # Seconds a webhook request with `wait: true` waits for its execution's end before it is
 # answered 504 with the execution as it is then (it goes on running).
 WEBHOOK_WAIT_TIMEOUT = float(os.environ.get("KESTRAWEB_WEBHOOK_WAIT_TIMEOUT", "300"))
+# Seconds a `GET /executions/{id}/follow` stream stays open at most (it closes earlier
+# when the execution ends; the client may follow again), and how often it looks.
+API_FOLLOW_TIMEOUT = float(os.environ.get("KESTRAWEB_API_FOLLOW_TIMEOUT", "3600"))
+API_FOLLOW_POLL = float(os.environ.get("KESTRAWEB_API_FOLLOW_POLL", "0.25"))

@@ -1,0 +1,20 @@
+"""Routes of /executions: literal segments first (search, by-flow listing), then the
+actions under /{id}/actions/ and their 1.x spellings /{id}/<action>, then /{ns}/{id}
+(create) and /{id} (contract §4). A 1.x action name is taken by the action, as Kestra
+reserves those words as flow ids."""
+from django.urls import path
+
+from . import follow, views
+from .actions import ACTIONS
+
+ID = "executions/<str:execution_id>"
+
+urlpatterns = [
+    path("executions/search", views.SearchExecutions.as_view()),
+    path("executions", views.ExecutionsByFlow.as_view()),
+    *[path(f"{ID}/actions/{name}", view.as_view()) for name, view in ACTIONS.items()],
+    path(f"{ID}/follow", follow.follow_execution),
+    *[path(f"{ID}/{name}", view.as_view()) for name, view in ACTIONS.items()],
+    path("executions/<str:namespace>/<str:flow_id>", views.create_execution),
+    path(ID, views.ExecutionView.as_view()),
+]
