@@ -103,7 +103,7 @@ class Resume(Action):
         return self.run(request, execution_id)
 
 
-def _labels_body(data) -> list[dict]:
+def labels_body(data) -> list[dict]:
     """A JSON list of {key, value}; other keys (the client's `additional_properties`) ignored."""
     if not isinstance(data, list):
         raise Unprocessable("The body must be a JSON list of {key, value}", [FieldError("not a list", "")])
@@ -121,7 +121,7 @@ class Labels(Action):
     parser_classes = [JSONParser]
 
     def act(self, request, execution_id):
-        return actions.set_labels(execution_id, _labels_body(request.data))
+        return actions.set_labels(execution_id, labels_body(request.data))
 
     @extend_schema(operation_id="setLabelsOnTerminatedExecution", request=OpenApiTypes.OBJECT, responses=EXECUTION)
     def post(self, request, execution_id: str):

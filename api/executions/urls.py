@@ -4,7 +4,7 @@ actions under /{id}/actions/ and their 1.x spellings /{id}/<action>, then /{ns}/
 reserves those words as flow ids."""
 from django.urls import path
 
-from . import follow, views
+from . import bulk, follow, views
 from .actions import ACTIONS
 
 ID = "executions/<str:execution_id>"
@@ -12,6 +12,7 @@ ID = "executions/<str:execution_id>"
 urlpatterns = [
     path("executions/search", views.SearchExecutions.as_view()),
     path("executions", views.ExecutionsByFlow.as_view()),
+    *[path(route, view.as_view()) for route, view in bulk.routes()],
     *[path(f"{ID}/actions/{name}", view.as_view()) for name, view in ACTIONS.items()],
     path(f"{ID}/follow", follow.follow_execution),
     *[path(f"{ID}/{name}", view.as_view()) for name, view in ACTIONS.items()],
