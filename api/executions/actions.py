@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.access import WRITE
-from api.problems import FieldError, Unprocessable
+from api.problems import FieldError, Unprocessable, invalid_parameter
 from executions.services import actions
 from executions.states import State
 
@@ -144,5 +144,23 @@ class TaskRunState(Action):
         return self.run(request, execution_id)
 
 
+def status_param(request, name: str) -> str:
+    status = request.query_params.get(name)
+    if status not in [s.value for s in State]:
+        raise invalid_parameter(name, f"{status!r} is not a state")
+    return status
+
+
+class ChangeStatus(Action):
+    def act(self, request, execution_id):
+        return actions.change_status(execution_id, status_param(request, "status"))
+
+    @extend_schema(operation_id="updateExecutionStatus", parameters=[OpenApiParameter("status", str, required=True)],
+                   request=None, responses=EXECUTION)
+    def post(self, request, execution_id: str):
+        return self.run(request, execution_id)
+
+
 ACTIONS = {"kill": Kill, "restart": Restart, "pause": Pause, "replay": Replay,
-           "replay-with-inputs": ReplayWithInputs, "resume": Resume, "labels": Labels, "state": TaskRunState}
+           "replay-with-inputs": ReplayWithInputs, "resume": Resume, "labels": Labels, "state": TaskRunState,
+           "change-status": ChangeStatus}

@@ -16,7 +16,7 @@ from executions.models import Execution
 from executions.operations import OperationRefused
 from executions.services import actions
 
-from .actions import labels_body
+from .actions import labels_body, status_param
 from .params import flag
 from .views import searched
 
@@ -85,6 +85,8 @@ ACTIONS = {  # name: (HTTP method, what it does to one execution)
     "pause": ("post", lambda request, execution_id, _: actions.pause(execution_id)),
     "replay": ("post", lambda request, execution_id, _: actions.replay(execution_id)),
     "labels": ("post", _labels),
+    "change-status": ("post", lambda request, execution_id, _: actions.change_status(
+        execution_id, status_param(request, "newStatus"))),
 }
 
 

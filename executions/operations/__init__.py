@@ -6,9 +6,9 @@ whatever process drives the execution. Kestra's ExecutionService is the referenc
 the resulting states, histories, attempts and metadata."""
 from .common import OperationRefused
 from .control import kill, pause, resume
-from .housekeeping import delete, set_labels
+from .housekeeping import change_status, delete, set_labels
 from .replay import replay
 from .restart import change_taskrun_state, restart
 
-__all__ = ["OperationRefused", "change_taskrun_state", "delete", "kill", "pause", "replay", "restart", "resume",
+__all__ = ["OperationRefused", "change_status", "change_taskrun_state", "delete", "kill", "pause", "replay", "restart", "resume",
            "set_labels"]

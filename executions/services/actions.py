@@ -65,6 +65,10 @@ def replay(execution_id: str, taskrun_id: str | None = None, inputs: dict | None
         return _submitted(copy)
 
 
+def change_status(execution_id: str, status: str) -> Execution:
+    return operations.change_status(execution_id, status)
+
+
 def set_labels(execution_id: str, labels) -> Execution:
     return operations.set_labels(execution_id, labels)
 
