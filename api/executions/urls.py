@@ -4,7 +4,7 @@ actions under /{id}/actions/ and their 1.x spellings /{id}/<action>, then /{ns}/
 reserves those words as flow ids."""
 from django.urls import path
 
-from . import bulk, follow, views
+from . import bulk, files, follow, views
 from .actions import ACTIONS
 
 ID = "executions/<str:execution_id>"
@@ -15,6 +15,9 @@ urlpatterns = [
     *[path(route, view.as_view()) for route, view in bulk.routes()],
     *[path(f"{ID}/actions/{name}", view.as_view()) for name, view in ACTIONS.items()],
     path(f"{ID}/follow", follow.follow_execution),
+    path(f"{ID}/file", files.ExecutionFile.as_view()),
+    path(f"{ID}/file/metas", files.ExecutionFileMetas.as_view()),
+    path(f"{ID}/file/preview", files.ExecutionFilePreview.as_view()),
     *[path(f"{ID}/{name}", view.as_view()) for name, view in ACTIONS.items()],
     path("executions/<str:namespace>/<str:flow_id>", views.create_execution),
     path(ID, views.ExecutionView.as_view()),
