@@ -4,7 +4,7 @@ actions under /{id}/actions/ and their 1.x spellings /{id}/<action>, then /{ns}/
 reserves those words as flow ids."""
 from django.urls import path
 
-from . import bulk, files, follow, views
+from . import bulk, files, flows, follow, views
 from .actions import ACTIONS
 
 ID = "executions/<str:execution_id>"
@@ -12,9 +12,14 @@ ID = "executions/<str:execution_id>"
 urlpatterns = [
     path("executions/search", views.SearchExecutions.as_view()),
     path("executions", views.ExecutionsByFlow.as_view()),
+    path("executions/latest", flows.LatestExecutions.as_view()),
+    path("executions/namespaces", flows.ExecutableNamespaces.as_view()),
+    path("executions/namespaces/<str:namespace>/flows", flows.ExecutableFlows.as_view()),
+    path("executions/flows/<str:namespace>/<str:flow_id>", flows.FlowForExecution.as_view()),
     *[path(route, view.as_view()) for route, view in bulk.routes()],
     *[path(f"{ID}/actions/{name}", view.as_view()) for name, view in ACTIONS.items()],
     path(f"{ID}/follow", follow.follow_execution),
+    path(f"{ID}/flow", flows.FlowOfExecution.as_view()),
     path(f"{ID}/file", files.ExecutionFile.as_view()),
     path(f"{ID}/file/metas", files.ExecutionFileMetas.as_view()),
     path(f"{ID}/file/preview", files.ExecutionFilePreview.as_view()),
