@@ -11,8 +11,11 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.access import WRITE
-from api.problems import FieldError, Unprocessable, invalid_parameter
+from api.parsers import PlainTextParser
+from api.problems import FieldError, NotFound, Unprocessable, invalid_parameter
 from executions.services import actions
+from executions.services.evaluate import evaluate
+from expressions import ExpressionError
 from executions.states import State
 
 from .lookup import find, fresh_json, refused_as_conflict
@@ -161,6 +164,46 @@ class ChangeStatus(Action):
         return self.run(request, execution_id)
 
 
+def _expression(request) -> str:
+    if not isinstance(request.data, str) or not request.data.strip():
+        raise Unprocessable("The body must be the expression, as text/plain", [FieldError("empty", "")])
+    return request.data
+
+
+class Eval(APIView):
+    """POST /executions/{id}/actions/eval (text/plain): `{result}`; a bad expression is a 422."""
+
+    parser_classes = [PlainTextParser]
+
+    @extend_schema(operation_id="evalExpression", request={"text/plain": OpenApiTypes.STR}, responses=EXECUTION)
+    def post(self, request, execution_id: str):
+        find(request, execution_id)
+        try:
+            return Response({"result": evaluate(execution_id, _expression(request))})
+        except ExpressionError as exc:
+            raise Unprocessable(f"Invalid expression: {exc}", [FieldError(str(exc), "expression")]) from None
+
+
+class EvalTaskRun(APIView):
+    """POST /executions/{id}/eval/{taskRunId} (Kestra 1.x): `{result, error}`, the error
+    (a bad expression) in the body rather than as a status; an unknown taskrun is a 404."""
+
+    parser_classes = [PlainTextParser]
+
+    @extend_schema(operation_id="evalTaskRunExpression", request={"text/plain": OpenApiTypes.STR},
+                   responses=EXECUTION)
+    def post(self, request, execution_id: str, taskrun_id: str):
+        find(request, execution_id)
+        expression = _expression(request)
+        try:
+            return Response({"result": evaluate(execution_id, expression, taskrun_id), "error": None})
+        except LookupError as exc:
+            raise NotFound(str(exc)) from None
+        except ExpressionError as exc:
+            return Response({"result": None, "error": str(exc)})
+
+
 ACTIONS = {"kill": Kill, "restart": Restart, "pause": Pause, "replay": Replay,
            "replay-with-inputs": ReplayWithInputs, "resume": Resume, "labels": Labels, "state": TaskRunState,
-           "change-status": ChangeStatus}
+           "change-status": ChangeStatus,
+           "eval": Eval}

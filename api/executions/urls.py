@@ -5,7 +5,7 @@ reserves those words as flow ids."""
 from django.urls import path
 
 from . import bulk, files, flows, follow, views
-from .actions import ACTIONS
+from .actions import ACTIONS, EvalTaskRun
 
 ID = "executions/<str:execution_id>"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("executions/flows/<str:namespace>/<str:flow_id>", flows.FlowForExecution.as_view()),
     *[path(route, view.as_view()) for route, view in bulk.routes()],
     *[path(f"{ID}/actions/{name}", view.as_view()) for name, view in ACTIONS.items()],
+    path(f"{ID}/actions/eval/<str:taskrun_id>", EvalTaskRun.as_view()),
+    path(f"{ID}/eval/<str:taskrun_id>", EvalTaskRun.as_view()),
     path(f"{ID}/follow", follow.follow_execution),
     path(f"{ID}/flow", flows.FlowOfExecution.as_view()),
     path(f"{ID}/file", files.ExecutionFile.as_view()),
