@@ -52,7 +52,8 @@ def populate():
     per_execution = max(1, LOG_LINES // EXECUTIONS)
     for first in range(0, LOG_LINES, BATCH):
         LogEntry.objects.bulk_create([
-            LogEntry(execution_id=f"x{(i // per_execution) % EXECUTIONS:08d}", taskrun_id=f"t{(i // per_execution):08d}",
+            LogEntry(execution_id=f"x{(i // per_execution) % EXECUTIONS:08d}",
+                     taskrun_id=f"t{(i // per_execution) % EXECUTIONS:08d}",
                      task_id="hello", namespace="company.team0", flow_id="flow0", level="INFO",
                      timestamp=BASE + timedelta(milliseconds=i), message=f"line {i}")
             for i in range(first, min(first + BATCH, LOG_LINES))])

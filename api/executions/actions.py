@@ -15,8 +15,8 @@ from api.parsers import PlainTextParser
 from api.problems import FieldError, NotFound, Unprocessable, invalid_parameter
 from executions.services import actions
 from executions.services.evaluate import evaluate
-from expressions import ExpressionError
 from executions.states import State
+from expressions import ExpressionError
 
 from .lookup import find, fresh_json, refused_as_conflict
 from .params import inputs_of

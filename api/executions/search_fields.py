@@ -2,7 +2,7 @@
 QueryFilter fields) and its sort names."""
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 from api.filters import Choice, Custom, Date, Search, Text
 from api.problems import invalid_parameter
@@ -13,9 +13,12 @@ SYSTEM_NAMESPACE = "system"  # Kestra's system flows (scope SYSTEM)
 
 
 def labels_q(condition) -> Q:
-    """A label key=value (ExecutionLabel rows); NOT_EQUALS keeps executions without the key."""
-    having = Q(id__in=ExecutionLabel.objects.filter(key=condition.key, value=condition.value).values("execution_id"))
-    return having if condition.op == "EQUALS" else ~having
+    """A label key=value (ExecutionLabel rows); NOT_EQUALS keeps executions without the key.
+    A correlated EXISTS: a page walks the start-date index and looks each row's label up
+    by (execution, key), rather than sorting every execution that has the label."""
+    having = Exists(ExecutionLabel.objects.filter(execution_id=OuterRef("pk"), key=condition.key,
+                                                  value=condition.value))
+    return Q(having) if condition.op == "EQUALS" else ~Q(having)
 
 
 def scope_q(condition) -> Q:

@@ -10,5 +10,5 @@ from .housekeeping import change_status, delete, set_labels
 from .replay import replay
 from .restart import change_taskrun_state, restart
 
-__all__ = ["OperationRefused", "change_status", "change_taskrun_state", "delete", "kill", "pause", "replay", "restart", "resume",
-           "set_labels"]
+__all__ = ["OperationRefused", "change_status", "change_taskrun_state", "delete", "kill", "pause", "replay", "restart",
+           "resume", "set_labels"]
