@@ -4,6 +4,7 @@ parameter is a 422 naming it."""
 from __future__ import annotations
 
 from api.filters.fields import parse_instant
+from api.paging import _positive
 from api.problems import invalid_parameter
 
 
@@ -32,16 +33,8 @@ def labels_of(request, name: str = "labels") -> list[dict]:
 
 
 def integer(request, name: str) -> int | None:
-    raw = request.query_params.get(name)
-    if raw in (None, ""):
-        return None
-    try:
-        value = int(raw)
-    except ValueError:
-        raise invalid_parameter(name, f"{raw!r} is not a whole number") from None
-    if value < 1:
-        raise invalid_parameter(name, "must be at least 1")
-    return value
+    """A whole number >= 1, or None when absent (the paging parameters' rule)."""
+    return _positive(request, name, None)
 
 
 def flag(request, name: str, default: bool = False) -> bool:
