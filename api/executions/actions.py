@@ -164,6 +164,26 @@ class ChangeStatus(Action):
         return self.run(request, execution_id)
 
 
+class Unqueue(Action):
+    def act(self, request, execution_id):
+        state = status_param(request, "state") if request.query_params.get("state") else "RUNNING"
+        return actions.unqueue(execution_id, state)
+
+    @extend_schema(operation_id="unqueueExecution", parameters=[OpenApiParameter("state", str)], request=None,
+                   responses=EXECUTION)
+    def post(self, request, execution_id: str):
+        return self.run(request, execution_id)
+
+
+class ForceRun(Action):
+    def act(self, request, execution_id):
+        return actions.force_run(execution_id)
+
+    @extend_schema(operation_id="forceRunExecution", request=None, responses=EXECUTION)
+    def post(self, request, execution_id: str):
+        return self.run(request, execution_id)
+
+
 def _expression(request) -> str:
     if not isinstance(request.data, str) or not request.data.strip():
         raise Unprocessable("The body must be the expression, as text/plain", [FieldError("empty", "")])
@@ -205,5 +225,5 @@ class EvalTaskRun(APIView):
 
 ACTIONS = {"kill": Kill, "restart": Restart, "pause": Pause, "replay": Replay,
            "replay-with-inputs": ReplayWithInputs, "resume": Resume, "labels": Labels, "state": TaskRunState,
-           "change-status": ChangeStatus,
+           "change-status": ChangeStatus, "unqueue": Unqueue, "force-run": ForceRun,
            "eval": Eval}

@@ -57,6 +57,12 @@ class Bulk(APIView):
         return Response({"count": count})
 
 
+def _unqueue_state(request) -> str:
+    """by-ids says `state`, by-query `newState` (kestrapy 2.0.3); RUNNING by default."""
+    name = "state" if request.query_params.get("state") else "newState"
+    return status_param(request, name) if request.query_params.get(name) else "RUNNING"
+
+
 def _delete(request, execution_id, _):
     actions.delete(execution_id, delete_logs=flag(request, "deleteLogs", True),
                    delete_storage=flag(request, "deleteStorage", True))
@@ -85,6 +91,8 @@ ACTIONS = {  # name: (HTTP method, what it does to one execution)
     "pause": ("post", lambda request, execution_id, _: actions.pause(execution_id)),
     "replay": ("post", lambda request, execution_id, _: actions.replay(execution_id)),
     "labels": ("post", _labels),
+    "force-run": ("post", lambda request, execution_id, _: actions.force_run(execution_id)),
+    "unqueue": ("post", lambda request, execution_id, _: actions.unqueue(execution_id, _unqueue_state(request))),
     "change-status": ("post", lambda request, execution_id, _: actions.change_status(
         execution_id, status_param(request, "newStatus"))),
 }

@@ -65,6 +65,16 @@ def replay(execution_id: str, taskrun_id: str | None = None, inputs: dict | None
         return _submitted(copy)
 
 
+def unqueue(execution_id: str, state: str = "RUNNING") -> Execution:
+    with transaction.atomic():
+        return _submitted(operations.unqueue(execution_id, state))
+
+
+def force_run(execution_id: str) -> Execution:
+    with transaction.atomic():
+        return _submitted(operations.force_run(execution_id))
+
+
 def change_status(execution_id: str, status: str) -> Execution:
     return operations.change_status(execution_id, status)
 
