@@ -31,7 +31,7 @@ class FollowCheck(APIView):
     @extend_schema(operation_id="followExecution", responses={(200, "text/event-stream"): OpenApiTypes.STR})
     def get(self, request, execution_id: str):
         find(request, execution_id)
-        return Response(fresh_json(execution_id))
+        return Response({})
 
 
 _check = rendered_caller(FollowCheck)
@@ -49,12 +49,18 @@ def _version(execution_id: str):
     return Execution.objects.filter(pk=execution_id).values_list("version", "state", "updated").first()
 
 
-async def _events(execution_id: str, first: dict):
+def _first_look(execution_id: str):
+    """The row's version read before its JSON: a change made in between is sent again
+    rather than missed (missed, an execution that ended there would never be seen to end)."""
+    return _version(execution_id), fresh_json(execution_id)
+
+
+async def _events(execution_id: str):
+    seen, first = await sync_to_async(_first_look)(execution_id)
     yield _event(first, _ended(first))
     if _ended(first):
         return
     deadline = time.monotonic() + settings.API_FOLLOW_TIMEOUT
-    seen = await sync_to_async(_version)(execution_id)
     while time.monotonic() < deadline:
         await asyncio.sleep(settings.API_FOLLOW_POLL)
         now = await sync_to_async(_version)(execution_id)
@@ -74,7 +80,7 @@ async def follow_execution(request, execution_id: str):
     response = await _check(request, execution_id=execution_id)
     if response.status_code != 200:
         return response
-    stream = StreamingHttpResponse(_events(execution_id, json.loads(response.content)),
+    stream = StreamingHttpResponse(_events(execution_id),
                                    content_type="text/event-stream")
     stream["Cache-Control"] = "no-cache"
     stream["X-Accel-Buffering"] = "no"
