@@ -8,8 +8,7 @@ from api.filters import Choice, Custom, Date, Search, Text
 from api.problems import invalid_parameter
 from executions.models import ExecutionLabel
 from executions.states import State
-
-SYSTEM_NAMESPACE = "system"  # Kestra's system flows (scope SYSTEM)
+from flows.namespaces import SYSTEM_NAMESPACE  # Kestra's system flows (scope SYSTEM)
 
 
 def labels_q(condition) -> Q:
