@@ -13,12 +13,11 @@ WEBHOOK_WITH_PATH = f"{WEBHOOK}/<path:path>"
 INSTANCE = ["api.configs.urls", "api.me.urls", "api.openapi.urls", "api.plugins.urls", "api.misc.urls"]
 
 TENANT_SCOPED = [
-    path("", include("api.triggers.urls")),
-    path("", include("api.stats.urls")),
     path("", include("api.misc.tenant_urls")),
     path(WEBHOOK, webhook.webhook, name="webhook"),
     path(WEBHOOK_WITH_PATH, webhook.webhook, name="webhook-with-path"),
-    *[path("", include(f"api.{name}.urls")) for name in ("flows", "logs", "kv", "namespaces", "files")],
+    *[path("", include(f"api.{name}.urls"))
+      for name in ("flows", "executions", "outputs", "logs", "kv", "namespaces", "files", "triggers", "stats")],
 ]
 
 urlpatterns = [path("", include(module)) for module in INSTANCE] + tenant_routes(TENANT_SCOPED)

@@ -6,9 +6,10 @@ searches filter with `visible_namespaces_filter`, so a result never names an obj
 a namespace its reader may not see."""
 from __future__ import annotations
 
-from django.db.models import Q
-from django.db.models.functions import Substr
-from django.db.models.lookups import Exact
+from django.db import connection
+from django.db.models import F, Q
+from django.db.models.functions import Collate
+from django.db.models.lookups import GreaterThanOrEqual, LessThan
 
 from .models import RoleBinding
 from .models.role_binding import Role
@@ -58,8 +59,16 @@ def visible_namespaces_filter(user, field: str = "namespace", action: str = READ
     return condition
 
 
+# A collation that compares strings byte by byte, where the database's default may not
+# (PostgreSQL's locale collations skip punctuation such as '.'); SQLite's default already does.
+_BYTE_ORDER = {"postgresql": "C", "mysql": "utf8mb4_bin"}
+
+
 def namespace_children(field: str, namespace: str) -> Q:
-    """Rows whose `field` is a child namespace of `namespace`, case-sensitive on SQLite
-    too (its LIKE, hence `startswith`, ignores case; the exact substring compare does not)."""
-    head = namespace + "."
-    return Q(**{f"{field}__startswith": head}) & Q(Exact(Substr(field, 1, len(head)), head))
+    """Rows whose `field` is a child namespace of `namespace`, as a range: from
+    `namespace.` up to `namespace/` ('/' follows '.' in byte order). Case-sensitive, and
+    unlike LIKE (case-blind on SQLite) an index on `field` can serve it."""
+    value = F(field)
+    if connection.vendor in _BYTE_ORDER:
+        value = Collate(value, _BYTE_ORDER[connection.vendor])
+    return Q(GreaterThanOrEqual(value, namespace + ".")) & Q(LessThan(value, namespace + "/"))

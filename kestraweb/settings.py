@@ -180,9 +180,6 @@ LOGGING = {
 API_MAX_PAGE_SIZE = int(os.environ.get("KESTRAWEB_API_MAX_PAGE_SIZE", "1000"))
 # bytes of a text body (a flow's YAML, a text/plain value) the API reads.
 API_MAX_TEXT_BODY = int(os.environ.get("KESTRAWEB_API_MAX_TEXT_BODY", 4 * 1024 * 1024))
-# seconds one log follow (SSE) stays open at most, and between two reads of new lines.
-LOG_FOLLOW_MAX_SECONDS = float(os.environ.get("KESTRAWEB_LOG_FOLLOW_MAX_SECONDS", 3600))
-LOG_FOLLOW_POLL_SECONDS = float(os.environ.get("KESTRAWEB_LOG_FOLLOW_POLL_SECONDS", 0.5))
 # days one dashboard statistics request may span (one entry per day is answered).
 API_STATS_MAX_DAYS = int(os.environ.get("KESTRAWEB_API_STATS_MAX_DAYS", "1000"))
 # What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it;
@@ -237,6 +234,11 @@ SCHEDULER_EVALUATION_LEASE = float(os.environ.get("KESTRAWEB_SCHEDULER_EVALUATIO
 # Seconds a webhook request with `wait: true` waits for its execution's end before it is
 # answered 504 with the execution as it is then (it goes on running).
 WEBHOOK_WAIT_TIMEOUT = float(os.environ.get("KESTRAWEB_WEBHOOK_WAIT_TIMEOUT", "300"))
+# Seconds a follow stream (SSE: `GET /executions/{id}/follow`, `/logs/{id}/follow`) stays
+# open at most (it closes earlier when the execution ends; the client may follow again),
+# and how often it looks for news.
+API_FOLLOW_TIMEOUT = float(os.environ.get("KESTRAWEB_API_FOLLOW_TIMEOUT", "3600"))
+API_FOLLOW_POLL = float(os.environ.get("KESTRAWEB_API_FOLLOW_POLL", "0.25"))
 
 Q_CLUSTER = {
     "name": "kestraweb",

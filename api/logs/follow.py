@@ -4,8 +4,8 @@ streams them. Kestra's first event is an empty LogEntry; here it is an SSE comme
 which clients skip (kestrapy would otherwise yield a LogEntry without namespace).
 
 New lines are read from the database by id (greater than the last one sent) every
-KESTRAWEB_LOG_FOLLOW_POLL_SECONDS. The stream ends once the execution is terminal and
-its lines are all sent, or after KESTRAWEB_LOG_FOLLOW_MAX_SECONDS. Under ASGI
+KESTRAWEB_API_FOLLOW_POLL. The stream ends once the execution is terminal and
+its lines are all sent, or after KESTRAWEB_API_FOLLOW_TIMEOUT. Under ASGI
 (uvicorn) the generator is asynchronous so a follower holds no thread while it waits;
 under WSGI (tests' live server, runserver) it is a plain generator."""
 from __future__ import annotations
@@ -46,7 +46,7 @@ def _next_events(execution_id: str, min_level: str | None, after_id: int) -> tup
 
 def _sync_stream(execution_id: str, min_level: str | None):
     yield _padded([": start\n\n"])
-    deadline = time.monotonic() + settings.LOG_FOLLOW_MAX_SECONDS
+    deadline = time.monotonic() + settings.API_FOLLOW_TIMEOUT
     last = 0
     while time.monotonic() < deadline:
         events, last, done = _next_events(execution_id, min_level, last)
@@ -55,12 +55,12 @@ def _sync_stream(execution_id: str, min_level: str | None):
         if done:
             return
         if not events:
-            time.sleep(settings.LOG_FOLLOW_POLL_SECONDS)
+            time.sleep(settings.API_FOLLOW_POLL)
 
 
 async def _async_stream(execution_id: str, min_level: str | None):
     yield ": start\n\n"
-    deadline = time.monotonic() + settings.LOG_FOLLOW_MAX_SECONDS
+    deadline = time.monotonic() + settings.API_FOLLOW_TIMEOUT
     last = 0
     read = sync_to_async(_next_events)
     while time.monotonic() < deadline:
@@ -70,7 +70,7 @@ async def _async_stream(execution_id: str, min_level: str | None):
         if done:
             return
         if not events:
-            await asyncio.sleep(settings.LOG_FOLLOW_POLL_SECONDS)
+            await asyncio.sleep(settings.API_FOLLOW_POLL)
 
 
 def follow_response(request, execution_id: str, min_level: str | None) -> StreamingHttpResponse:

@@ -80,6 +80,16 @@ def merge_labels(*label_sets) -> list[dict]:
     return [{"key": str(k), "value": str(v)} for k, v in merged.items()]
 
 
+def resolve_inputs(flow, spec, execution_id: str, inputs: dict | None, from_subflow: bool = False) -> dict:
+    """The execution's inputs from the values given: parsed and checked against the
+    flow's declarations, FILE inputs stored, SECRET ones encrypted. Raises InputInvalid."""
+    with expressions.within(expression_budget()):  # validators and dynamic defaults, under the settings' limits
+        values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition, render=_input_default(flow))
+    if from_subflow:
+        _refuse_local_paths(spec.inputs, values)
+    return encrypt_secret_inputs(spec.inputs, _store_files(execution_id, flow, spec.inputs, values))
+
+
 def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dict | None = None,
                      parent: dict | None = None, revision: int | None = None,
                      correlation: str | None = None, execution_id: str | None = None) -> Execution:
@@ -88,14 +98,9 @@ def create_execution(flow, inputs: dict | None = None, labels=None, trigger: dic
     (a trigger stored its files under it), else a new one. Raises flows.spec.InputInvalid naming
     the bad inputs; nothing is written then."""
     revision = revision or flow.revision
-    source = FlowRevision.objects.only("source").get(flow=flow, revision=revision).source
-    spec = spec_for_source(source)
-    with expressions.within(expression_budget()):  # validators and dynamic defaults, under the settings' limits
-        values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition, render=_input_default(flow))
-    if parent is not None:
-        _refuse_local_paths(spec.inputs, values)
+    spec = spec_for_source(FlowRevision.objects.only("source").get(flow=flow, revision=revision).source)
     execution_id = execution_id or new_id()
-    values = encrypt_secret_inputs(spec.inputs, _store_files(execution_id, flow, spec.inputs, values))
+    values = resolve_inputs(flow, spec, execution_id, inputs, from_subflow=parent is not None)
     labels = with_correlation(merge_labels(spec.labels, labels), execution_id, correlation)
     execution = Execution(
         id=execution_id, namespace=flow.namespace, flow_id=flow.flow_id, flow_revision=revision,

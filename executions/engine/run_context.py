@@ -12,7 +12,7 @@ from django.db.models import F
 import expressions
 from executions.encryption import decrypt_inputs
 from executions.kv_store import KeyExpired, NamespaceKV
-from executions.models import Execution, LogEntry
+from executions.models import Execution, LogEntry, index_labels
 from executions.trigger_switch import set_trigger_enabled
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
@@ -117,6 +117,7 @@ class EngineRunContext:
         # A new version: an executor that keeps its view between advances reads it again
         # (run inline, by that executor under its lock, its own view follows along).
         Execution.objects.filter(pk=execution.id).update(labels=execution.labels, version=F("version") + 1)
+        index_labels(execution.id, execution.labels)
         execution.version += 1
         self._variables = None
 

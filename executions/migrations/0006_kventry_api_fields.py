@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('executions', '0004_trigger_state_scheduling'),
+        ('executions', '0005_execution_labels_and_search_indexes'),
     ]
 
     operations = [

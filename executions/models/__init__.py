@@ -1,8 +1,9 @@
 """The engine's persisted state, one concept a module."""
 from .execution import Execution
+from .execution_label import ExecutionLabel, index_labels
 from .kv import KVEntry
 from .log import LogEntry
 from .taskrun import TaskRun
 from .trigger_state import TriggerState
 
-__all__ = ["Execution", "KVEntry", "LogEntry", "TaskRun", "TriggerState"]
+__all__ = ["Execution", "ExecutionLabel", "index_labels", "KVEntry", "LogEntry", "TaskRun", "TriggerState"]

@@ -1,5 +1,6 @@
 from django.db import models
 
+from .execution_label import index_labels
 from .state_history import StateHistory, iso
 
 
@@ -39,7 +40,21 @@ class Execution(StateHistory):
         indexes = [
             models.Index(fields=["namespace", "flow_id", "-created"], name="execution_by_flow"),
             models.Index(fields=["state", "-created"], name="execution_by_state"),
+            # The API's search sorts on state.startDate (newest first) by default.
+            models.Index(fields=["-start_date", "id"], name="execution_by_start"),
+            models.Index(fields=["namespace", "-start_date"], name="execution_ns_start"),
+            models.Index(fields=["namespace", "flow_id", "-start_date"], name="execution_flow_start"),
+            models.Index(fields=["state", "-start_date"], name="execution_state_start"),
         ]
+
+    def save(self, *args, **kwargs):
+        """Saving the labels rewrites their index rows (ExecutionLabel), in the same
+        transaction as the caller's."""
+        fresh = bool(kwargs.get("force_insert"))
+        update_fields = kwargs.get("update_fields")
+        super().save(*args, **kwargs)
+        if update_fields is None or "labels" in update_fields:
+            index_labels(self.pk, self.labels, fresh=fresh)
 
     def metadata_json(self) -> dict:
         """Kestra's `metadata`, with its defaults for an execution never restarted."""

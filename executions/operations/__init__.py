@@ -5,10 +5,10 @@ Each writes its decision in one transaction; the executor then carries it out, i
 whatever process drives the execution. Kestra's ExecutionService is the reference for
 the resulting states, histories, attempts and metadata."""
 from .common import OperationRefused
-from .control import kill, pause, resume
-from .housekeeping import delete, set_labels
+from .control import force_run, kill, pause, resume, unqueue
+from .housekeeping import change_status, delete, set_labels
 from .replay import replay
 from .restart import change_taskrun_state, restart
 
-__all__ = ["OperationRefused", "change_taskrun_state", "delete", "kill", "pause", "replay", "restart", "resume",
-           "set_labels"]
+__all__ = ["OperationRefused", "change_status", "change_taskrun_state", "delete", "force_run", "kill", "pause",
+           "replay", "restart", "resume", "set_labels", "unqueue"]

@@ -64,3 +64,34 @@ def resume(execution_id: str, inputs: dict | None = None) -> Execution:
     touch(execution, "state", "state_history", "start_date", "end_date", "metadata")
     on_execution_state(execution)
     return execution
+
+
+UNQUEUE_TO = (State.RUNNING, State.CANCELLED, State.FAILED, State.KILLED)
+
+
+@transaction.atomic
+def unqueue(execution_id: str, state: str = State.RUNNING.value) -> Execution:
+    """Take a QUEUED execution out of its flow's concurrency queue (Kestra's unqueue):
+    to RUNNING, it runs now whatever the limit says; or it ends CANCELLED, FAILED or KILLED."""
+    execution = locked(execution_id)
+    if execution.state != State.QUEUED.value:
+        raise OperationRefused(f"only a queued execution can be unqueued (it is {execution.state})")
+    try:
+        target = State(state)
+    except ValueError:
+        raise OperationRefused(f"unknown state {state!r}") from None
+    if target not in UNQUEUE_TO:
+        raise OperationRefused(f"a queued execution goes to {', '.join(s.value for s in UNQUEUE_TO)} only")
+    save_state(execution, target)
+    return execution
+
+
+@transaction.atomic
+def force_run(execution_id: str) -> Execution:
+    """Start a CREATED or QUEUED execution now, past its flow's concurrency limit
+    (Kestra's force-run): it goes RUNNING and the executor starts its tasks."""
+    execution = locked(execution_id)
+    if execution.state not in (State.CREATED.value, State.QUEUED.value):
+        raise OperationRefused(f"only a created or queued execution can be forced to run (it is {execution.state})")
+    save_state(execution, State.RUNNING)
+    return execution

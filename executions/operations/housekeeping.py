@@ -5,10 +5,11 @@ from django.db import transaction
 
 from executions.engine.create import merge_labels
 from executions.models import Execution, LogEntry
+from executions.states import State
 from plugins.labels import SYSTEM_PREFIX
 from storage import internal_storage, layout
 
-from .common import OperationRefused, locked, touch
+from .common import OperationRefused, locked, save_state, touch
 
 
 @transaction.atomic
@@ -40,3 +41,26 @@ def delete(execution_id: str, delete_logs: bool = True, delete_storage: bool = T
         internal_storage().delete_folder(layout.uri(
             layout.execution_folder(execution.namespace, execution.flow_id, execution.id)))
     execution.delete()
+
+
+CHANGEABLE_TO = (State.SUCCESS, State.WARNING, State.FAILED, State.KILLED, State.CANCELLED)
+
+
+@transaction.atomic
+def change_status(execution_id: str, status: str) -> Execution:
+    """Set an ended execution's state by hand (Kestra's change-status: e.g. a FAILED
+    run someone fixed outside marked SUCCESS); its taskruns stay as they ended."""
+    execution = locked(execution_id)
+    try:
+        target = State(status)
+    except ValueError:
+        raise OperationRefused(f"unknown state {status!r}") from None
+    if target not in CHANGEABLE_TO:
+        raise OperationRefused(f"an execution's status can be changed to "
+                               f"{', '.join(s.value for s in CHANGEABLE_TO)} only")
+    if not execution.is_terminal:
+        raise OperationRefused(f"only an ended execution's status can be changed (it is {execution.state})")
+    if execution.state == target.value:
+        raise OperationRefused(f"execution {execution_id} is already {target.value}")
+    save_state(execution, target)
+    return execution

@@ -38,7 +38,7 @@ def test_the_client_follows_an_ended_executions_logs_to_their_end(kestra_client,
 
 
 def test_the_client_follows_lines_written_while_it_runs(kestra_client, settings):
-    settings.LOG_FOLLOW_POLL_SECONDS = 0.05
+    settings.API_FOLLOW_POLL = 0.05
     execution("live", state="RUNNING")
     write_lines("live", lines=[("a", "INFO", "first")])
     received, seen_first = [], threading.Event()

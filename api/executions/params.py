@@ -1,0 +1,51 @@
+"""Reading an execution request: inputs from a multipart body (text parts and files),
+`labels=key:value` (repeated), `revision`, `scheduleDate`, boolean flags. Each bad
+parameter is a 422 naming it."""
+from __future__ import annotations
+
+from api.filters.fields import parse_instant
+from api.paging import _positive
+from api.problems import invalid_parameter
+
+
+def inputs_of(request) -> tuple[dict, dict]:
+    """(text inputs, uploaded files) by input id. A repeated text part is a list
+    (MULTISELECT); no body, or an empty multipart, is no inputs."""
+    data = request.data
+    values = {}
+    if hasattr(data, "lists"):
+        for key, items in data.lists():
+            if key not in request.FILES:
+                values[key] = items if len(items) > 1 else items[0]
+    elif isinstance(data, dict):
+        values = dict(data)
+    return values, {key: request.FILES[key] for key in request.FILES}
+
+
+def labels_of(request, name: str = "labels") -> list[dict]:
+    labels = []
+    for raw in request.query_params.getlist(name):
+        key, sep, value = raw.partition(":")
+        if not sep or not key.strip():
+            raise invalid_parameter(name, f"{raw!r} is not key:value")
+        labels.append({"key": key.strip(), "value": value.strip()})
+    return labels
+
+
+def integer(request, name: str) -> int | None:
+    """A whole number >= 1, or None when absent (the paging parameters' rule)."""
+    return _positive(request, name, None)
+
+
+def flag(request, name: str, default: bool = False) -> bool:
+    raw = request.query_params.get(name)
+    if raw in (None, ""):
+        return default
+    if raw.lower() not in ("true", "false"):
+        raise invalid_parameter(name, f"{raw!r} is not true or false")
+    return raw.lower() == "true"
+
+
+def instant(request, name: str):
+    raw = request.query_params.get(name)
+    return None if raw in (None, "") else parse_instant(raw, name)

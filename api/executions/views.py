@@ -1,0 +1,145 @@
+"""Creating, reading, searching and deleting executions (Kestra's ExecutionController:
+createExecution, getExecution, searchExecutions, searchExecutionsByFlowId, delete)."""
+from __future__ import annotations
+
+import json
+
+from asgiref.sync import sync_to_async
+from django.db.models import Prefetch
+from django.http import JsonResponse
+from django.views.decorators.csrf import csrf_exempt
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework.parsers import FormParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from api.access import READ, WRITE, require, visible
+from api.filters import filter_q
+from api.paging import page_params, paged
+from api.problems import Conflict, NotFound, invalid_parameter
+from api.webhook import execution_url
+from api.webhook_wait import wait_for_end
+from executions.models import Execution, TaskRun
+from executions.serializers import execution_json
+from executions.services import actions
+from executions.services.launch import FlowNotExecutable, launch
+from flows.models import Flow
+
+from .async_front import documented_as, rendered_caller
+from .lookup import find, fresh_json, refused_as_conflict
+from .params import flag, inputs_of, instant, integer, labels_of
+from .search_fields import DEFAULT_SORT, FIELDS, SORT
+
+EXECUTION = OpenApiTypes.OBJECT
+PAGED = {200: OpenApiTypes.OBJECT}
+CREATE_PARAMS = [
+    OpenApiParameter("labels", str, many=True, description="key:value, repeatable"),
+    OpenApiParameter("wait", bool), OpenApiParameter("revision", int),
+    OpenApiParameter("scheduleDate", OpenApiTypes.DATETIME),
+]
+
+
+def _with_url(data: dict) -> dict:
+    return {**data, "url": execution_url(_Ref(data))}
+
+
+class _Ref:
+    def __init__(self, data: dict):
+        self.id, self.namespace, self.flow_id = data["id"], data["namespace"], data["flowId"]
+
+
+class CreateExecution(APIView):
+    parser_classes = [MultiPartParser, FormParser]
+
+    @extend_schema(operation_id="createExecution", parameters=CREATE_PARAMS, request=None,
+                   responses={200: EXECUTION})
+    def post(self, request, namespace: str, flow_id: str):
+        require(request, WRITE, namespace)
+        flag(request, "wait")
+        flow = Flow.objects.filter(namespace=namespace, flow_id=flow_id, deleted=False).first()
+        if flow is None:
+            raise NotFound(f"Flow not found: {namespace}.{flow_id}")
+        revision = integer(request, "revision")
+        inputs, uploads = inputs_of(request)
+        try:
+            execution = launch(flow, inputs, uploads, labels_of(request), revision, instant(request, "scheduleDate"))
+        except FlowNotExecutable as exc:
+            raise Conflict(str(exc)) from None
+        return Response(_with_url(execution_json(execution, [])))
+
+
+_create = rendered_caller(CreateExecution)
+
+
+@csrf_exempt
+async def create_execution(request, namespace: str, flow_id: str):
+    """With `wait=true` the answer comes once the execution ended, wherever it ran: the
+    database is polled from a coroutine (api.webhook_wait), holding no thread."""
+    response = await _create(request, namespace=namespace, flow_id=flow_id)
+    if response.status_code != 200 or request.GET.get("wait", "").lower() != "true":
+        return response
+    execution_id = json.loads(response.content)["id"]
+    current, _ = await wait_for_end(execution_id)
+    if current is None:
+        return response
+    return JsonResponse(_with_url(await sync_to_async(fresh_json)(execution_id)))
+
+
+documented_as(create_execution, CreateExecution)
+
+
+class ExecutionView(APIView):
+    @extend_schema(operation_id="execution", responses={200: EXECUTION})
+    def get(self, request, execution_id: str):
+        find(request, execution_id)
+        return Response(fresh_json(execution_id))
+
+    @extend_schema(operation_id="deleteExecution", parameters=[
+        OpenApiParameter("deleteLogs", bool), OpenApiParameter("deleteMetrics", bool),
+        OpenApiParameter("deleteStorage", bool)], responses={204: None})
+    def delete(self, request, execution_id: str):
+        find(request, execution_id, WRITE)
+        with refused_as_conflict():
+            actions.delete(execution_id, delete_logs=flag(request, "deleteLogs", True),
+                           delete_storage=flag(request, "deleteStorage", True))
+        return Response(status=204)
+
+
+def with_taskruns(rows):
+    """One prefetch of the page's taskruns: no query per execution."""
+    return rows.prefetch_related(Prefetch("taskruns", queryset=TaskRun.objects.order_by("seq")))
+
+
+def _row_json(execution: Execution) -> dict:
+    return execution_json(execution, list(execution.taskruns.all()))
+
+
+def searched(request, action: str = READ):
+    """The executions the request's filters select, in namespaces the user may `action` in
+    (a deleted execution is gone from the table: no `deleted` filter to pay for)."""
+    return visible(request, Execution.objects.all(), action=action).filter(filter_q(request, FIELDS))
+
+
+class SearchExecutions(APIView):
+    @extend_schema(operation_id="searchExecutions", parameters=[
+        OpenApiParameter("page", int), OpenApiParameter("size", int), OpenApiParameter("sort", str, many=True)],
+        responses=PAGED)
+    def get(self, request):
+        page = page_params(request, SORT, DEFAULT_SORT)
+        return Response(paged(with_taskruns(searched(request)), page, _row_json))
+
+
+class ExecutionsByFlow(APIView):
+    @extend_schema(operation_id="searchExecutionsByFlowId", parameters=[
+        OpenApiParameter("namespace", str, required=True), OpenApiParameter("flowId", str, required=True),
+        OpenApiParameter("page", int), OpenApiParameter("size", int)], responses=PAGED)
+    def get(self, request):
+        namespace, flow_id = request.query_params.get("namespace"), request.query_params.get("flowId")
+        for name, value in (("namespace", namespace), ("flowId", flow_id)):
+            if not value:
+                raise invalid_parameter(name, "is required")
+        require(request, READ, namespace)
+        rows = Execution.objects.filter(namespace=namespace, flow_id=flow_id)
+        page = page_params(request, SORT, DEFAULT_SORT)
+        return Response(paged(with_taskruns(rows), page, _row_json))
