@@ -13,7 +13,7 @@ import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, assume, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -77,7 +77,8 @@ def api_schema(admin_user, settings):
 
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
-    schema = schemathesis.from_dict(SchemaGenerator().get_schema(request=None, public=True), app=application)
+    schema = schemathesis.from_dict(SchemaGenerator().get_schema(request=None, public=True), app=application,
+                                    data_generation_methods=schemathesis.DataGenerationMethod.all())
 
     @schema.hook
     def map_path_parameters(context, path_parameters):
@@ -99,14 +100,9 @@ schema = schemathesis.from_pytest_fixture("api_schema")
 @settings(max_examples=6, derandomize=True, deadline=None, database=None,
           suppress_health_check=list(HealthCheck))
 def test_it_answers_every_operation_as_documented_and_never_5xx(case, admin_user):
+    # Werkzeug's test client cannot encode a multipart body that is not an object (a
+    # negative case of `flows/import`): such a request cannot be sent at all.
+    assume(case.media_type != "multipart/form-data" or isinstance(case.body, dict))
     seed()
     case.call_and_validate(headers={"Authorization": basic(admin_user.username)}, checks=CHECKS)
 
-
-@schema.parametrize()
-@settings(max_examples=6, derandomize=True, deadline=None, database=None, suppress_health_check=list(HealthCheck))
-def test_dbg(case, admin_user):
-    seed()
-    r = case.call(headers={"Authorization": basic(admin_user.username)})
-    with open("/tmp/i15oa_stats.txt", "a") as f:
-        f.write(f"{case.operation.verbose_name} {r.status_code} {case.formatted_path}\n")
