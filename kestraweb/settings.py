@@ -157,7 +157,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Request bodies are documented as JSON unless a view names its media types (a flow's
+    # YAML, a KV value's text, a namespace file's multipart): the YAML/text/form parsers
+    # accept other bodies, but a JSON array or object sent as a form or as YAML text is not
+    # what those endpoints read.
+    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
     "PREPROCESSING_HOOKS": ["api.openapi.schema.drop_tenant_aliases"],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
+                             "api.openapi.problems_doc.document_problems"],
 }
 
 LOGGING = {

@@ -106,6 +106,12 @@ class Resume(Action):
         return self.run(request, execution_id)
 
 
+LABELS = {"type": "array", "items": {"type": "object", "required": ["key", "value"], "properties": {
+    "key": {"type": "string"}, "value": {"type": "string"}}}}
+TASKRUN_STATE = {"type": "object", "required": ["taskRunId", "state"], "properties": {
+    "taskRunId": {"type": "string"}, "state": {"type": "string", "enum": [s.value for s in State]}}}
+
+
 def labels_body(data) -> list[dict]:
     """A JSON list of {key, value}; other keys (the client's `additional_properties`) ignored."""
     if not isinstance(data, list):
@@ -126,7 +132,8 @@ class Labels(Action):
     def act(self, request, execution_id):
         return actions.set_labels(execution_id, labels_body(request.data))
 
-    @extend_schema(operation_id="setLabelsOnTerminatedExecution", request=OpenApiTypes.OBJECT, responses=EXECUTION)
+    @extend_schema(operation_id="setLabelsOnTerminatedExecution", request={"application/json": LABELS},
+                   responses=EXECUTION)
     def post(self, request, execution_id: str):
         return self.run(request, execution_id)
 
@@ -142,7 +149,7 @@ class TaskRunState(Action):
                                 [FieldError("required", "taskRunId"), FieldError("a state name", "state")])
         return actions.change_taskrun_state(execution_id, taskrun_id, state)
 
-    @extend_schema(operation_id="updateTaskRunState", request=OpenApiTypes.OBJECT, responses=EXECUTION)
+    @extend_schema(operation_id="updateTaskRunState", request={"application/json": TASKRUN_STATE}, responses=EXECUTION)
     def post(self, request, execution_id: str):
         return self.run(request, execution_id)
 

@@ -4,7 +4,6 @@ namespaces the user may write in; each gets the action, those whose state refuse
 are left as they are; the answer is Kestra's BulkResponse `{count}` of those acted on."""
 from __future__ import annotations
 
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
@@ -16,9 +15,16 @@ from executions.models import Execution
 from executions.operations import OperationRefused
 from executions.services import actions
 
-from .actions import labels_body, status_param
+from .actions import LABELS, labels_body, status_param
 from .params import flag
 from .views import searched
+
+IDS = {"type": "array", "items": {"type": "string"}}
+# The request body of each kind of bulk action, as the checks below read it.
+BODIES = {("ids", False): IDS, ("query", False): None, ("query", True): LABELS,
+          ("ids", True): {"type": "object", "required": ["executionsId", "executionLabels"],
+                          "properties": {"executionsId": IDS, "executionLabels": LABELS}}}
+COUNT = {"type": "object", "required": ["count"], "properties": {"count": {"type": "integer"}}}
 
 
 def _ids(data) -> list[str]:
@@ -98,13 +104,17 @@ ACTIONS = {  # name: (HTTP method, what it does to one execution)
 }
 
 
+def _body(by: str, labels: bool) -> dict | None:
+    schema = BODIES[by, labels]
+    return {"application/json": schema} if schema else None
+
+
 def _view(name: str, by: str, method: str, apply, base=Bulk):
     def handler(self, request):
         return self.answer(request)
 
     handler = extend_schema(operation_id=f"bulk_{name}_by_{by}".replace("-", "_"),
-                            request=OpenApiTypes.OBJECT if by == "ids" or name == "labels" else None,
-                            responses={200: OpenApiTypes.OBJECT})(handler)
+                            request=_body(by, name == "labels"), responses={200: COUNT})(handler)
     return type(f"Bulk{name.title()}By{by.title()}", (base,),
                 {"by": by, "apply": lambda self, request, execution_id, extra: apply(request, execution_id, extra),
                  method: handler})

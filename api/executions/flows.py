@@ -22,6 +22,9 @@ from .lookup import find
 from .params import integer
 
 RAW = {200: OpenApiTypes.OBJECT}
+FLOW_REFS = {"application/json": {"type": "array", "items": {
+    "type": "object", "required": ["namespace", "id"],
+    "properties": {"namespace": {"type": "string"}, "id": {"type": "string"}}}}}
 
 
 def flow_for_execution(namespace: str, flow_id: str, revision: int | None) -> dict:
@@ -54,14 +57,14 @@ def _executable(request):
 
 
 class ExecutableNamespaces(APIView):
-    @extend_schema(operation_id="listExecutableNamespaces", responses=RAW)
+    @extend_schema(operation_id="listExecutableNamespaces", responses={200: list[str]})
     def get(self, request):
         names = _executable(request).order_by("namespace").values_list("namespace", flat=True).distinct()
         return Response(list(names))
 
 
 class ExecutableFlows(APIView):
-    @extend_schema(operation_id="listExecutableFlowsByNamespace", responses=RAW)
+    @extend_schema(operation_id="listExecutableFlowsByNamespace", responses={200: list[dict]})
     def get(self, request, namespace: str):
         require(request, READ, namespace)
         flows = _executable(request).filter(namespace=namespace).order_by("flow_id")
@@ -80,7 +83,7 @@ def _flow_refs(data) -> list[tuple[str, str]]:
 class LatestExecutions(APIView):
     parser_classes = [JSONParser]
 
-    @extend_schema(operation_id="latestExecutions", request=OpenApiTypes.OBJECT, responses=RAW)
+    @extend_schema(operation_id="latestExecutions", request=FLOW_REFS, responses={200: list[dict]})
     def post(self, request):
         found = []
         for namespace, flow_id in _flow_refs(request.data):

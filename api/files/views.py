@@ -82,7 +82,8 @@ class FilesView(APIView):
             _tree_call("path", tree.write, path, upload.read() if upload else b"")
         return Response()
 
-    @extend_schema(parameters=[OpenApiParameter("from", str), OpenApiParameter("to", str)], responses={200: None})
+    @extend_schema(parameters=[OpenApiParameter("from", str), OpenApiParameter("to", str)], request=None,
+                   responses={200: None})
     def put(self, request, namespace: str):
         require(request, WRITE, namespace)
         source, target = _required(request, "from"), _required(request, "to")
@@ -103,7 +104,7 @@ class DirectoryView(APIView):
         children = _tree_call("path", NamespaceFileTree(namespace).children, request.query_params.get("path"))
         return Response([attributes_json(child) for child in children])
 
-    @extend_schema(parameters=[PATH], responses={200: None})
+    @extend_schema(parameters=[PATH], request=None, responses={200: None})
     def post(self, request, namespace: str):
         require(request, WRITE, namespace)
         _tree_call("path", NamespaceFileTree(namespace).make_directory, request.query_params.get("path"))

@@ -198,13 +198,13 @@ def _disable(value: bool):
 
 
 class DeleteByIdsView(APIView):
-    @extend_schema(request=IDS_REQUEST, responses=BULK)
+    @extend_schema(request=IDS_REQUEST, responses={200: BULK})
     def delete(self, request):
         return _apply(flows_by_ids(request, WRITE), delete_flow)
 
 
 class DeleteByQueryView(APIView):
-    @extend_schema(request=None, responses=BULK)
+    @extend_schema(request=None, responses={200: BULK})
     def delete(self, request):
         return _apply(flows_by_query(request, WRITE), delete_flow)
 

@@ -80,7 +80,7 @@ class KeyView(APIView):
                                    value_type=value_type)
         return Response()
 
-    @extend_schema(responses=OpenApiTypes.BOOL)
+    @extend_schema(responses={200: OpenApiTypes.BOOL}, operation_id="delete_key_value")
     def delete(self, request, namespace: str, key: str):
         require(request, WRITE, namespace)
         return Response(NamespaceKV(namespace).delete(_checked_key(key)))
@@ -93,7 +93,7 @@ class NamespaceKeysView(APIView):
         require(request, READ, namespace)
         return Response([entry_json(e) for e in NamespaceKV(namespace).entries()])
 
-    @extend_schema(request=KeysSerializer, responses=KeysSerializer)
+    @extend_schema(request=KeysSerializer, responses={200: KeysSerializer}, operation_id="delete_key_values")
     def delete(self, request, namespace: str):
         require(request, WRITE, namespace)
         body = KeysSerializer(data=request.data if isinstance(request.data, dict) else {"keys": None})

@@ -68,7 +68,7 @@ class ExecutionLogsView(APIView):
             return Response([])
         return Response([log_json(row) for row in rows])
 
-    @extend_schema(parameters=LOG_PARAMS, responses={204: None})
+    @extend_schema(parameters=LOG_PARAMS, responses={204: None}, operation_id="delete_logs_from_execution")
     def delete(self, request, execution_id: str):
         rows = _filtered_logs(request, execution_id)
         if _require(request, WRITE, execution_id):
@@ -96,7 +96,8 @@ class FollowLogsView(APIView):
 
 
 class FlowLogsView(APIView):
-    @extend_schema(parameters=[OpenApiParameter("triggerId", str)], responses={204: None})
+    @extend_schema(parameters=[OpenApiParameter("triggerId", str)], responses={204: None},
+                   operation_id="delete_logs_from_flow")
     def delete(self, request, namespace: str, flow_id: str):
         require(request, WRITE, namespace)
         rows = LogEntry.objects.filter(namespace=namespace, flow_id=flow_id)

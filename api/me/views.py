@@ -30,8 +30,8 @@ class ApiTokensView(APIView):
         tokens = ApiToken.objects.filter(user=request.user)
         return Response({"results": ApiTokenSerializer(tokens, many=True).data, "total": len(tokens)})
 
-    @extend_schema(request=ApiTokenSerializer, responses=inline_serializer("CreatedApiToken", {
-        "id": serializers.CharField(), "name": serializers.CharField(), "fullToken": serializers.CharField()}))
+    @extend_schema(request=ApiTokenSerializer, responses={201: inline_serializer("CreatedApiToken", {
+        "id": serializers.CharField(), "name": serializers.CharField(), "fullToken": serializers.CharField()})})
     def post(self, request):
         serializer = ApiTokenSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)

@@ -9,13 +9,14 @@ import re
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
-from drf_spectacular.utils import extend_schema, inline_serializer
+from drf_spectacular.utils import OpenApiResponse, extend_schema, inline_serializer
 from rest_framework import serializers
 from rest_framework.exceptions import MethodNotAllowed
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from ..openapi.problems_doc import PROBLEM_REF
 from ..problems import FieldError, Unprocessable
 
 PASSWORD = re.compile(r"^(?=.*[A-Z])(?=.*\d)\S{8,}$")
@@ -47,9 +48,10 @@ class SetupView(APIView):
 
     @extend_schema(request=inline_serializer("SetupData", {
         "username": serializers.CharField(), "password": serializers.CharField()}),
-        responses=inline_serializer("SetupUser", {"id": serializers.CharField(),
-                                                  "username": serializers.CharField(),
-                                                  "email": serializers.CharField()}))
+        responses={200: inline_serializer("SetupUser", {"id": serializers.CharField(),
+                                                        "username": serializers.CharField(),
+                                                        "email": serializers.CharField()}),
+                   (405, "application/problem+json"): OpenApiResponse(PROBLEM_REF, "The setup is done already")})
     def post(self, request):
         if setup_done():
             raise MethodNotAllowed("POST", "The setup is done: a user exists already")

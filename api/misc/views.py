@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from executions.expression_catalog import filter_names, function_names
 
-NAMES = {"type": "array", "items": {"type": "string"}}
+NAMES = list[str]
 
 
 class PebbleFiltersView(APIView):

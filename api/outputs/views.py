@@ -19,7 +19,7 @@ class ExecutionOutputs(APIView):
 
 
 class TaskOutputsInformation(APIView):
-    @extend_schema(operation_id="taskOutputsInformation", responses={200: OpenApiTypes.OBJECT})
+    @extend_schema(operation_id="taskOutputsInformation", responses={200: list[dict]})
     def get(self, request, execution_id: str):
         find(request, execution_id)
         rows = TaskRun.objects.filter(execution_id=execution_id).exclude(outputs={}).order_by("seq")

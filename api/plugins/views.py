@@ -19,7 +19,7 @@ from . import schemas
 
 CACHE = "public, max-age=3600"
 JSON = OpenApiTypes.OBJECT
-LIST = {"type": "array", "items": {"type": "object"}}
+LIST = list[dict]
 
 
 def _cached(body) -> Response:
@@ -36,7 +36,7 @@ def _flag(request, name: str) -> bool:
 
 
 class PluginsView(APIView):
-    @extend_schema(responses=LIST)
+    @extend_schema(responses=LIST, operation_id="list_plugins")
     def get(self, request):
         return Response(catalog.groups())
 
@@ -64,13 +64,13 @@ class PropertiesView(APIView):
 
 
 class InputTypesView(APIView):
-    @extend_schema(responses=LIST)
+    @extend_schema(responses=LIST, operation_id="plugin_input_types")
     def get(self, request):
         return Response([{"type": name, "cls": input_class(name)} for name in INPUT_TYPES])
 
 
 class InputTypeView(APIView):
-    @extend_schema(responses=JSON)
+    @extend_schema(responses=JSON, operation_id="plugin_input_schema")
     def get(self, request, input_type):
         if input_type.upper() not in INPUT_TYPES:
             raise NotFound(f"Unknown input type '{input_type}'; known: {', '.join(INPUT_TYPES)}")
@@ -129,7 +129,8 @@ def _type(cls_name: str):
 
 
 class DocumentationView(APIView):
-    @extend_schema(parameters=[OpenApiParameter("all", bool, required=False)], responses=JSON)
+    @extend_schema(parameters=[OpenApiParameter("all", bool, required=False)], responses=JSON,
+                   operation_id="plugin_documentation")
     def get(self, request, cls_name):
         cls = _type(cls_name)
         return _cached({"markdown": docs.markdown(cls, _flag(request, "all")), "schema": {

@@ -34,7 +34,7 @@ BY_FLOW_REQUEST = inline_serializer("ByFlowStatisticRequest", {
     "flowId": serializers.CharField(required=False), "startDate": serializers.DateTimeField(required=False),
     "endDate": serializers.DateTimeField(required=False), "namespaceOnly": serializers.BooleanField(required=False),
     "flows": serializers.ListField(child=serializers.DictField(), required=False)})
-DAILY_LIST = {"type": "array", "items": {"type": "object"}}
+DAILY_LIST = list[dict]
 
 
 def _body(request) -> dict:

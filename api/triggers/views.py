@@ -159,13 +159,14 @@ class UnlockByQueryView(APIView):
 
 
 class DeleteByTriggersView(APIView):
-    @extend_schema(request={"application/json": {"type": "array", "items": {"type": "object"}}}, responses=BULK)
+    @extend_schema(request={"application/json": {"type": "array", "items": {"type": "object"}}},
+                   responses={200: BULK})
     def delete(self, request):
         return _bulk(states_in_list(request, request.data), actions.delete)
 
 
 class DeleteByQueryView(APIView):
-    @extend_schema(request=OpenApiTypes.OBJECT, parameters=FILTERS, responses=BULK)
+    @extend_schema(request=OpenApiTypes.OBJECT, parameters=FILTERS, responses={200: BULK})
     def delete(self, request):
         return _bulk(query.matching(request, WRITE, _body_filters(request)), actions.delete)
 

@@ -56,3 +56,9 @@ def test_it_names_the_trace_id_the_client_sent(client):
 def test_it_leaves_errors_outside_the_api_alone(client):
     response = client.get("/admin/nothing-here/")
     assert response["Content-Type"] != "application/problem+json"
+
+
+def test_it_refuses_a_nul_character_in_the_path_or_query_as_a_400(client):
+    """Found by the OpenAPI fuzz on PostgreSQL, which cannot store NUL in text: a 500 before."""
+    assert_problem(client.get("/api/v1/main/flows/%00/x/dependencies"), 400)
+    assert_problem(client.get("/api/v1/main/flows/search?q=%00"), 400)
