@@ -26,7 +26,7 @@ from django.core.management import call_command  # noqa: E402
 
 from bench.flows import SLEEP_ITEM, foreach_flow, nested_flow, sequential_flow  # noqa: E402
 from executions.models import Execution, TaskRun  # noqa: E402
-from plugins.task import RunnableTask  # noqa: E402
+from plugins.api.task import RunnableTask  # noqa: E402
 
 TASK_TIME = [0.0]
 ENGINE_TIME = [0.0]
@@ -79,7 +79,7 @@ def run(name: str, source: str) -> dict:
 
 def main():
     call_command("migrate", verbosity=0)
-    from plugins import registry
+    from plugins.api import registry
 
     registry.all_types()  # load every task type before wrapping
     measure_task_time()

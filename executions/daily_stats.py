@@ -16,7 +16,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 
 from executions.states import State
-from plugins.durations import format_duration
+from plugins.api.durations import format_duration
 
 STATES = [state.value for state in State]
 

@@ -5,8 +5,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from executions.models import KVEntry
-from plugins.context import KeyExpired, KeyNotFound
-from plugins.durations import after, parse_duration
+from plugins.api.context import KeyExpired, KeyNotFound
+from plugins.api.durations import after, parse_duration
 
 __all__ = ["KeyExpired", "KeyNotFound", "NamespaceKV"]
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 
-from plugins.instants import NotAnInstant, format_instant, parse_instant
+from plugins.api.instants import NotAnInstant, format_instant, parse_instant
 
 ION_DATE = re.compile(r"\d{4}-\d{2}-\d{2}T?")
 ION_TIMESTAMP = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from executions.models import Execution, LogEntry
 from executions.states import TERMINAL
-from plugins.instants import format_instant
+from plugins.api.instants import format_instant
 
 # slf4j's Level order: a minimum level keeps itself and the levels after it.
 LEVELS = ("TRACE", "DEBUG", "INFO", "WARN", "ERROR")

@@ -13,7 +13,7 @@ from django.utils import timezone
 from executions.models import Execution, LogEntry, TaskRun
 from executions.models.state_history import iso
 from executions.states import TERMINAL, State
-from plugins.durations import format_duration
+from plugins.api.durations import format_duration
 
 # A state has an end date once ended, and while paused (the date it paused).
 ENDED = {s.value for s in TERMINAL} | {State.PAUSED.value}

@@ -14,7 +14,7 @@ from executions.scheduler.locks import unlock as release_lock
 from executions.trigger_switch import switch
 from flows.models import Flow
 from flows.spec import FlowInvalid
-from plugins.registry import resolve_trigger
+from plugins.api.registry import resolve_trigger
 
 __all__ = ["BackfillInvalid", "TriggerActionRefused", "create_backfill", "definition", "definitions", "delete",
            "delete_backfill", "is_realtime", "restart", "set_backfill_paused", "set_disabled", "unlock"]

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from executions.models import TriggerState
 from flows.models import Flow
-from plugins.context import FlowNotFound, TriggerNotFound
+from plugins.api.context import FlowNotFound, TriggerNotFound
 
 
 def set_trigger_enabled(namespace: str, flow_id: str, trigger_id: str, enabled: bool) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from flows.spec import FlowInvalid
 from flows.spec.walk import walk_tasks
 from flows.spec.yaml_lines import load, plain
-from plugins.registry import resolve
+from plugins.api.registry import resolve
 
 FlowKey = tuple[str, str]
 

@@ -1,10 +1,10 @@
 """The JSON Schema of a whole flow (Kestra's `GET /api/v1/plugins/schemas/flow`, which
 its editor uses for completion), and of each input type: the flow's own keys as
 flows.spec.top_level knows them, with tasks, triggers and conditions from the plugin
-types' declared properties (plugins.json_schema)."""
+types' declared properties (plugins.api.json_schema)."""
 from __future__ import annotations
 
-from plugins.json_schema import DRAFT, definitions, ref
+from plugins.api.json_schema import DRAFT, definitions, ref
 
 from .spec.input_types import LEGACY_TYPES, TYPES
 from .spec.inputs_declared import KEYS as INPUT_KEYS

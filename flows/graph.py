@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from flows.spec import parse_flow
 from flows.spec.yaml_lines import load, plain
-from plugins.flowable import ChildLayout
-from plugins.registry import resolve
+from plugins.api.flowable import ChildLayout
+from plugins.api.registry import resolve
 
 HIERARCHIES = "io.kestra.core.models.hierarchies."
 HANDLERS = ("errors", "finally")

@@ -27,7 +27,7 @@ SERVICE = CLUSTER + ("executions.scheduler.tick", "kestraweb.asgi", "kestraweb.u
 def preload(modules: tuple[str, ...] = SERVICE) -> None:
     for name in modules:
         importlib.import_module(name)
-    from plugins.registry import resolve_plugin
+    from plugins.api.registry import resolve_plugin
 
     resolve_plugin("io.kestra.plugin.core.log.Log")  # the first lookup imports every plugin family
     connections.close_all()  # a connection is never shared by two processes

@@ -29,7 +29,7 @@ class ListLogger:
 
 
 class MinimalTriggerContext:
-    """plugins.trigger_events.TriggerContext: renders with expressions.render_value
+    """plugins.api.trigger_events.TriggerContext: renders with expressions.render_value
     against the flow's variables and the given secrets, stores files in internal
     storage under the execution id chosen before the evaluation."""
 

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from flows.namespaces import SYSTEM_NAMESPACE
-from plugins.labels import SYSTEM_PREFIX
+from plugins.api.labels import SYSTEM_PREFIX
 
 
 def instance_uuid() -> str:

@@ -14,8 +14,8 @@ from rest_framework.views import APIView
 from executions.kv_store import KeyExpired, NamespaceKV
 from executions.kv_values import InvalidValue, kv_type, parse_literal
 from executions.models import KVEntry
+from plugins.api.durations import DurationError, parse_duration
 from plugins.core.kv import INVALID_KEY, VALID_KEY
-from plugins.durations import DurationError, parse_duration
 
 from ..access import READ, WRITE, require, visible
 from ..filters import Date, Search, Text, filter_q

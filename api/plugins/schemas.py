@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 
 from flows.flow_schema import flow_definition, flow_document, input_definition
-from plugins.json_schema import kind_document, object_schema
-from plugins.properties import COMMON_TASK_PROPERTIES, COMMON_TRIGGER_PROPERTIES
+from plugins.api.json_schema import kind_document, object_schema
+from plugins.api.properties import COMMON_TASK_PROPERTIES, COMMON_TRIGGER_PROPERTIES
 
 KINDS = ("task", "trigger", "condition")
 # Kestra's SchemaType values this server has a schema for.

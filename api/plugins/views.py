@@ -10,9 +10,9 @@ from rest_framework.views import APIView
 
 from flows.flow_schema import input_class, input_definition
 from flows.spec.input_types import TYPES as INPUT_TYPES
-from plugins import catalog, docs
-from plugins.json_schema import outputs_schema, properties_schema, stub_definitions
-from plugins.registry import resolve_plugin
+from plugins.api import catalog, docs
+from plugins.api.json_schema import outputs_schema, properties_schema, stub_definitions
+from plugins.api.registry import resolve_plugin
 
 from ..problems import NotFound, invalid_parameter
 from . import schemas

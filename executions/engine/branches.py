@@ -9,7 +9,7 @@ from executions.models import TaskRun
 from executions.states import FAILING, TERMINAL, State, worst
 from flows.models import Template
 from flows.spec.defaults import apply_defaults_to
-from plugins.flowable import Child, Step
+from plugins.api.flowable import Child, Step
 from storage.cache_files import TaskCache
 from storage.namespace_files import NamespaceFiles
 
@@ -23,7 +23,7 @@ def enabled(tasks) -> list[dict]:
 
 
 class BranchRuntime:
-    """plugins.flowable.FlowableRuntime over one execution view."""
+    """plugins.api.flowable.FlowableRuntime over one execution view."""
 
     def __init__(self, view, render, index):
         self.view = view

@@ -1,4 +1,4 @@
-"""The engine's side of plugins.executable.ExecutableRuntime."""
+"""The engine's side of plugins.api.executable.ExecutableRuntime."""
 from __future__ import annotations
 
 from django.utils import timezone

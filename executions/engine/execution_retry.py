@@ -23,7 +23,7 @@ from django.utils import timezone
 from executions.models import Execution, TaskRun
 from executions.scheduler.hook import on_execution_state
 from executions.states import State
-from plugins.durations import parse_duration
+from plugins.api.durations import parse_duration
 
 from .new_attempt import replay_copy
 from .retry import backoff, creates_new_execution, max_attempt, policy_for

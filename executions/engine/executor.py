@@ -21,7 +21,7 @@ from executions.models import Execution, TaskRun
 from executions.scheduler.hook import on_execution_state
 from executions.states import State
 from expressions import ExpressionError
-from plugins.context import TaskFailed
+from plugins.api.context import TaskFailed
 
 from .branches import BranchRuntime
 from .concurrency import admission

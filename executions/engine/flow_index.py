@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from plugins import registry
-from plugins.task import TaskType
+from plugins.api import registry
+from plugins.api.task import TaskType
 
 
 class FlowIndex:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from datetime import datetime, timedelta
 
-from plugins.durations import after, parse_duration
+from plugins.api.durations import after, parse_duration
 
 CREATE_NEW_EXECUTION = "CREATE_NEW_EXECUTION"  # Kestra's AbstractRetry.Behavior
 

@@ -1,4 +1,4 @@
-"""The engine's implementation of plugins.context.RunContext for one taskrun attempt."""
+"""The engine's implementation of plugins.api.context.RunContext for one taskrun attempt."""
 from __future__ import annotations
 
 import shutil

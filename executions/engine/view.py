@@ -15,7 +15,7 @@ from collections import defaultdict
 
 from executions.models import Execution, TaskRun
 from executions.states import TERMINAL, State
-from plugins.flowable import SHARED_FOLDER_MEMO
+from plugins.api.flowable import SHARED_FOLDER_MEMO
 
 REFRESH_CHUNK = 500  # ids per query: well under every database's limit of parameters
 

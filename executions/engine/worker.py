@@ -13,8 +13,8 @@ from executions.models import TaskRun
 from executions.models.state_history import iso
 from executions.states import State
 from expressions import ExpressionError
-from plugins.context import TaskFailed, TaskWarning
-from plugins.durations import format_hms, parse_duration
+from plugins.api.context import TaskFailed, TaskWarning
+from plugins.api.durations import format_hms, parse_duration
 
 from .logger import ExecutionLogger, current_batch, logging_into
 from .retry import next_delay, policy_for

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from plugins.flowable import ChildLayout
+from plugins.api.flowable import ChildLayout
 
 HANDLERS = ("errors", "finally")
 

@@ -6,7 +6,7 @@ from django.db import transaction
 from executions.engine.create import merge_labels
 from executions.models import Execution, LogEntry
 from executions.states import State
-from plugins.labels import SYSTEM_PREFIX
+from plugins.api.labels import SYSTEM_PREFIX
 from storage import internal_storage, layout
 
 from .common import OperationRefused, locked, save_state, touch

@@ -15,7 +15,7 @@ from executions.engine.ids import new_id
 from executions.engine.logger import ExecutionLogger
 from executions.models import Execution
 from executions.states import State
-from plugins import registry
+from plugins.api import registry
 
 from .hook import on_execution_state
 

@@ -18,8 +18,8 @@ from executions.models import Execution, TriggerState
 from executions.queue import submit
 from expressions import ExpressionError
 from flows.spec import InputInvalid
-from plugins import registry
-from plugins.trigger import execution_labels
+from plugins.api import registry
+from plugins.api.trigger import execution_labels
 
 # What makes one firing impossible, not the scheduler: inputs the flow refuses, an
 # expression of the trigger (inputs, labels) that cannot be rendered. A Schedule's date

@@ -16,7 +16,7 @@ import threading
 from django.db import connection
 
 from flows.models import Flow
-from plugins import registry
+from plugins.api import registry
 from plugins.core.trigger import flow as flow_trigger
 
 from .scheduled_flows import enabled_triggers

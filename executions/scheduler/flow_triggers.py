@@ -20,8 +20,8 @@ from django.utils import timezone
 
 from executions.engine.variables import labels_map
 from executions.models import Execution, TaskRun, TriggerState
-from plugins import registry
-from plugins.condition import ConditionContext, ExecutionFacts
+from plugins.api import registry
+from plugins.api.condition import ConditionContext, ExecutionFacts
 from plugins.core.trigger import flow as flow_trigger
 from plugins.core.trigger.preconditions import Window
 

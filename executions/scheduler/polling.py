@@ -1,5 +1,5 @@
 """Polling triggers (Kestra's PollingTriggerInterface), run generically through
-plugins.trigger_events: a trigger type flagged `polling` is polled every `interval()`
+plugins.api.trigger_events: a trigger type flagged `polling` is polled every `interval()`
 with a SchedulerTriggerContext; an event it returns (its `variables` are the
 execution's `trigger.*`) starts one execution, created with the id the context picked
 before the poll, and the event is acknowledged with `ack()` only once that
@@ -25,8 +25,8 @@ from django.db.models import Q
 
 from executions.models import TriggerState
 from expressions import ExpressionError
-from plugins import registry
-from plugins.trigger_events import TriggerFailed
+from plugins.api import registry
+from plugins.api.trigger_events import TriggerFailed
 
 from .firing import CANNOT_START, flow_variables, start_execution
 from .scheduled_flows import create_missing_states, trigger_of

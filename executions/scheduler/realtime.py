@@ -1,5 +1,5 @@
 """Realtime triggers (Kestra's RealtimeTriggerInterface), run generically through
-plugins.trigger_events: a trigger type flagged `realtime` yields events from
+plugins.api.trigger_events: a trigger type flagged `realtime` yields events from
 `listen(ctx, stop_event)` for as long as it runs; each event starts one execution
 (they may overlap, as in Kestra), created with the context's `execution_id` (a new
 one for each event), and is acknowledged with `ack()` only once that execution's row
@@ -27,7 +27,7 @@ from django.db import close_old_connections, connection, transaction
 from django.db.models import Q
 
 from executions.models import TriggerState
-from plugins import registry
+from plugins.api import registry
 
 from .firing import CANNOT_START, flow_variables, start_execution
 from .polling import EVALUATION_FAILED

@@ -9,7 +9,7 @@ from django.db import IntegrityError, transaction
 from executions.models import TriggerState
 from flows.models import Flow
 from flows.spec import FlowInvalid
-from plugins.condition import FlowFacts
+from plugins.api.condition import FlowFacts
 
 _parsed: dict[tuple[int, int], object] = {}
 

@@ -15,8 +15,8 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 
 from executions.models import TriggerState
-from plugins import registry
-from plugins.condition import ConditionError
+from plugins.api import registry
+from plugins.api.condition import ConditionError
 from plugins.core.trigger.schedule_dates import Backfill, backfill_from_property, execution_inputs
 
 from . import backfills

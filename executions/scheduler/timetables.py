@@ -12,8 +12,8 @@ from datetime import datetime
 
 import expressions
 from expressions import ExpressionError
-from plugins import registry
-from plugins.condition import ConditionContext, FlowFacts
+from plugins.api import registry
+from plugins.api.condition import ConditionContext, FlowFacts
 from plugins.core.trigger import schedule_on_dates as on_dates
 from plugins.core.trigger.schedule import Schedule
 from plugins.core.trigger.schedule_dates import Backfill, ScheduleDates, condition_acceptor, trigger_date
@@ -31,7 +31,7 @@ class ScheduleTimetable:
         return self.dates.next_evaluation_date(now)
 
     def variables(self, due: datetime, now: datetime, backfill: Backfill | None = None) -> dict | None:
-        """Raises plugins.condition.ConditionError when a condition cannot be evaluated."""
+        """Raises plugins.api.condition.ConditionError when a condition cannot be evaluated."""
         fire = self.dates.evaluate(due, now, backfill)
         return fire.variables() if fire is not None else None
 

@@ -1,4 +1,4 @@
-"""The scheduler's side of plugins.trigger_events.TriggerContext: what one polling or
+"""The scheduler's side of plugins.api.trigger_events.TriggerContext: what one polling or
 realtime trigger evaluation may use (Kestra's trigger RunContext).
 
 The id of the execution an evaluation may start is picked before the evaluation
@@ -22,7 +22,7 @@ log = logging.getLogger("executions.scheduler.triggers")
 
 
 class TriggerLogger:
-    """plugins.context.TaskLogger over the scheduler's log, each line naming its trigger."""
+    """plugins.api.context.TaskLogger over the scheduler's log, each line naming its trigger."""
 
     def __init__(self, name: str):
         self.name = name

@@ -3,7 +3,7 @@ Webhook trigger's conditions are tested against."""
 from __future__ import annotations
 
 from executions.engine.variables import labels_map
-from plugins.condition import ConditionContext, ExecutionFacts
+from plugins.api.condition import ConditionContext, ExecutionFacts
 
 from .firing import flow_variables
 from .scheduled_flows import FlowTrigger

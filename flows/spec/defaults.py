@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 
-from plugins import registry
+from plugins.api import registry
 
 from .errors import SpecError
 from .yaml_lines import LineDict, LineList, line_of

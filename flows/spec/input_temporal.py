@@ -7,8 +7,8 @@ import re
 from datetime import date, datetime, time, timedelta
 
 from expressions import java_duration
-from plugins.durations import format_duration
-from plugins.instants import NotAnInstant, format_instant, parse_instant
+from plugins.api.durations import format_duration
+from plugins.api.instants import NotAnInstant, format_instant, parse_instant
 
 from .input_values import BadValue, ConstraintFailed, as_text, shown
 

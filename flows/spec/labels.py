@@ -3,7 +3,7 @@
 `system.` are Kestra's own (only `system.readOnly` may be set by a flow)."""
 from __future__ import annotations
 
-from plugins.labels import SYSTEM_PREFIX
+from plugins.api.labels import SYSTEM_PREFIX
 
 from .errors import SpecError
 from .input_values import as_text

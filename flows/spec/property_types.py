@@ -8,7 +8,7 @@ from __future__ import annotations
 import math
 import re
 
-from plugins.durations import DurationError, parse_duration
+from plugins.api.durations import DurationError, parse_duration
 
 NUMBER = re.compile(r"\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*")
 INTEGER = re.compile(r"\s*[-+]?\d+\s*")
@@ -34,7 +34,7 @@ def _type_name(value) -> str:
 
 
 def kind_problem(prop, value) -> str | None:
-    """What is wrong with `value` for property `prop` (a plugins.properties.Property),
+    """What is wrong with `value` for property `prop` (a plugins.api.properties.Property),
     or None. An object's own keys are field_problems' business."""
     if value is None or (prop.dynamic and has_expression(value)):
         return None

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from plugins.durations import DurationError, parse_duration
+from plugins.api.durations import DurationError, parse_duration
 
 from .property_types import value_problem
 

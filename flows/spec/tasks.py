@@ -4,7 +4,7 @@ run where their parent runs, the type's own checks; and, across the flow, ids un
 and no task starting its own flow."""
 from __future__ import annotations
 
-from plugins import registry
+from plugins.api import registry
 
 from .errors import SpecError
 from .ids import task_id_problem

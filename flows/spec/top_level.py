@@ -2,7 +2,7 @@
 `namespace` and a non-empty `tasks` list required, each section of the right shape."""
 from __future__ import annotations
 
-from plugins.properties import WORKER_GROUP
+from plugins.api.properties import WORKER_GROUP
 
 from .errors import SpecError
 from .ids import flow_id_problem, namespace_problem

@@ -3,7 +3,7 @@ trigger type, whose declared properties it is validated against as a task is; it
 conditions (at any depth: Not, Or, MultipleCondition) by their condition types."""
 from __future__ import annotations
 
-from plugins import registry
+from plugins.api import registry
 
 from .errors import SpecError
 from .ids import TRIGGER_ID, listed_id_errors

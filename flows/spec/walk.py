@@ -5,7 +5,7 @@ tasks of the deprecated `listeners`; below a task, its type says where its child
 are (`nested_tasks`: `then[0]`, `cases.FIRST[0]`, a Dag's `tasks[0].task`...)."""
 from __future__ import annotations
 
-from plugins import registry
+from plugins.api import registry
 
 BRANCHES = ("tasks", "errors", "finally", "afterExecution")
 

@@ -4,8 +4,8 @@ Kestra's WorkingDirectoryTaskValidator, the list is not empty, holds runnable ta
 them names a workerGroup: they all run in the one folder their parent made."""
 from __future__ import annotations
 
-from plugins import registry
-from plugins.task import RunnableTask
+from plugins.api import registry
+from plugins.api.task import RunnableTask
 
 from .errors import SpecError
 from .yaml_lines import line_of

@@ -6,8 +6,8 @@ from __future__ import annotations
 import importlib
 from urllib.parse import unquote, urlsplit
 
-from plugins.properties import Property
-from plugins.trigger_events import TriggerFailed
+from plugins.api.properties import Property
+from plugins.api.trigger_events import TriggerFailed
 
 CONNECTION_PROPERTIES = (
     Property("url", description="Deprecated: amqp://user:password@host:port/virtualHost; use host and port."),

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from plugins.batches import deserialize
-from plugins.durations import format_duration
+from plugins.api.batches import deserialize
+from plugins.api.durations import format_duration
 
 
 def message_of(body: bytes, properties, serde_type: str) -> dict:

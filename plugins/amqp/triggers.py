@@ -4,11 +4,11 @@ from __future__ import annotations
 import threading
 from functools import partial
 
-from plugins.batches import BatchFile, BatchLimits, max_duration_property, max_records_property
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.trigger import common_trigger_problems
-from plugins.trigger_events import PollingTriggerType, RealtimeTriggerType, TriggerEvent, interval_property
+from plugins.api.batches import BatchFile, BatchLimits, max_duration_property, max_records_property
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.trigger import common_trigger_problems
+from plugins.api.trigger_events import PollingTriggerType, RealtimeTriggerType, TriggerEvent, interval_property
 
 from .connection import CONNECTION_PROPERTIES, broker_errors, connect, connection_problems, failure
 from .message import message_of

@@ -1,7 +1,7 @@
 """Return: render a value and expose it as the task's output."""
-from plugins.properties import Example, Output, Property
-from plugins.registry import register
-from plugins.task import RunnableTask
+from plugins.api.properties import Example, Output, Property
+from plugins.api.registry import register
+from plugins.api.task import RunnableTask
 
 
 @register

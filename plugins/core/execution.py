@@ -1,10 +1,10 @@
 """Fail: end the task (and so the branch) FAILED, optionally only when a condition holds.
 (The execution's Labels task lives in plugins.core.labels.)"""
 import expressions
-from plugins.context import TaskFailed
-from plugins.properties import Example, Property
-from plugins.registry import register
-from plugins.task import RunnableTask
+from plugins.api.context import TaskFailed
+from plugins.api.properties import Example, Property
+from plugins.api.registry import register
+from plugins.api.task import RunnableTask
 
 
 @register

@@ -2,13 +2,13 @@
 import json
 import re
 
-from plugins.context import KeyExpired, KeyNotFound, TaskFailed
-from plugins.durations import DurationError, format_duration, parse_duration, parse_java_duration
-from plugins.instants import format_instant, parse_instant
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.task import RunnableTask
-from plugins.typed_render import render_typed
+from plugins.api.context import KeyExpired, KeyNotFound, TaskFailed
+from plugins.api.durations import DurationError, format_duration, parse_duration, parse_java_duration
+from plugins.api.instants import format_instant, parse_instant
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.task import RunnableTask
+from plugins.api.typed_render import render_typed
 
 KEY = Property("key", required=True, description="The key.")
 NAMESPACE = Property("namespace", default="{{ flow.namespace }}", description="The namespace of the key.")

@@ -7,11 +7,11 @@ are refused, so a flow cannot forge e.g. `system.correlationId`."""
 import json
 
 from expressions.output import java_string, to_json
-from plugins.context import TaskFailed
-from plugins.labels import SYSTEM_PREFIX
-from plugins.properties import Example, Property
-from plugins.registry import register
-from plugins.task import RunnableTask
+from plugins.api.context import TaskFailed
+from plugins.api.labels import SYSTEM_PREFIX
+from plugins.api.properties import Example, Property
+from plugins.api.registry import register
+from plugins.api.task import RunnableTask
 
 
 @register

@@ -1,9 +1,9 @@
 """Log and its deprecated ancestor Echo: write messages to the execution's logs."""
 from expressions.filters.types import class_name
-from plugins.context import TaskFailed
-from plugins.properties import Example, Property
-from plugins.registry import register
-from plugins.task import RunnableTask
+from plugins.api.context import TaskFailed
+from plugins.api.properties import Example, Property
+from plugins.api.registry import register
+from plugins.api.task import RunnableTask
 
 LEVEL = Property("level", "enum", default="INFO", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
                  description="The log level.")

@@ -1,7 +1,7 @@
 """OutputValues: expose rendered values as outputs for later tasks."""
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.task import RunnableTask
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.task import RunnableTask
 
 
 @register

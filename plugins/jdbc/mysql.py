@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
 
-from plugins.registry import register
+from plugins.api.registry import register
 
 from . import cells
 from .dialect import Dialect

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time
 
-from plugins.properties import Property
-from plugins.registry import register
+from plugins.api.properties import Property
+from plugins.api.registry import register
 
 from . import cells
 from .dialect import Dialect

@@ -4,7 +4,7 @@ which type a column was declared with, so they come back as stored (Kestra's
 SqliteCellConverter reads DATE, TIME and DATETIME columns as dates)."""
 from __future__ import annotations
 
-from plugins.registry import register
+from plugins.api.registry import register
 
 from .dialect import Dialect
 from .errors import JdbcError

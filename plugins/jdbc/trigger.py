@@ -8,9 +8,15 @@ from typing import ClassVar
 
 from expressions import ExpressionError
 from expressions.dates import server_zone, zone
-from plugins.properties import Output, Property
-from plugins.trigger import common_trigger_problems
-from plugins.trigger_events import PollingTriggerType, TriggerContext, TriggerEvent, TriggerFailed, interval_property
+from plugins.api.properties import Output, Property
+from plugins.api.trigger import common_trigger_problems
+from plugins.api.trigger_events import (
+    PollingTriggerType,
+    TriggerContext,
+    TriggerEvent,
+    TriggerFailed,
+    interval_property,
+)
 
 from .dialect import Dialect
 from .errors import JdbcError

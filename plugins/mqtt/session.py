@@ -15,9 +15,9 @@ import queue
 import threading
 from urllib.parse import urlsplit
 
-from plugins.batches import deserialize
-from plugins.durations import DurationError, parse_duration
-from plugins.trigger_events import TriggerFailed
+from plugins.api.batches import deserialize
+from plugins.api.durations import DurationError, parse_duration
+from plugins.api.trigger_events import TriggerFailed
 
 # How long the broker keeps an MQTT 5 session (and its waiting messages) once the
 # trigger is gone: polls further apart than this start a new session.

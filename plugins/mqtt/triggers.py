@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import threading
 
-from plugins.batches import BatchFile, BatchLimits, max_duration_property, max_records_property
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.trigger_events import PollingTriggerType, RealtimeTriggerType, TriggerEvent, interval_property
+from plugins.api.batches import BatchFile, BatchLimits, max_duration_property, max_records_property
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.trigger_events import PollingTriggerType, RealtimeTriggerType, TriggerEvent, interval_property
 
 from .session import Session
 

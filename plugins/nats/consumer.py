@@ -7,8 +7,8 @@ import importlib
 from datetime import UTC, datetime
 
 from expressions.dates.named import FORMATTERS
-from plugins.properties import Property
-from plugins.trigger_events import TriggerFailed
+from plugins.api.properties import Property
+from plugins.api.trigger_events import TriggerFailed
 
 from .bridge import Bridge
 

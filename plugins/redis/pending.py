@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-from plugins.trigger_events import TriggerFailed
+from plugins.api.trigger_events import TriggerFailed
 
 # The pending list of a trigger sits beside the user's list, named after both.
 PENDING = "{key}:kestraweb-pending:{namespace}.{flow_id}.{trigger_id}"

@@ -3,7 +3,7 @@ from datetime import timedelta
 
 import pytest
 
-from plugins.durations import format_hms
+from plugins.api.durations import format_hms
 from tests.flow_runs import run_flow
 
 

@@ -5,7 +5,7 @@ task ...", "Infinite loop detected on task ...")."""
 import pytest
 
 from flows.spec import FlowInvalid
-from plugins.context import TaskFailed
+from plugins.api.context import TaskFailed
 from plugins.core.flow.dag import Dag
 from tests.flow_runs import save
 

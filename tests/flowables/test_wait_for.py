@@ -142,8 +142,8 @@ def test_children_of_a_loop_inside_a_foreach_carry_the_foreach_value():
 
 def test_wait_for_is_loop_until_with_its_defaults():
     """In current Kestra WaitFor is an alias of LoopUntil: a check every minute."""
+    from plugins.api.registry import resolve
     from plugins.core.flow.wait_for import LoopUntil
-    from plugins.registry import resolve
 
     assert resolve("io.kestra.plugin.core.flow.WaitFor") is LoopUntil
     assert LoopUntil({"id": "l", "type": "x", "condition": "x", "tasks": []})._frequency() == {"interval": "PT1M"}

@@ -1,9 +1,9 @@
 import pytest
 
 from flows.services import save_template
-from plugins.properties import Property
-from plugins.registry import register, resolve
-from plugins.task import RunnableTask
+from plugins.api.properties import Property
+from plugins.api.registry import register, resolve
+from plugins.api.task import RunnableTask
 from tests.flow_runs import run_flow
 
 pytestmark = pytest.mark.django_db(transaction=True)

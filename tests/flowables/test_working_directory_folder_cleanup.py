@@ -11,7 +11,7 @@ import pytest
 from executions import operations
 from executions.engine.create import create_execution
 from executions.models import TaskRun
-from plugins.flowable import SHARED_FOLDER_MEMO
+from plugins.api.flowable import SHARED_FOLDER_MEMO
 from tests.background import run_in_background, wait_for
 from tests.flow_runs import run_flow, save
 

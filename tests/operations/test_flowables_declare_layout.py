@@ -8,8 +8,8 @@ import pytest
 
 from executions.operations.reopen import restart_state
 from executions.states import State
-from plugins.flowable import ChildLayout
-from plugins.registry import all_types, resolve
+from plugins.api.flowable import ChildLayout
+from plugins.api.registry import all_types, resolve
 
 
 def task(type_name, **spec):

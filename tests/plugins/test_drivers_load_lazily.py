@@ -6,13 +6,13 @@ import sys
 import pytest
 
 from plugins.amqp.triggers import Trigger
-from plugins.trigger_events import TriggerFailed
+from plugins.api.trigger_events import TriggerFailed
 
 DRIVERS = ("psycopg", "pymysql", "redis", "pika", "paho", "nats")
 
 
 def test_the_registry_loads_every_family_without_a_driver():
-    code = ("import sys; from plugins import registry; "
+    code = ("import sys; from plugins.api import registry; "
             "names = registry.all_types('trigger'); "
             "assert 'io.kestra.plugin.nats.core.Trigger' in names; "
             f"print(sorted(d for d in {DRIVERS!r} if d in sys.modules))")

@@ -1,4 +1,4 @@
-"""The scheduler runs any polling trigger type through plugins.trigger_events (Kestra's
+"""The scheduler runs any polling trigger type through plugins.api.trigger_events (Kestra's
 PollingTriggerInterface): `poll(ctx)` every `interval()`; each event starts one
 execution, created with the id the context picked before the poll (Kestra's
 triggerExecutionId, under which a batch file is stored), with the event's variables
@@ -17,9 +17,9 @@ import pytest
 from executions.models import Execution, TriggerState
 from executions.scheduler.tick import Tick
 from flows.services import save_flow
-from plugins import registry
-from plugins.properties import Property
-from plugins.trigger_events import PollingTriggerType, TriggerEvent, TriggerFailed, interval_property
+from plugins.api import registry
+from plugins.api.properties import Property
+from plugins.api.trigger_events import PollingTriggerType, TriggerEvent, TriggerFailed, interval_property
 from storage import internal_storage
 
 pytestmark = pytest.mark.django_db(transaction=True)

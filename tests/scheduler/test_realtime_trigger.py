@@ -1,4 +1,4 @@
-"""The scheduler runs any realtime trigger type through plugins.trigger_events (Kestra's
+"""The scheduler runs any realtime trigger type through plugins.api.trigger_events (Kestra's
 RealtimeTriggerInterface): `listen(ctx, stop_event)` yields events, each starts one
 execution, created with the context's `execution_id` (a new one per event), with the
 event's variables as `trigger.*`, and is acknowledged once that execution's row
@@ -15,9 +15,9 @@ from executions.models import Execution, TriggerState
 from executions.scheduler.tick import Tick
 from executions.trigger_switch import switch
 from flows.services import save_flow
-from plugins import registry
-from plugins.properties import Property
-from plugins.trigger_events import RealtimeTriggerType, TriggerEvent, TriggerFailed
+from plugins.api import registry
+from plugins.api.properties import Property
+from plugins.api.trigger_events import RealtimeTriggerType, TriggerEvent, TriggerFailed
 
 pytestmark = pytest.mark.django_db(transaction=True)
 TYPE = "tests.scheduler.FolderRealtimeTrigger"

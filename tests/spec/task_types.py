@@ -1,8 +1,8 @@
 """Task types registered for these tests only, so the spec's tests do not depend on
 which core types exist yet. Their names live under `test.spec`."""
-from plugins import registry
-from plugins.properties import Property
-from plugins.task import ExecutableTask, FlowableTask, RunnableTask
+from plugins.api import registry
+from plugins.api.properties import Property
+from plugins.api.task import ExecutableTask, FlowableTask, RunnableTask
 
 
 @registry.register

@@ -1,7 +1,7 @@
 """The same checks against the project's real core types, old and new names mixed."""
 import pytest
 
-from plugins import registry
+from plugins.api import registry
 
 from .helpers import errors_of, only_error, parse
 

@@ -1,4 +1,4 @@
-from plugins import registry
+from plugins.api import registry
 
 from .helpers import only_error, parse
 

@@ -1,7 +1,7 @@
 """Building trigger and condition objects for evaluation tests."""
 from datetime import UTC, datetime
 
-from plugins.condition import ConditionContext, ExecutionFacts, FlowFacts
+from plugins.api.condition import ConditionContext, ExecutionFacts, FlowFacts
 
 FLOW = FlowFacts("io.kestra.tests", "flow-with-trigger", 1)
 

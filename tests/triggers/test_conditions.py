@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from plugins.condition import ConditionError, build
+from plugins.api.condition import ConditionError, build
 
 from .helpers import context, execution
 

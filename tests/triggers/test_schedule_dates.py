@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from plugins.condition import ConditionError
+from plugins.api.condition import ConditionError
 from plugins.core.trigger.schedule_dates import Backfill, ScheduleDates, condition_acceptor
 
 from .helpers import context, utc_now

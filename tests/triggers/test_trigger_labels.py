@@ -3,7 +3,7 @@ makes them (ScheduleTest#success_withLabels, FlowTest#success_withLabels): the f
 labels without system ones, then the trigger's rendered; `{{ null }}` renders "", a
 label that cannot be rendered is left out."""
 from expressions import render_value
-from plugins.trigger import execution_labels
+from plugins.api.trigger import execution_labels
 
 
 def test_flow_labels_then_rendered_trigger_labels():

@@ -84,7 +84,7 @@ def test_the_realtime_trigger_gives_each_message_and_keeps_the_unacked_one(queue
 def test_a_missing_queue_fails_the_evaluation_for_good(trigger_ctx):
     """The broker closes the channel with 404: no retry helps before the flow changes."""
     require_server("127.0.0.1", 5672, "RabbitMQ")
-    from plugins.trigger_events import TriggerFailed
+    from plugins.api.trigger_events import TriggerFailed
     with pytest.raises(TriggerFailed, match="NOT_FOUND") as caught:
         batch(f"kw-missing-{uuid.uuid4().hex[:8]}", maxRecords=1).poll(trigger_ctx())
     assert caught.value.retryable is False

@@ -5,9 +5,15 @@ from __future__ import annotations
 import calendar
 from datetime import date, datetime, time, timedelta, timezone
 
-from plugins.condition import ConditionContext, ConditionError, ConditionType, parse_local_date, parse_zoned_datetime
-from plugins.properties import Property
-from plugins.registry import register
+from plugins.api.condition import (
+    ConditionContext,
+    ConditionError,
+    ConditionType,
+    parse_local_date,
+    parse_zoned_datetime,
+)
+from plugins.api.properties import Property
+from plugins.api.registry import register
 
 from . import condition_names
 

@@ -1,10 +1,10 @@
 """Conditions on the execution a Flow trigger (or a webhook) is judging."""
 from __future__ import annotations
 
-from plugins.condition import ConditionContext, ConditionType, is_truthy_render
-from plugins.properties import Property
-from plugins.registry import register
-from plugins.trigger import STATE_NAMES
+from plugins.api.condition import ConditionContext, ConditionType, is_truthy_render
+from plugins.api.properties import Property
+from plugins.api.registry import register
+from plugins.api.trigger import STATE_NAMES
 
 from . import condition_names
 

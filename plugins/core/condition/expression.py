@@ -1,9 +1,9 @@
 """The Expression condition (old VariableCondition): an expression that must render true."""
 from __future__ import annotations
 
-from plugins.condition import ConditionContext, ConditionType, is_truthy_render
-from plugins.properties import Property
-from plugins.registry import register
+from plugins.api.condition import ConditionContext, ConditionType, is_truthy_render
+from plugins.api.properties import Property
+from plugins.api.registry import register
 
 from . import condition_names
 

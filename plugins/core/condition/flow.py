@@ -1,9 +1,9 @@
 """Deprecated conditions on the flow being triggered itself (not the execution)."""
 from __future__ import annotations
 
-from plugins.condition import ConditionContext, ConditionType
-from plugins.properties import Property
-from plugins.registry import register
+from plugins.api.condition import ConditionContext, ConditionType
+from plugins.api.properties import Property
+from plugins.api.registry import register
 
 
 @register

@@ -1,9 +1,9 @@
 """Conditions made of conditions: Not (none holds) and Or (one holds)."""
 from __future__ import annotations
 
-from plugins.condition import ConditionContext, ConditionType, build
-from plugins.properties import Property
-from plugins.registry import register
+from plugins.api.condition import ConditionContext, ConditionType, build
+from plugins.api.properties import Property
+from plugins.api.registry import register
 
 from . import condition_names
 

@@ -3,10 +3,10 @@ window. A Flow trigger evaluates it with its windows (plugins.core.trigger.preco
 on its own it cannot be tested."""
 from __future__ import annotations
 
-from plugins.condition import ConditionContext, ConditionError, ConditionType
+from plugins.api.condition import ConditionContext, ConditionError, ConditionType
+from plugins.api.properties import Property
+from plugins.api.registry import register
 from plugins.core.trigger.preconditions import TIME_WINDOW_FIELDS, time_window_problems
-from plugins.properties import Property
-from plugins.registry import register
 
 
 @register

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import holidays
 
-from plugins.condition import ConditionContext, ConditionError
-from plugins.properties import Property
-from plugins.registry import register
+from plugins.api.condition import ConditionContext, ConditionError
+from plugins.api.properties import Property
+from plugins.api.registry import register
 
 from . import condition_names
 from .dates import DATE, DateCondition

@@ -1,9 +1,9 @@
 """If and Switch: run the branch a rendered value selects."""
 import expressions
-from plugins.context import TaskFailed
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.task import FlowableTask
+from plugins.api.context import TaskFailed
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.task import FlowableTask
 
 from .branch_choice import chosen
 

@@ -1,12 +1,12 @@
 """Dag: run tasks as soon as the tasks they depend on succeeded. As every flowable in
 Kestra 1.x, a failed task ends the Dag FAILED once its `errors`/`finally` handlers
 ended, without waiting for the tasks still running."""
-from plugins.context import TaskFailed
-from plugins.flowable import Child, ChildLayout, Step
-from plugins.properties import Property
-from plugins.registry import register
-from plugins.states import FAILING, SUCCESSFUL, TERMINAL, State, worst
-from plugins.task import FlowableTask
+from plugins.api.context import TaskFailed
+from plugins.api.flowable import Child, ChildLayout, Step
+from plugins.api.properties import Property
+from plugins.api.registry import register
+from plugins.api.states import FAILING, SUCCESSFUL, TERMINAL, State, worst
+from plugins.api.task import FlowableTask
 
 
 def missing_dependencies(graph: dict[str, list[str]]) -> list[str]:

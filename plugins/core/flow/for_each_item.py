@@ -7,9 +7,9 @@ As in Kestra it is a flowable over three tasks it makes for itself, run in order
 `numberOfBatches` and `iterations`, the count of subflows by state) and `<id>_merge`
 gathers the subflows' outputs into one file (output `subflowOutputs`). Flows read
 those outputs by these ids, and executions show these three taskruns."""
-from plugins.properties import Property
-from plugins.registry import register
-from plugins.task import FlowableTask
+from plugins.api.properties import Property
+from plugins.api.registry import register
+from plugins.api.task import FlowableTask
 
 from .subflow import TARGET
 

@@ -9,11 +9,11 @@ from collections import Counter
 from pathlib import PurePosixPath
 
 from expressions.ion import to_ion
-from plugins.context import TaskFailed
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.states import State
-from plugins.task import ExecutableTask, RunnableTask
+from plugins.api.context import TaskFailed
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.states import State
+from plugins.api.task import ExecutableTask, RunnableTask
 from storage import StorageError, layout
 
 from .for_each_item import BATCH_FIELDS, ITEMS_TYPE, MERGE_TYPE, SPLIT_TYPE

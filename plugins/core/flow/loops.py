@@ -4,12 +4,12 @@ Each value becomes an iteration: the children's taskruns carry the value, which 
 their outputs (`outputs.task['value'].value`) and is `taskrun.value` inside."""
 import json
 
-from plugins.context import TaskFailed
-from plugins.flowable import ChildLayout, Step
-from plugins.properties import Property
-from plugins.registry import register
-from plugins.states import FAILING, State, is_terminal, worst
-from plugins.task import FlowableTask
+from plugins.api.context import TaskFailed
+from plugins.api.flowable import ChildLayout, Step
+from plugins.api.properties import Property
+from plugins.api.registry import register
+from plugins.api.states import FAILING, State, is_terminal, worst
+from plugins.api.task import FlowableTask
 
 from .sequential import TASKS
 

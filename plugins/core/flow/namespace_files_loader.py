@@ -21,9 +21,9 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from plugins.context import TaskFailed
-from plugins.durations import format_hms
-from plugins.properties import Property
+from plugins.api.context import TaskFailed
+from plugins.api.durations import format_hms
+from plugins.api.properties import Property
 
 IF_EXISTS = ("OVERWRITE", "FAIL", "WARN", "IGNORE")
 # Kestra's NamespaceFiles: the one list of its keys, checked when the flow is saved

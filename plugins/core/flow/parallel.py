@@ -7,10 +7,10 @@ FlowableUtils.resolveState look only at the failure and the handlers). The sibli
 still running then take the task's state, as every unfinished child of an ended
 flowable does (see the executor); a worker still running one writes its own result
 when it ends."""
-from plugins.flowable import ChildLayout
-from plugins.properties import Property
-from plugins.registry import register
-from plugins.task import FlowableTask
+from plugins.api.flowable import ChildLayout
+from plugins.api.properties import Property
+from plugins.api.registry import register
+from plugins.api.task import FlowableTask
 
 from .sequential import TASKS
 

@@ -6,12 +6,12 @@ PAUSED first, and once the pause ends (by its duration, its timeout or a resume,
 Kestra all turn into going on when there are tasks) it runs `tasks` in order, then its
 `errors` and `finally` like any flowable (Kestra 1.x goes on the same way when a Pause
 has only `errors` or `finally`)."""
-from plugins.durations import after, parse_duration
-from plugins.flowable import Step
-from plugins.properties import FLOWABLE_PROPERTIES, Output, Property
-from plugins.registry import register
-from plugins.states import State
-from plugins.task import ExecutableTask
+from plugins.api.durations import after, parse_duration
+from plugins.api.flowable import Step
+from plugins.api.properties import FLOWABLE_PROPERTIES, Output, Property
+from plugins.api.registry import register
+from plugins.api.states import State
+from plugins.api.task import ExecutableTask
 
 # What happens when the pause duration is over (Kestra's Pause `behavior`).
 BEHAVIOURS = {"RESUME": State.SUCCESS, "WARN": State.WARNING, "FAIL": State.FAILED, "CANCEL": State.CANCELLED}

@@ -1,9 +1,9 @@
 """Sequential and AllowFailure: children one after the other."""
-from plugins.flowable import Step
-from plugins.properties import Property
-from plugins.registry import register
-from plugins.states import State
-from plugins.task import FlowableTask
+from plugins.api.flowable import Step
+from plugins.api.properties import Property
+from plugins.api.registry import register
+from plugins.api.states import State
+from plugins.api.task import FlowableTask
 
 TASKS = Property("tasks", "tasks", required=True, dynamic=False, description="The tasks to run.")
 

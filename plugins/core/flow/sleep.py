@@ -1,9 +1,9 @@
 """Sleep: wait for a duration, interruptible by kill and timeout."""
-from plugins.context import TaskFailed
-from plugins.durations import DurationError, format_duration, parse_duration
-from plugins.properties import Property
-from plugins.registry import register
-from plugins.task import RunnableTask
+from plugins.api.context import TaskFailed
+from plugins.api.durations import DurationError, format_duration, parse_duration
+from plugins.api.properties import Property
+from plugins.api.registry import register
+from plugins.api.task import RunnableTask
 
 
 @register

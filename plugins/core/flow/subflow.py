@@ -1,11 +1,11 @@
 """Subflow (and the older Flow task): start an execution of another flow and, by
 default, wait for it and take its outputs."""
 from expressions import ExpressionError
-from plugins.context import TaskFailed
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.states import State
-from plugins.task import ExecutableTask
+from plugins.api.context import TaskFailed
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.states import State
+from plugins.api.task import ExecutableTask
 
 TARGET = (
     Property("namespace", required=True, description="Namespace of the flow to run."),

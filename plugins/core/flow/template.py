@@ -1,9 +1,9 @@
 """Template (deprecated in Kestra, still found in older flows): inline the tasks of a
 saved template, run in order; `args` are available as `parent.outputs.args`."""
-from plugins.context import TaskFailed
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.task import FlowableTask
+from plugins.api.context import TaskFailed
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.task import FlowableTask
 
 
 @register

@@ -18,13 +18,13 @@ import re
 from datetime import datetime, timedelta
 
 import expressions
-from plugins.context import TaskFailed
-from plugins.durations import DurationError, after, parse_duration
-from plugins.flowable import Step
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.states import FAILING, State
-from plugins.task import FlowableTask
+from plugins.api.context import TaskFailed
+from plugins.api.durations import DurationError, after, parse_duration
+from plugins.api.flowable import Step
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.states import FAILING, State
+from plugins.api.task import FlowableTask
 
 from .sequential import TASKS
 

@@ -12,11 +12,11 @@ import tempfile
 from pathlib import Path
 
 from expressions.errors import ExpressionError
-from plugins.context import TaskFailed
-from plugins.flowable import SHARED_FOLDER_MEMO
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.task import FlowableTask
+from plugins.api.context import TaskFailed
+from plugins.api.flowable import SHARED_FOLDER_MEMO
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.task import FlowableTask
 from storage import StorageError
 from storage.globs import BadGlob, compile_glob
 from storage.namespace_files import path_matcher

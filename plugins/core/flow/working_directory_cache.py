@@ -19,9 +19,9 @@ import zipfile
 from datetime import timedelta
 from pathlib import Path
 
-from plugins.context import TaskFailed
-from plugins.durations import DurationError, parse_duration
-from plugins.properties import Property
+from plugins.api.context import TaskFailed
+from plugins.api.durations import DurationError, parse_duration
+from plugins.api.properties import Property
 
 from .folder_files import matching_outputs
 

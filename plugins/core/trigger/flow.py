@@ -11,12 +11,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from plugins import registry
-from plugins.condition import ConditionContext, ConditionError, ExecutionFacts, build
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.states import TERMINAL
-from plugins.trigger import STATE_NAMES, TriggerType, common_trigger_problems
+from plugins.api import registry
+from plugins.api.condition import ConditionContext, ConditionError, ExecutionFacts, build
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.states import TERMINAL
+from plugins.api.trigger import STATE_NAMES, TriggerType, common_trigger_problems
 
 from .preconditions import (
     FILTER_FIELDS,

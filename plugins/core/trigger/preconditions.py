@@ -19,9 +19,9 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 
 from expressions import java_regex
-from plugins.condition import ConditionContext, ConditionError, ExecutionFacts, build
-from plugins.durations import parse_duration
-from plugins.properties import Property
+from plugins.api.condition import ConditionContext, ConditionError, ExecutionFacts, build
+from plugins.api.durations import parse_duration
+from plugins.api.properties import Property
 
 WINDOW_TYPES = ("DURATION_WINDOW", "SLIDING_WINDOW", "DAILY_TIME_WINDOW", "DAILY_TIME_DEADLINE")
 FIELDS = ("FLOW_ID", "NAMESPACE", "STATE", "EXPRESSION")

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import zoneinfo
 
-from plugins import registry
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.trigger import TriggerType, common_trigger_problems
+from plugins.api import registry
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.trigger import TriggerType, common_trigger_problems
 
 from .cron import cron_problem
 

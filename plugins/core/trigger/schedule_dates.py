@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from plugins import registry
-from plugins.condition import ConditionContext, ConditionError, all_hold
-from plugins.durations import parse_duration
+from plugins.api import registry
+from plugins.api.condition import ConditionContext, ConditionError, all_hold
+from plugins.api.durations import parse_duration
 
 from .cron import Cron, instant
 

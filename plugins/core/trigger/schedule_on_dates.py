@@ -4,9 +4,9 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from plugins.properties import Property
-from plugins.registry import register
-from plugins.trigger import TriggerType, common_trigger_problems
+from plugins.api.properties import Property
+from plugins.api.registry import register
+from plugins.api.trigger import TriggerType, common_trigger_problems
 
 from .schedule import RECOVER_MISSED, zone_problem
 

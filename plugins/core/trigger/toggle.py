@@ -1,10 +1,10 @@
 """Kestra's Toggle task: enables or disables a trigger of a flow (its own by default)."""
 from __future__ import annotations
 
-from plugins.context import FlowNotFound, TaskFailed, TriggerNotFound
-from plugins.properties import Property
-from plugins.registry import register
-from plugins.task import RunnableTask
+from plugins.api.context import FlowNotFound, TaskFailed, TriggerNotFound
+from plugins.api.properties import Property
+from plugins.api.registry import register
+from plugins.api.task import RunnableTask
 
 
 @register

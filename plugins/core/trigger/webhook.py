@@ -8,11 +8,11 @@ import json
 from collections.abc import Callable, Iterable
 
 from expressions import ExpressionError
-from plugins import registry
-from plugins.condition import ConditionContext, ConditionError, all_hold
-from plugins.properties import Output, Property
-from plugins.registry import register
-from plugins.trigger import TriggerType, common_trigger_problems
+from plugins.api import registry
+from plugins.api.condition import ConditionContext, ConditionError, all_hold
+from plugins.api.properties import Output, Property
+from plugins.api.registry import register
+from plugins.api.trigger import TriggerType, common_trigger_problems
 
 KEY_MAX_LENGTH = 256  # Kestra's @Size(max = 256)
 MULTIPLE_CONDITION = "io.kestra.plugin.core.condition.MultipleCondition"

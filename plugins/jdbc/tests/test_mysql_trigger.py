@@ -37,7 +37,7 @@ def test_a_row_comes_back_with_kestras_types(table, trigger_ctx, trigger_type, s
 
 
 def test_a_wrong_scheme_is_refused_by_name(trigger_ctx):
-    from plugins.trigger_events import TriggerFailed
+    from plugins.api.trigger_events import TriggerFailed
     watch = Trigger({"id": "watch", "type": Trigger.type, "url": "jdbc:postgresql://127.0.0.1/test",
                      "sql": "SELECT 1"})
     with pytest.raises(TriggerFailed, match="URL should start with `jdbc:mysql`"):

@@ -4,8 +4,8 @@ import sqlite3
 
 import pytest
 
+from plugins.api.trigger_events import TriggerFailed
 from plugins.jdbc.sqlite import Trigger
-from plugins.trigger_events import TriggerFailed
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ import uuid
 
 import pytest
 
+from plugins.api.trigger_events import TriggerFailed
 from plugins.conftest import read_stored, require_server
 from plugins.redis.list import RealtimeTrigger, Trigger
-from plugins.trigger_events import TriggerFailed
 
 URL = "redis://127.0.0.1:6379/0"
 

@@ -74,12 +74,12 @@ def resolve(name: str) -> type[TaskType] | None:
 
 
 def resolve_trigger(name: str):
-    """The trigger type (plugins.trigger.TriggerType) for a name; None when unknown."""
+    """The trigger type (plugins.api.trigger.TriggerType) for a name; None when unknown."""
     return _of_kind(name, "trigger")
 
 
 def resolve_condition(name: str):
-    """The condition type (plugins.condition.ConditionType) for a name; None when unknown."""
+    """The condition type (plugins.api.condition.ConditionType) for a name; None when unknown."""
     return _of_kind(name, "condition")
 
 

@@ -24,7 +24,7 @@ class TriggerType(PluginType):
     kind = "trigger"
     # The `trigger.*` variables an execution it starts gets.
     outputs: ClassVar[tuple[Output, ...]] = ()
-    # How the scheduler drives it (plugins.trigger_events): polled every `interval`
+    # How the scheduler drives it (plugins.api.trigger_events): polled every `interval`
     # (`poll(ctx)`), or listening without end (`listen(ctx, stop_event)`).
     polling: ClassVar[bool] = False
     realtime: ClassVar[bool] = False

@@ -80,7 +80,7 @@ class TaskType(PluginType):
 class RunnableTask(TaskType):
     """A task that does work. `run` returns the task's outputs (a dict)."""
 
-    def run(self, ctx) -> dict[str, Any] | None:  # ctx: plugins.context.RunContext
+    def run(self, ctx) -> dict[str, Any] | None:  # ctx: plugins.api.context.RunContext
         raise NotImplementedError
 
 
@@ -93,7 +93,7 @@ class FlowableTask(TaskType):
     def resolve(self, rt, taskrun):
         """The next children to create and, once decided, this task's state.
 
-        rt: plugins.flowable.FlowableRuntime; returns plugins.flowable.Step."""
+        rt: plugins.api.flowable.FlowableRuntime; returns plugins.api.flowable.Step."""
         raise NotImplementedError
 
     def tasks_with_handlers(self, rt, taskrun, step):
@@ -107,7 +107,7 @@ class ExecutableTask(TaskType):
 
     `start` runs once when the taskrun is created; `poll` runs on each executor round
     until it returns the taskrun's final state; `kill` when the execution is killed.
-    rt: plugins.executable.ExecutableRuntime."""
+    rt: plugins.api.executable.ExecutableRuntime."""
 
     executable = True
     lightweight = True
