@@ -8,12 +8,14 @@ import time
 from pathlib import Path
 
 from django.db.models import F
+from django.utils import timezone
 
 import expressions
 from executions.encryption import decrypt_inputs
 from executions.kv_store import KeyExpired, NamespaceKV
-from executions.models import Execution, LogEntry, index_labels
+from executions.models import Execution, LogEntry, MetricEntry, index_labels
 from executions.trigger_switch import set_trigger_enabled
+from plugins.api.context import TaskFailed
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
 
@@ -120,6 +122,15 @@ class EngineRunContext:
         index_labels(execution.id, execution.labels)
         execution.version += 1
         self._variables = None
+
+    def metric(self, kind: str, name: str, value: float, tags: dict | None = None) -> None:
+        if kind not in (MetricEntry.COUNTER, MetricEntry.TIMER):
+            raise TaskFailed(f"Unknown metric type {kind!r} of metric {name!r}: counter or timer")
+        ex = self.view.execution
+        MetricEntry.objects.create(
+            execution_id=ex.id, taskrun_id=self.taskrun_id, task_id=self.taskrun.task_id if self.taskrun else None,
+            namespace=ex.namespace, flow_id=ex.flow_id, type=kind, name=str(name), value=float(value),
+            tags={str(k): str(v) for k, v in (tags or {}).items()}, timestamp=timezone.now())
 
     def toggle_trigger(self, namespace: str, flow_id: str, trigger_id: str, enabled: bool) -> None:
         set_trigger_enabled(namespace, flow_id, trigger_id, enabled)

@@ -3,7 +3,9 @@ from .execution import Execution
 from .execution_label import ExecutionLabel, index_labels
 from .kv import KVEntry
 from .log import LogEntry
+from .metric import MetricEntry
 from .taskrun import TaskRun
 from .trigger_state import TriggerState
 
-__all__ = ["Execution", "ExecutionLabel", "index_labels", "KVEntry", "LogEntry", "TaskRun", "TriggerState"]
+__all__ = ["Execution", "ExecutionLabel", "index_labels", "KVEntry", "LogEntry", "MetricEntry", "TaskRun",
+           "TriggerState"]

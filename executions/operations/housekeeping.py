@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from executions.engine.create import merge_labels
-from executions.models import Execution, LogEntry
+from executions.models import Execution, LogEntry, MetricEntry
 from executions.states import State
 from plugins.api.labels import SYSTEM_PREFIX
 from storage import internal_storage, layout
@@ -30,13 +30,17 @@ def set_labels(execution_id: str, labels) -> Execution:
 
 
 @transaction.atomic
-def delete(execution_id: str, delete_logs: bool = True, delete_storage: bool = True) -> None:
-    """Delete an ended execution with its taskruns, and by default its logs and files."""
+def delete(execution_id: str, delete_logs: bool = True, delete_storage: bool = True,
+           delete_metrics: bool = True) -> None:
+    """Delete an ended execution with its taskruns, and by default its logs, metrics and
+    files (Kestra's deleteLogs, deleteMetrics, deleteStorage)."""
     execution = locked(execution_id)
     if not execution.is_terminal:
         raise OperationRefused("kill the execution before deleting it")
     if delete_logs:
         LogEntry.objects.filter(execution_id=execution_id).delete()
+    if delete_metrics:
+        MetricEntry.objects.filter(execution_id=execution_id).delete()
     if delete_storage:
         internal_storage().delete_folder(layout.uri(
             layout.execution_folder(execution.namespace, execution.flow_id, execution.id)))

@@ -76,6 +76,10 @@ class RunContext(Protocol):
     def add_labels(self, labels: dict) -> None:
         """Add or replace labels of the running execution."""
 
+    def metric(self, kind: str, name: str, value: float, tags: dict | None = None) -> None:
+        """Record a metric of this taskrun (Kestra's Counter and Timer): kind "counter"
+        with a count, or "timer" with a duration in seconds; tags are strings."""
+
     def toggle_trigger(self, namespace: str, flow_id: str, trigger_id: str, enabled: bool) -> None:
         """Enable or disable a trigger of a flow; raises FlowNotFound or TriggerNotFound."""
 
