@@ -21,17 +21,6 @@ IDLE_SECONDS = 10
 BURST_SECONDS = 600  # bound on the wait for the burst to end
 SAMPLE_SECONDS = 0.5
 MB = 1024 * 1024
-FLOW = """id: burst
-namespace: bench
-tasks:
-  - id: log
-    type: io.kestra.plugin.core.log.Log
-    message: "{{ trigger.body }}"
-triggers:
-  - id: hook
-    type: io.kestra.plugin.core.trigger.Webhook
-    key: bench-key
-"""
 
 
 class Sampler(threading.Thread):
@@ -64,9 +53,9 @@ def measure():
 
     unfinished = Execution.objects.exclude(state__in=[state.value for state in TERMINAL])
 
-    save_flow(FLOW)
+    save_flow(service.webhook_flow("burst"))
     with service.Serve() as serve, httpx.Client(base_url=serve.base, timeout=30) as client:
-        url = "/api/v1/main/executions/webhook/bench/burst/bench-key"
+        url = service.webhook_url("burst")
         client.post(url, json={"n": -1}).raise_for_status()  # the cluster's workers loaded once
         while unfinished.exists():
             time.sleep(0.2)

@@ -205,3 +205,27 @@ def parse_date(value: str) -> datetime:
 def percentile(values: list[float], fraction: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(fraction * (len(ordered) - 1)))]
+
+
+WEBHOOK_KEY = "bench-key"
+
+
+def webhook_flow(flow_id: str) -> str:
+    """The benchmarks' flow: a Webhook trigger (key WEBHOOK_KEY) and one Log of the
+    request body, so an execution costs the trigger path plus one inline task."""
+    return f"""id: {flow_id}
+namespace: bench
+tasks:
+  - id: log
+    type: io.kestra.plugin.core.log.Log
+    message: "{{{{ trigger.body }}}}"
+triggers:
+  - id: hook
+    type: io.kestra.plugin.core.trigger.Webhook
+    key: {WEBHOOK_KEY}
+"""
+
+
+def webhook_url(flow_id: str) -> str:
+    return f"/api/v1/main/executions/webhook/bench/{flow_id}/{WEBHOOK_KEY}"
+

@@ -19,17 +19,6 @@ REQUESTS = 50
 # POST finds the cluster idle: its latency is the path's own.
 GAPS = (0.0, 0.25)
 WAIT_SECONDS = 120
-FLOW = """id: hook
-namespace: bench
-tasks:
-  - id: log
-    type: io.kestra.plugin.core.log.Log
-    message: "{{ trigger.body }}"
-triggers:
-  - id: hook
-    type: io.kestra.plugin.core.trigger.Webhook
-    key: bench-key
-"""
 
 
 def running_date(execution) -> datetime | None:
@@ -46,9 +35,9 @@ def measure():
     from executions.models import Execution
     from flows.services import save_flow
 
-    save_flow(FLOW)
+    save_flow(service.webhook_flow("hook"))
     with service.Serve() as serve, httpx.Client(base_url=serve.base, timeout=30) as client:
-        url = "/api/v1/main/executions/webhook/bench/hook/bench-key"
+        url = service.webhook_url("hook")
         warm = client.post(url, json={"n": -1}).json()["id"]
         wait_running([warm], Execution)
         for gap in GAPS:
