@@ -4,8 +4,13 @@ Files are addressed by their kestra:// URI; layout.py says which path each file 
 """
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from django.conf import settings
 
@@ -40,6 +45,21 @@ class InternalStorage:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(data)
         return uri
+
+    @contextmanager
+    def writer(self, uri: str) -> Iterator[BinaryIO]:
+        """A binary file to write `uri` with, streamed to disk. Written beside its target
+        under a hidden name and moved into place when the block ends: until then, and for
+        good when the block raises, nothing is at `uri`."""
+        target = self._path(uri)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+        try:
+            with partial.open("wb") as stream:
+                yield stream
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
 
     def open(self, uri: str, mode: str = "rb"):
         path = self._path(uri)

@@ -4,8 +4,13 @@ Plugins depend on this protocol, never on the engine's models.
 """
 from __future__ import annotations
 
+from contextlib import AbstractContextManager
 from pathlib import Path
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from .cancellation import Cancellation
+    from .files import NewFile
 
 
 class TaskLogger(Protocol):
@@ -51,6 +56,7 @@ class RunContext(Protocol):
     taskrun_id: str
     logger: TaskLogger
     kv: KVStore
+    cancellation: Cancellation
 
     def render(self, value: Any, extra: dict | None = None) -> Any:
         """Render Pebble expressions in a value (strings inside lists and maps too)."""
@@ -59,13 +65,21 @@ class RunContext(Protocol):
         """The task's property `name`, rendered."""
 
     def sleep(self, seconds: float) -> None:
-        """Wait, returning early with an error when the task is killed or times out."""
+        """Wait, returning early with TaskInterrupted when the task is killed or times out."""
+
+    def check_interrupted(self) -> None:
+        """Raise TaskInterrupted when the task was killed or is past its timeout
+        (the same as `cancellation.check()`)."""
 
     def working_dir(self) -> Path:
         """A temporary folder for this attempt (shared inside a WorkingDirectory)."""
 
     def put_file(self, path: Path, name: str | None = None) -> str:
         """Copy a local file to internal storage; returns its kestra:// URI."""
+
+    def new_file(self, name: str) -> AbstractContextManager[NewFile]:
+        """A binary file of this taskrun written straight into internal storage; its
+        `.uri` is set when the `with` block ends (plugins.api.files)."""
 
     def open_file(self, uri: str):
         """Open for reading a file the execution may read (its own, its namespace's, its
@@ -90,6 +104,11 @@ class RunContext(Protocol):
 
 class TaskFailed(Exception):
     """A task ends FAILED with this message (logged at ERROR)."""
+
+
+class TaskInterrupted(Exception):
+    """A task stops because it was killed or ran past its timeout: the message is
+    "killed" or "timeout" (plugins.api.cancellation)."""
 
 
 class TaskWarning(Exception):
