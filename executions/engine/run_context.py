@@ -19,6 +19,7 @@ from executions.trigger_switch import set_trigger_enabled
 from plugins.api.cancellation import Cancellation, CancelSignal
 from plugins.api.context import TaskFailed, TaskInterrupted
 from plugins.api.files import NewFile
+from plugins.api.taskrun import TaskRunView
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
 
@@ -37,7 +38,8 @@ class EngineRunContext:
     def __init__(self, view, spec, taskrun, task, attempt_number=1, cancel: CancelSignal | None = None,
                  deadline: float | None = None, working_dir: Path | None = None):
         ex = view.execution
-        self.view, self.spec, self.taskrun, self.task = view, spec, taskrun, task
+        # The model stays the engine's; a task reads `taskrun`, a frozen TaskRunView.
+        self.view, self.spec, self._taskrun, self.task = view, spec, taskrun, task
         self.namespace, self.flow_id, self.execution_id = ex.namespace, ex.flow_id, ex.id
         self.taskrun_id = taskrun.id if taskrun else None
         self.attempt_number = attempt_number
@@ -53,6 +55,15 @@ class EngineRunContext:
         self._own_working_dir = None
 
     @property
+    def taskrun(self) -> TaskRunView | None:
+        """This taskrun as a task may see it (None when rendering flow-level values)."""
+        tr = self._taskrun
+        if tr is None:
+            return None
+        return TaskRunView(id=tr.id, task_id=tr.task_id, parent_id=tr.parent_id, value=tr.value,
+                           attempt_number=self.attempt_number, iteration=tr.iteration)
+
+    @property
     def cancel(self) -> CancelSignal:
         """The attempt's signal, which kill and timeout set (and the expressions' budget reads)."""
         return self.cancellation.signal
@@ -66,14 +77,14 @@ class EngineRunContext:
         self.cancellation.deadline = value
 
     def sibling_outputs(self, task_id: str) -> dict | None:
-        sibling = self.view.find(task_id, self.taskrun.parent_id, self.taskrun.value)
+        sibling = self.view.find(task_id, self._taskrun.parent_id, self._taskrun.value)
         return sibling.outputs if sibling is not None else None
 
     # --- expressions -------------------------------------------------------------
     @property
     def variables(self) -> dict:
         if self._variables is None:
-            self._variables = taskrun_variables(self.view, self.spec, self.taskrun, self.task)
+            self._variables = taskrun_variables(self.view, self.spec, self._taskrun, self.task)
         return self._variables
 
     def functions(self) -> dict:
@@ -141,7 +152,7 @@ class EngineRunContext:
             raise TaskFailed(f"Unknown metric type {kind!r} of metric {name!r}: counter or timer")
         ex = self.view.execution
         MetricEntry.objects.create(
-            execution_id=ex.id, taskrun_id=self.taskrun_id, task_id=self.taskrun.task_id if self.taskrun else None,
+            execution_id=ex.id, taskrun_id=self.taskrun_id, task_id=self._taskrun.task_id if self._taskrun else None,
             namespace=ex.namespace, flow_id=ex.flow_id, type=kind, name=str(name), value=float(value),
             tags={str(k): str(v) for k, v in (tags or {}).items()}, timestamp=timezone.now())
 
@@ -163,8 +174,8 @@ class EngineRunContext:
             self.cancellation.wait(left)
 
     def working_dir(self) -> Path:
-        if self._working_dir is None and self.taskrun is not None:
-            folder = self.view.shared_folder(self.taskrun)  # inside a WorkingDirectory: share its folder
+        if self._working_dir is None and self._taskrun is not None:
+            folder = self.view.shared_folder(self._taskrun)  # inside a WorkingDirectory: share its folder
             if folder is not None:
                 self._working_dir = Path(folder)
         if self._working_dir is None:
@@ -179,7 +190,7 @@ class EngineRunContext:
     # --- internal storage ------------------------------------------------------------
     def storage_uri(self, name: str) -> str:
         return layout.taskrun_file(self.namespace, self.flow_id, self.execution_id,
-                                   self.taskrun.task_id if self.taskrun else "flow", self.taskrun_id or "", name)
+                                   self._taskrun.task_id if self._taskrun else "flow", self.taskrun_id or "", name)
 
     def put_file(self, path: Path, name: str | None = None) -> str:
         path = Path(path)

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 if TYPE_CHECKING:
     from .cancellation import Cancellation
     from .files import NewFile
+    from .taskrun import TaskRunView
 
 
 class TaskLogger(Protocol):
@@ -54,6 +55,7 @@ class RunContext(Protocol):
     flow_id: str
     execution_id: str
     taskrun_id: str
+    taskrun: TaskRunView  # read-only: a task changes its taskrun only by its outputs or errors
     logger: TaskLogger
     kv: KVStore
     cancellation: Cancellation
