@@ -22,8 +22,6 @@ from expressions.filters.strings import slugify
 from . import layout
 from .local import InternalStorage, internal_storage
 
-ARCHIVE = "cache.zip"
-
 
 def value_hash(value: str) -> str:
     """Kestra's Hashing.hashToString: Guava's murmur3_128 of the UTF-8 bytes, in hex."""
@@ -34,13 +32,12 @@ class TaskCache:
     """The cache archives of one task of one flow."""
 
     def __init__(self, namespace: str, flow_id: str, task_id: str, storage: InternalStorage | None = None):
-        self.folder = f"{layout.namespace_folder(namespace)}/{slugify(flow_id)}/{slugify(task_id)}/cache"
+        self.namespace, self.flow_slug, self.task_slug = namespace, slugify(flow_id), slugify(task_id)
         self.storage = storage or internal_storage()
 
     def uri(self, value: str | None = None) -> str:
-        if value is None:
-            return layout.uri(f"{self.folder}/{ARCHIVE}")
-        return layout.uri(f"{self.folder}/{value_hash(value)}/{ARCHIVE}")
+        return layout.task_cache_file(self.namespace, self.flow_slug, self.task_slug,
+                                      None if value is None else value_hash(value))
 
     def fetch(self, value: str | None, ttl: timedelta | None) -> Path | None:
         """Where the archive kept for `value` is, to read it; None when there is none or
