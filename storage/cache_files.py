@@ -1,5 +1,5 @@
 """Cache archives of a task (a WorkingDirectory's `cache`), kept as Kestra's
-InternalStorage.getCacheFile / putCacheFile keep them (StorageContext.getCacheURI):
+StorageBackend.getCacheFile / putCacheFile keep them (StorageContext.getCacheURI):
 
     /<namespace as folders>/<flow slug>/<task slug>/cache/cache.zip
     /<namespace as folders>/<flow slug>/<task slug>/cache/<hash of the value>/cache.zip
@@ -20,7 +20,8 @@ import mmh3
 from expressions.filters.strings import slugify
 
 from . import layout
-from .local import InternalStorage, internal_storage
+from .backend import StorageBackend
+from .backends import internal_storage
 
 
 def value_hash(value: str) -> str:
@@ -31,7 +32,7 @@ def value_hash(value: str) -> str:
 class TaskCache:
     """The cache archives of one task of one flow."""
 
-    def __init__(self, namespace: str, flow_id: str, task_id: str, storage: InternalStorage | None = None):
+    def __init__(self, namespace: str, flow_id: str, task_id: str, storage: StorageBackend | None = None):
         self.namespace, self.flow_slug, self.task_slug = namespace, slugify(flow_id), slugify(task_id)
         self.storage = storage or internal_storage()
 
