@@ -13,6 +13,7 @@ character at a time: the time is at most the name's length times the pattern's, 
 more, and needs no time limit."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -83,11 +84,11 @@ def _any(char: str) -> bool:
     return True
 
 
-def _literal(expected: str):
+def _literal(expected: str) -> Callable[[str], bool]:
     return lambda char: char == expected
 
 
-def _repeat(program: list[Any], test) -> None:
+def _repeat(program: list[Any], test: Callable[[str], bool]) -> None:
     """Zero or more characters passing `test`."""
     loop = len(program)
     program.append(None)  # the SPLIT, once the end is known
@@ -157,7 +158,7 @@ def _group(pattern: str, i: int, program: list[Any]) -> int:
         i += 1  # past the comma
 
 
-def _bracket(pattern: str, i: int):
+def _bracket(pattern: str, i: int) -> tuple[Callable[[str], bool], int]:
     """(test, index after it) of the class `[...]` starting at `i`; a `]` right after
     `[` or `[!` is one of its characters."""
     start = i + 1

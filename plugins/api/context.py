@@ -60,10 +60,20 @@ class RunContext(Protocol):
     flow_id: str
     execution_id: str
     taskrun_id: str | None  # None only while the engine renders flow-level values
-    taskrun: TaskRunView | None  # read-only: a task changes its taskrun only by its outputs or errors
-    logger: TaskLogger
-    kv: KVStore
-    cancellation: Cancellation
+
+    # Read-only to a task (properties), which also lets the engine give subclasses.
+    @property
+    def logger(self) -> TaskLogger: ...
+    @property
+    def kv(self) -> KVStore: ...
+    @property
+    def cancellation(self) -> Cancellation:
+        """Kill and timeout: check, wait, register a callback (plugins.api.cancellation)."""
+
+    @property
+    def taskrun(self) -> TaskRunView | None:
+        """This taskrun, read-only: a task changes it only by its outputs or errors
+        (None only while the engine renders flow-level values)."""
 
     def render(self, value: Any, extra: dict[str, Any] | None = None) -> Any:
         """Render Pebble expressions in a value (strings inside lists and maps too)."""
