@@ -1,11 +1,22 @@
-"""Declared properties of a task type: one declaration gives validation, docs and schema."""
+"""Declared properties of a plugin type: one declaration gives validation (flows.spec),
+the JSON schema (json_schema), the documentation page (docs) and the typed value a task
+reads at run time (property_values.coerce, through `ctx.render_property`), as Kestra's
+`Property<T>` does.
+
+A declaration may nest: an object's `fields`, a list whose `items` is itself a
+declaration (a list of objects), a `one_of` of alternatives (a string or a list; a
+retry whose `type` picks constant, exponential or random), and bounds (`minimum`,
+`maximum`, `min_items`, `max_items`, `min_length`, `max_length`)."""
+from __future__ import annotations
+
 from dataclasses import dataclass, field
 from typing import Any
 
-# Property kinds. "tasks" is a list of task definitions (flowables), "task" a single one.
+# Property kinds. "tasks" is a list of task definitions (flowables), "task" a single one;
+# "one_of": the value is one of the declarations in `one_of`.
 KINDS = (
     "string", "integer", "number", "boolean", "duration", "object", "array", "any",
-    "tasks", "task", "enum",
+    "tasks", "task", "enum", "one_of",
 )
 
 
@@ -20,18 +31,48 @@ class Property:
     # an expression is not type-checked at validation time.
     dynamic: bool = True
     # Older property names Kestra still accepts (e.g. `fetchOne` for `fetchType`).
-    aliases: tuple = ()
-    values: tuple = ()  # allowed values when kind == "enum"
-    items: str | None = None  # item kind of an array, when checked; "input": input declarations
-    minimum: int | None = None  # least value of an integer or a number (Kestra's @Min, @PositiveOrZero)
+    aliases: tuple[str, ...] = ()
+    values: tuple[Any, ...] = ()  # allowed values when kind == "enum"
+    # What an array holds: a kind name ("string"...; "input", "condition", "task", "trigger"
+    # and "state" for what flows.spec checks on its own), or a whole declaration (a list
+    # of objects: `items=Property("header", "object", fields=...)`).
+    items: str | Property | None = None
+    minimum: float | None = None  # least value of an integer or a number (Kestra's @Min, @PositiveOrZero)
+    maximum: float | None = None  # greatest value of an integer or a number (Kestra's @Max)
+    min_items: int | None = None  # fewest items of an array (Kestra's @Size(min), @NotEmpty)
+    max_items: int | None = None
+    min_length: int | None = None  # fewest characters of a string (Kestra's @NotBlank is 1)
+    max_length: int | None = None
     # The properties of an object whose keys are known (LoopUntil's checkFrequency): any
     # other key is refused when the flow is saved, as Kestra refuses unknown properties.
-    # Empty: a free map (Subflow inputs, Switch cases).
-    fields: tuple = ()
+    # Empty: a free map (Subflow inputs, Switch cases). On an array: the fields of each
+    # map it holds (older spelling of `items=Property(..., "object", fields=...)`).
+    fields: tuple[Property, ...] = ()
+    # kind "one_of": the alternatives. With a `discriminator`, the value is a map whose
+    # key of that name picks the alternative by its `name` (retry's `type: constant`);
+    # without one, the first alternative the value reads as wins (a string or a list).
+    one_of: tuple[Property, ...] = ()
+    discriminator: str | None = None
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown property kind {self.kind!r} for {self.name}")
+        if self.kind == "one_of" and not self.one_of:
+            raise ValueError(f"property {self.name} of kind one_of declares no alternatives")
+
+    def item(self) -> Property | None:
+        """The declaration of each item of an array, when it has one."""
+        if isinstance(self.items, Property):
+            return self.items
+        if self.fields:
+            return Property(self.name, "object", fields=self.fields, dynamic=self.dynamic)
+        return None
+
+    def alternative(self, tag: Any) -> Property | None:
+        """The alternative a discriminator value names (case-insensitive, as Kestra's
+        retry types are)."""
+        wanted = str(tag).lower()
+        return next((option for option in self.one_of if option.name.lower() == wanted), None)
 
 
 # Kestra's WorkerGroup, of a task, a trigger or a flow.
@@ -115,7 +156,13 @@ def props(*items: Property) -> dict[str, Property]:
 
 @dataclass
 class Example:
+    """A real use of a type, shown on its page and loaded, validated and run by
+    tests/plugins/test_type_examples.py: a task (or trigger) snippet is wrapped into a
+    flow, a `full` one is a whole flow. `services` names what it needs from outside
+    ("postgres", "mariadb", "redis", "rabbitmq", "mqtt", "nats", "http", "docker",
+    "snowflake"...): such an example is validated but not run by that test."""
     title: str
     code: str
     full: bool = False  # a whole flow rather than a task snippet
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+    services: tuple[str, ...] = ()
