@@ -10,7 +10,7 @@ from plugins.api.task import ExecutableTask
 TARGET = (
     Property("namespace", required=True, description="Namespace of the flow to run."),
     Property("flowId", required=True, description="Id of the flow to run."),
-    Property("revision", "integer", description="Revision to run (default: the latest)."),
+    Property("revision", "integer", minimum=1, description="Revision to run (default: the latest)."),
     Property("inputs", "object", description="Inputs of the subflow."),
     Property("labels", "any", description="Labels of the subflow's execution (map or list of key/value)."),
     Property("wait", "boolean", default=True, dynamic=False, description="Wait for the subflow to end."),
@@ -65,9 +65,9 @@ class Subflow(ExecutableTask):
     def start(self, rt, taskrun):
         try:
             child = rt.start_execution(
-                rt.render(self.spec["namespace"], taskrun), rt.render(self.spec["flowId"], taskrun),
-                rt.render(self.get("inputs") or {}, taskrun), child_labels(rt, self, taskrun), taskrun,
-                revision=self.get("revision"), trigger_type=self.type)
+                rt.render_property(taskrun, "namespace"), rt.render_property(taskrun, "flowId"),
+                rt.render_property(taskrun, "inputs") or {}, child_labels(rt, self, taskrun), taskrun,
+                revision=rt.render_property(taskrun, "revision"), trigger_type=self.type)
         except ValueError as exc:
             raise TaskFailed(str(exc)) from exc
         rt.memo(taskrun)["executionId"] = child
