@@ -4,11 +4,11 @@ flows.spec.top_level knows them, with tasks, triggers and conditions from the pl
 types' declared properties (plugins.api.json_schema)."""
 from __future__ import annotations
 
-from plugins.api.json_schema import DRAFT, definitions, ref
+from plugins.api.json_schema import DRAFT, definitions, property_schema, ref
 
+from .spec.flow_properties import DECLARED
 from .spec.input_types import LEGACY_TYPES, TYPES
 from .spec.inputs_declared import KEYS as INPUT_KEYS
-from .spec.top_level import CONCURRENCY_BEHAVIORS
 
 FLOW = "io.kestra.core.models.flows.Flow"
 TEXT = {"type": "string"}
@@ -49,12 +49,9 @@ def flow_definition() -> dict:
         "outputs": {"type": "array", "items": {"type": "object", "required": ["id", "value"], "properties": {
             "id": TEXT, "type": TEXT, "value": {}, "description": TEXT, "required": {"type": "boolean"}}}},
         "labels": LABELS, "pluginDefaults": PLUGIN_DEFAULTS, "taskDefaults": PLUGIN_DEFAULTS,
-        "concurrency": {"type": "object", "required": ["limit"], "properties": {
-            "limit": {"type": "integer", "minimum": 1}, "behavior": {"type": "string",
-                                                                     "enum": list(CONCURRENCY_BEHAVIORS)}}},
-        "disabled": {"type": "boolean"}, "deleted": {"type": "boolean"}, "retry": {"type": "object"},
+        "disabled": {"type": "boolean"}, "deleted": {"type": "boolean"},
         "sla": {"type": "array"}, "checks": {"type": "array"},
-        "workerGroup": {"type": "object", "properties": {"key": TEXT, "fallback": TEXT}},
+        **{name: property_schema(prop) for name, prop in DECLARED.items()},
     }
     return {"type": "object", "title": "Flow", "properties": properties, "required": ["id", "namespace", "tasks"],
             "additionalProperties": False}

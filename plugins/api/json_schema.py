@@ -49,8 +49,9 @@ def _items(prop: Property) -> dict:
 
 
 def object_schema(fields: tuple[Property, ...]) -> dict:
-    schema = {"type": "object", "properties": {field.name: property_schema(field) for field in fields},
-              "additionalProperties": False}
+    properties = {field.name: property_schema(field) for field in fields}
+    properties.update({alias: properties[field.name] for field in fields for alias in field.aliases})
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
     required = [field.name for field in fields if field.required]
     if required:
         schema["required"] = required

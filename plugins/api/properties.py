@@ -84,12 +84,40 @@ WORKER_GROUP_FIELDS = (
 WORKER_GROUP = Property("workerGroup", "object", dynamic=False, fields=WORKER_GROUP_FIELDS,
                         description="The group of workers that runs it.")
 
+# Kestra's AbstractRetry and its kinds, picked by `type` (a task's or a flow's `retry`).
+# Intervals below maxDuration and maxInterval are checked beside (flows.spec.retry).
+RETRY_COMMON = (
+    Property("maxAttempt", "integer", minimum=1, dynamic=False, aliases=("maxAttempts",),
+             description="Attempts at most, the first one included."),
+    Property("maxDuration", "duration", dynamic=False, description="Time at most from the first attempt."),
+    Property("warningOnRetry", "boolean", default=False, dynamic=False,
+             description="A task that succeeded after a retry ends WARNING."),
+    Property("behavior", "enum", values=("RETRY_FAILED_TASK", "CREATE_NEW_EXECUTION"), default="RETRY_FAILED_TASK",
+             dynamic=False, description="Retry the failed task, or start a new execution of the flow."),
+)
+RETRY = Property("retry", "one_of", dynamic=False, discriminator="type", description=(
+    "Retry policy: `constant` waits `interval` between attempts, `exponential` multiplies it by "
+    "`delayFactor` up to `maxInterval`, `random` waits between `minInterval` and `maxInterval`."), one_of=(
+    Property("constant", "object", description="The same wait between attempts.", fields=(
+        Property("interval", "duration", required=True, dynamic=False, description="Wait between attempts."),
+        *RETRY_COMMON)),
+    Property("exponential", "object", description="A wait that grows with each attempt.", fields=(
+        Property("interval", "duration", required=True, dynamic=False, description="The first wait."),
+        Property("maxInterval", "duration", required=True, dynamic=False, description="The longest wait."),
+        Property("delayFactor", "number", dynamic=False, description="What each wait is multiplied by."),
+        *RETRY_COMMON)),
+    Property("random", "object", description="A random wait between two bounds.", fields=(
+        Property("minInterval", "duration", required=True, dynamic=False, description="The shortest wait."),
+        Property("maxInterval", "duration", required=True, dynamic=False, description="The longest wait."),
+        *RETRY_COMMON)),
+))
+
 # Properties every task accepts, whatever its type (Kestra's AbstractTask).
 COMMON_TASK_PROPERTIES = (
     Property("id", required=True, dynamic=False, description="Unique id of the task in the flow."),
     Property("type", required=True, dynamic=False, description="The task's type (class name)."),
     Property("description", description="Free text shown in the UI."),
-    Property("retry", "object", dynamic=False, description="Retry policy: type constant, exponential or random."),
+    RETRY,
     Property("timeout", "duration", description="Maximum duration of one attempt (ISO-8601, e.g. PT5M)."),
     Property("disabled", "boolean", default=False, dynamic=False, description="A disabled task is not run."),
     Property("allowFailure", "boolean", default=False, dynamic=False,
