@@ -188,9 +188,12 @@ class Example:
     tests/plugins/test_type_examples.py: a task (or trigger) snippet is wrapped into a
     flow, a `full` one is a whole flow. `services` names what it needs from outside
     ("postgres", "mariadb", "redis", "rabbitmq", "mqtt", "nats", "http", "docker",
-    "snowflake"...): such an example is validated but not run by that test."""
+    "snowflake"...): such an example is validated but not run by that test. `inputs`
+    are the values it runs with there, as a user gives them (a FILE input's value is
+    the text of the file to upload)."""
     title: str
     code: str
     full: bool = False  # a whole flow rather than a task snippet
     extra: dict[str, Any] = field(default_factory=dict)
     services: tuple[str, ...] = ()
+    inputs: dict[str, Any] = field(default_factory=dict)

@@ -2,7 +2,7 @@
 default, wait for it and take its outputs."""
 from expressions import ExpressionError
 from plugins.api.context import TaskFailed
-from plugins.api.properties import Output, Property
+from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.states import State
 from plugins.api.task import ExecutableTask
@@ -54,6 +54,38 @@ class Subflow(ExecutableTask):
     aliases = ("io.kestra.core.tasks.flows.Subflow", "io.kestra.core.tasks.flows.Flow",
                "io.kestra.plugin.core.flow.Flow")
     title = "Start an execution of another flow."
+    examples = (
+        Example("Call a flow with inputs and use its outputs", """\
+id: parent
+namespace: company.team
+tasks:
+  - id: call
+    type: io.kestra.plugin.core.flow.Subflow
+    namespace: company.team
+    flowId: greeter
+    inputs:
+      name: World
+  - id: show
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ outputs.call.outputs.greeting }}"
+""", full=True),
+        Example("The flow it calls", """\
+id: greeter
+namespace: company.team
+inputs:
+  - id: name
+    type: STRING
+    defaults: you
+tasks:
+  - id: greet
+    type: io.kestra.plugin.core.debug.Return
+    format: "Hello {{ inputs.name }}"
+outputs:
+  - id: greeting
+    type: STRING
+    value: "{{ outputs.greet.value }}"
+""", full=True),
+    )
     properties = (*TARGET, Property(
         "outputs", "object",
         description="Deprecated (use the subflow's own `outputs`): values rendered in the subflow's execution "
