@@ -72,3 +72,16 @@ def test_the_documentation_lists_nested_fields_and_bounds():
     assert "* `rows` (`integer`)" in page and "Minimum:** `>= 1`" in page
     log_page = markdown(resolve("io.kestra.plugin.core.log.Log"), all_properties=True)
     assert "* `type: exponential`" in log_page and "* `maxInterval` (`duration`, required)" in log_page
+
+
+def test_each_input_type_has_its_own_schema(client):
+    check = flow_validator(client)
+    flow = yaml.safe_load(FLOW)
+    flow["inputs"] = [{"id": "n", "type": "INT", "min": 1, "max": 9, "defaults": 3},
+                      {"id": "pick", "type": "SELECT", "values": ["a", "b"], "isRadio": True},
+                      {"name": "old", "type": "BOOL"}]
+    assert list(check.iter_errors(flow)) == []
+    flow["inputs"][0]["isRadio"] = True  # a SELECT's key, not an INT's
+    assert not check.is_valid(flow)
+    int_page = client.get("/api/v1/plugins/inputs/INT").json()
+    assert {"min", "max", "defaults"} <= set(int_page["schema"]["properties"]["properties"])
