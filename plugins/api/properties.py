@@ -75,6 +75,24 @@ class Property:
         return next((option for option in self.one_of if option.name.lower() == wanted), None)
 
 
+def string_or_list(name: str, description: str = "", dynamic: bool = True, **more: Any) -> Property:
+    """One text or a list of them (Kestra's `Object` properties read as either: a Log's
+    message, glob patterns)."""
+    return Property(name, "one_of", description=description, dynamic=dynamic, **more, one_of=(
+        Property(name, "string", dynamic=dynamic), Property(name, "array", items="string", dynamic=dynamic)))
+
+
+# One label written the list way.
+LABEL = Property("label", "object", dynamic=False, fields=(
+    Property("key", required=True, dynamic=False), Property("value", required=True)))
+
+
+def labels_property(description: str, dynamic: bool = True, **more: Any) -> Property:
+    """Labels as Kestra takes them: a map of key to value, or a list of {key, value}."""
+    return Property("labels", "one_of", description=description, dynamic=dynamic, **more, one_of=(
+        Property("labels", "object", dynamic=dynamic), Property("labels", "array", dynamic=dynamic, items=LABEL)))
+
+
 # Kestra's WorkerGroup, of a task, a trigger or a flow.
 WORKER_GROUP_FIELDS = (
     Property("key", description="The worker group's key."),
@@ -150,8 +168,7 @@ COMMON_TRIGGER_PROPERTIES = (
     LOG_LEVEL,
     Property("minLogLevel", "enum", values=LOG_LEVEL.values, dynamic=False,
              description="Deprecated name of logLevel."),
-    Property("labels", "any", dynamic=False,
-             description="Labels of the executions it starts: a map, or a list of {key, value}."),
+    labels_property("Labels of the executions it starts: a map, or a list of {key, value}.", dynamic=False),
     Property("stopAfter", "array", items="state", dynamic=False,
              description="Execution states after which the trigger disables itself."),
     Property("logToFile", "boolean", default=False, dynamic=False),

@@ -2,7 +2,7 @@
 default, wait for it and take its outputs."""
 from expressions import ExpressionError
 from plugins.api.context import TaskFailed
-from plugins.api.properties import Example, Output, Property
+from plugins.api.properties import Example, Output, Property, labels_property
 from plugins.api.registry import register
 from plugins.api.states import State
 from plugins.api.task import ExecutableTask
@@ -12,7 +12,7 @@ TARGET = (
     Property("flowId", required=True, description="Id of the flow to run."),
     Property("revision", "integer", minimum=1, description="Revision to run (default: the latest)."),
     Property("inputs", "object", description="Inputs of the subflow."),
-    Property("labels", "any", description="Labels of the subflow's execution (map or list of key/value)."),
+    labels_property("Labels of the subflow's execution (map or list of key/value)."),
     Property("wait", "boolean", default=True, dynamic=False, description="Wait for the subflow to end."),
     Property("transmitFailed", "boolean", default=True, dynamic=False,
              description="When waiting, a failed subflow fails this task."),
