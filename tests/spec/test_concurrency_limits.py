@@ -3,7 +3,7 @@
 @Positive and an integer in Kestra's Concurrency."""
 import pytest
 
-from .helpers import errors_of, only_error, with_tasks
+from .helpers import errors_of, only_error, parse, with_tasks
 
 
 def test_a_negative_concurrency_limit_of_foreach_is_refused():
@@ -38,3 +38,16 @@ def test_a_flow_concurrency_limit_must_be_a_positive_integer(limit, message):
           limit: {limit}
         """))
     assert [(e.path, e.line, e.message) for e in errors] == [("concurrency.limit", 4, message)]
+
+
+def test_the_engine_gets_the_concurrency_in_one_spelling():
+    """Jackson reads `limit: "2"` as 2 and the declaration reads `behavior` in any case:
+    the flow spec hands the engine the declared kinds."""
+    spec = parse(with_tasks("""
+        id: flow
+        namespace: company.team
+        concurrency:
+          limit: "2"
+          behavior: cancel
+        """))
+    assert spec.concurrency == {"limit": 2, "behavior": "CANCEL"}
