@@ -23,7 +23,8 @@ def _type(prop: Property) -> str:
 def _facts(prop: Property) -> list[str]:
     facts = []
     if prop.default is not None:
-        facts.append(f"* **Default:** `{prop.default}`")
+        default = str(prop.default).lower() if isinstance(prop.default, bool) else prop.default
+        facts.append(f"* **Default:** `{default}`")  # true, as a Kestra page (and the YAML) spells it
     if prop.values:
         facts.append("* **Possible values:** " + ", ".join(f"`{value}`" for value in prop.values))
     for attribute, title, sign in BOUNDS:

@@ -70,6 +70,7 @@ def test_the_documentation_lists_nested_fields_and_bounds():
 
     page = markdown(resolve("io.kestra.plugin.core.flow.ForEachItem"))
     assert "* `rows` (`integer`)" in page and "Minimum:** `>= 1`" in page
+    assert "* **Default:** `true`" in markdown(resolve("io.kestra.plugin.core.flow.Subflow"))
     log_page = markdown(resolve("io.kestra.plugin.core.log.Log"), all_properties=True)
     assert "* `type: exponential`" in log_page and "* `maxInterval` (`duration`, required)" in log_page
 
