@@ -4,11 +4,11 @@ flows.spec.top_level knows them, with tasks, triggers and conditions from the pl
 types' declared properties (plugins.api.json_schema)."""
 from __future__ import annotations
 
-from plugins.api.json_schema import DRAFT, definitions, ref
+from plugins.api.json_schema import DRAFT, definitions, object_schema, property_schema, ref
 
+from .spec.flow_properties import DECLARED
+from .spec.input_properties import input_properties
 from .spec.input_types import LEGACY_TYPES, TYPES
-from .spec.inputs_declared import KEYS as INPUT_KEYS
-from .spec.top_level import CONCURRENCY_BEHAVIORS
 
 FLOW = "io.kestra.core.models.flows.Flow"
 TEXT = {"type": "string"}
@@ -18,9 +18,6 @@ LABELS = {"anyOf": [{"type": "object", "additionalProperties": {"type": "string"
                                                 "properties": {"key": TEXT, "value": TEXT}}}]}
 PLUGIN_DEFAULTS = {"type": "array", "items": {"type": "object", "required": ["type", "values"], "properties": {
     "type": TEXT, "forced": {"type": "boolean"}, "values": {"type": "object"}}}}
-INPUT_PROPERTY_SCHEMAS = {"id": TEXT, "name": TEXT, "description": TEXT, "displayName": TEXT,
-                          "required": {"type": "boolean"}, "values": {"type": "array"},
-                          "options": {"type": "array"}, "itemType": TEXT, "validator": TEXT}
 
 
 def input_class(input_type: str) -> str:
@@ -29,12 +26,16 @@ def input_class(input_type: str) -> str:
 
 
 def input_definition(input_type: str | None = None) -> dict:
-    """An input declaration; of one type when given, else of any type."""
-    types = [input_type] if input_type else [*TYPES, *LEGACY_TYPES]
-    properties = {key: dict(INPUT_PROPERTY_SCHEMAS.get(key, {})) for key in sorted(INPUT_KEYS)}
-    properties["type"] = {"type": "string", "enum": types}
-    return {"type": "object", "title": f"{input_type or 'Any'} input", "properties": properties,
-            "required": ["type"], "additionalProperties": False}
+    """An input declaration of one type (its declared properties, `type` a const of its
+    names), or of any type: one of them."""
+    if input_type is None:
+        return {"title": "Any input", "anyOf": [input_definition(name) for name in TYPES]}
+    declared = input_properties(input_type)
+    schema = object_schema(declared)
+    names = [input_type, *(old for old, new in LEGACY_TYPES.items() if new == input_type)]
+    schema["properties"]["type"] = {"type": "string", "enum": names}
+    schema["required"] = ["type"]  # `id`, or `name` before 0.15
+    return {"title": f"{input_type} input", **schema}
 
 
 def flow_definition() -> dict:
@@ -49,12 +50,9 @@ def flow_definition() -> dict:
         "outputs": {"type": "array", "items": {"type": "object", "required": ["id", "value"], "properties": {
             "id": TEXT, "type": TEXT, "value": {}, "description": TEXT, "required": {"type": "boolean"}}}},
         "labels": LABELS, "pluginDefaults": PLUGIN_DEFAULTS, "taskDefaults": PLUGIN_DEFAULTS,
-        "concurrency": {"type": "object", "required": ["limit"], "properties": {
-            "limit": {"type": "integer", "minimum": 1}, "behavior": {"type": "string",
-                                                                     "enum": list(CONCURRENCY_BEHAVIORS)}}},
-        "disabled": {"type": "boolean"}, "deleted": {"type": "boolean"}, "retry": {"type": "object"},
+        "disabled": {"type": "boolean"}, "deleted": {"type": "boolean"},
         "sla": {"type": "array"}, "checks": {"type": "array"},
-        "workerGroup": {"type": "object", "properties": {"key": TEXT, "fallback": TEXT}},
+        **{name: property_schema(prop) for name, prop in DECLARED.items()},
     }
     return {"type": "object", "title": "Flow", "properties": properties, "required": ["id", "namespace", "tasks"],
             "additionalProperties": False}

@@ -4,7 +4,7 @@ from __future__ import annotations
 from django.utils import timezone
 
 from executions.models import Execution
-from flows.models import Flow
+from flows.models import Flow, FlowRevision
 from flows.spec import InputInvalid
 from storage import internal_storage
 
@@ -33,6 +33,9 @@ class EngineExecutableRuntime:
 
     def render(self, value, taskrun, extra: dict | None = None):
         return self.executor.context_for(taskrun).render(value, extra)
+
+    def render_property(self, taskrun, name, default=None):
+        return self.executor.context_for(taskrun).render_property(name, default)
 
     def logger(self, taskrun):
         return ExecutionLogger(self.view.execution, taskrun)
@@ -64,6 +67,8 @@ class EngineExecutableRuntime:
         flow = Flow.objects.filter(namespace=namespace, flow_id=flow_id, deleted=False).first()
         if flow is None:
             raise ValueError(f"Unable to find flow '{namespace}.{flow_id}'")
+        if revision is not None and not FlowRevision.objects.filter(flow=flow, revision=revision).exists():
+            raise ValueError(f"Unable to find flow '{namespace}.{flow_id}' revision {revision}")
         ex = self.view.execution
         parent = {"executionId": ex.id, "taskRunId": taskrun.id, "namespace": ex.namespace, "flowId": ex.flow_id,
                   "taskId": taskrun.task_id}

@@ -19,6 +19,7 @@ from executions.models import Execution, LogEntry, MetricEntry, index_labels
 from executions.trigger_switch import set_trigger_enabled
 from plugins.api.cancellation import Cancellation, CancelSignal
 from plugins.api.context import TaskFailed, TaskInterrupted
+from plugins.api.declared_render import render_declared
 from plugins.api.files import NewFile
 from plugins.api.taskrun import TaskRunView
 from storage import internal_storage, layout
@@ -112,7 +113,9 @@ class EngineRunContext:
             raise
 
     def render_property(self, name: str, default: Any = None) -> Any:
-        return self.render(self.task.get(name, default))
+        """The task's property rendered and read as its type declares it (an integer
+        from "3"...); a value that cannot be fails the task naming it."""
+        return render_declared(self.render, getattr(self.task, "spec", self.task), name, default)
 
     def _kv_function(self, key, namespace=None, errorOnMissing=True):
         """Kestra's KvFunction: an expired key is an error only with errorOnMissing

@@ -13,21 +13,23 @@ from expressions import java_regex
 
 from .errors import SpecError
 from .ids import input_id_problem
+from .input_properties import MAX_DISPLAY_NAME, any_type_property, every_key, input_properties
 from .input_temporal import parse_java_duration
 from .input_types import LONG_MAX, LONG_MIN, TYPES, BadValue, parse_value
 from .inputs import normalise_declaration
-from .property_types import has_expression
+from .property_types import has_expression, problems
 from .yaml_lines import line_of
 
-# Every property some input type has (Kestra's Input and its subclasses, old and new).
-KEYS = {"id", "name", "type", "description", "displayName", "required", "defaults", "values", "options",
-        "validator", "min", "max", "after", "before", "allowCustomValue", "dependsOn", "itemType", "prefill",
-        "expression", "extension", "isRadio", "autoSelectFirst", "minLength", "maxLength",
-        "allowedFileExtensions", "dateFormat"}
+# Every property some input type has (Kestra's Input and its subclasses, old and new;
+# declared in input_properties).
+KEYS = every_key()
+# Keys checked below in their own words (a choice's values, bounds read as the input's
+# type, defaults parsed as a value); every other key is checked as its declaration says.
+CHECKED_HERE = {"id", "name", "type", "required", "displayName", "values", "options", "itemType", "validator",
+                "min", "max", "after", "before", "defaults", "dependsOn"}
 CHOICES = ("ENUM", "SELECT", "MULTISELECT")
 NUMBERS = ("INT", "FLOAT")
 MOMENTS = ("DATE", "DATETIME", "TIME")
-MAX_DISPLAY_NAME = 64
 DEPENDS_ON_KEYS = ("inputs", "condition")
 
 
@@ -76,9 +78,15 @@ def _check_input(item: dict, path: str, line) -> list[SpecError]:
         return [SpecError(f"{path}.type", f"{named}: unknown type {item['type']!r}; one of {', '.join(TYPES)}",
                           line_of(item, "type"))]
     errors = []
+    own = {prop.name: prop for prop in input_properties(kind)}
     for key in item:
         if key not in KEYS:
             errors.append(SpecError(f"{path}.{key}", f"{named}: unknown property '{key}'", line_of(item, key)))
+        elif key not in CHECKED_HERE:
+            prop = own.get(key) or any_type_property(key)
+            errors += [SpecError(f"{path}.{key}{problem.sub}", f"{named}: {problem.message}",
+                                 line_of(problem.container, problem.key) if problem.sub else line_of(item, key))
+                       for problem in problems(prop, item[key])] if prop is not None else []
 
     def err(key, message):
         errors.append(SpecError(f"{path}.{key}", f"{named}: {message}", line_of(item, key) if key in item else line))

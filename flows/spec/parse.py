@@ -2,9 +2,12 @@
 reported at once, each with its path and line."""
 from __future__ import annotations
 
+from plugins.api.property_values import coerce
+
 from .assertions import check_assertions
 from .defaults import apply_defaults, check_defaults, plugin_defaults
 from .errors import FlowInvalid, SpecError
+from .flow_properties import CONCURRENCY
 from .flow_spec import FlowSpec
 from .inputs_declared import normalise_inputs
 from .labels import normalise_labels
@@ -41,10 +44,16 @@ def parse_flow(source: str) -> FlowSpec:
         description=data.get("description"), inputs=plain(inputs), variables=data.get("variables") or {},
         errors=data.get("errors") or [], finally_=data.get("finally") or [],
         after_execution=data.get("afterExecution") or [], triggers=plain(triggers), outputs=plain(outputs),
-        labels=labels, concurrency=data.get("concurrency"), disabled=bool(data.get("disabled")),
+        labels=labels, concurrency=_read(CONCURRENCY, data.get("concurrency")), disabled=bool(data.get("disabled")),
         plugin_defaults=plain(plugin_defaults(data)), retry=data.get("retry"), data=data,
         source=source if isinstance(source, str) else source.decode("utf-8"),
     )
+
+
+def _read(prop, value):
+    """A validated flow property as its declaration reads it (`limit: "2"` is 2,
+    `behavior: queue` is QUEUE), so the engine gets one spelling."""
+    return coerce(prop, value) if value is not None else None
 
 
 def validate_source(source: str) -> list[SpecError]:

@@ -2,11 +2,10 @@
 `namespace` and a non-empty `tasks` list required, each section of the right shape."""
 from __future__ import annotations
 
-from plugins.api.properties import WORKER_GROUP
-
 from .errors import SpecError
+from .flow_properties import CONCURRENCY, CONCURRENCY_BEHAVIORS, WORKER_GROUP
 from .ids import flow_id_problem, namespace_problem
-from .property_types import field_problems
+from .property_types import problems
 from .retry import retry_problems
 from .strict import unknown_keys
 from .yaml_lines import line_of
@@ -18,7 +17,7 @@ LISTS = ("inputs", "tasks", "errors", "finally", "afterExecution", "listeners", 
          "taskDefaults", "pluginDefaults", "sla", "checks")
 MAPS = ("variables", "concurrency", "retry", "workerGroup")
 BOOLEANS = ("disabled", "deleted")
-CONCURRENCY_BEHAVIORS = ("QUEUE", "CANCEL", "FAIL")
+__all__ = ["CONCURRENCY_BEHAVIORS", "check_top_level"]
 LISTENER_KEYS = ("description", "conditions", "tasks")  # Kestra's (deprecated) Listener
 
 
@@ -60,8 +59,8 @@ def check_top_level(data: dict) -> list[SpecError]:
     revision = data.get("revision")
     if revision is not None and (isinstance(revision, bool) or not isinstance(revision, int) or revision < 1):
         err("revision", "must be an integer of at least 1")
-    errors += _concurrency(data.get("concurrency"))
-    errors += _worker_group(data.get("workerGroup"))
+    for prop in (CONCURRENCY, WORKER_GROUP):
+        errors += _declared(data, prop)
     errors += _listeners(data.get("listeners"))
     if isinstance(data.get("retry"), dict):
         errors += [SpecError(f"retry.{key}" if key else "retry", message,
@@ -70,12 +69,15 @@ def check_top_level(data: dict) -> list[SpecError]:
     return errors
 
 
-def _worker_group(group) -> list[SpecError]:
-    """Kestra's WorkerGroup: `key` and `fallback` only."""
-    if not isinstance(group, dict):
+def _declared(data: dict, prop) -> list[SpecError]:
+    """A map the flow declares with known fields (concurrency, workerGroup), each
+    problem at its path and line; not a map at all: said above."""
+    value = data.get(prop.name)
+    if not isinstance(value, dict):
         return []
-    return [SpecError(f"workerGroup{sub}", message, line_of(mapping, key))
-            for sub, mapping, key, message in field_problems(WORKER_GROUP, group)]
+    return [SpecError(f"{prop.name}{problem.sub}", problem.message,
+                      line_of(problem.container, problem.key) if problem.sub else line_of(data, prop.name))
+            for problem in problems(prop, value)]
 
 
 def _listeners(listeners) -> list[SpecError]:
@@ -86,24 +88,4 @@ def _listeners(listeners) -> list[SpecError]:
             errors.append(SpecError(path, "a listener must be a map with tasks", line_of(listeners, index)))
             continue
         errors += unknown_keys(listener, LISTENER_KEYS, path)
-    return errors
-
-
-def _concurrency(concurrency) -> list[SpecError]:
-    """`concurrency: {limit: 1, behavior: QUEUE|CANCEL|FAIL}`."""
-    if not isinstance(concurrency, dict):
-        return []
-    errors = []
-    for key in concurrency:
-        if key not in ("limit", "behavior"):
-            errors.append(SpecError(f"concurrency.{key}", f"unknown property '{key}'", line_of(concurrency, key)))
-    limit = concurrency.get("limit")
-    if limit is None:
-        errors.append(SpecError("concurrency.limit", "required property missing", line_of(concurrency)))
-    elif isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
-        errors.append(SpecError("concurrency.limit", "must be a positive integer", line_of(concurrency, "limit")))
-    behavior = concurrency.get("behavior")
-    if behavior is not None and behavior not in CONCURRENCY_BEHAVIORS:
-        errors.append(SpecError("concurrency.behavior", f"must be one of {', '.join(CONCURRENCY_BEHAVIORS)}",
-                                line_of(concurrency, "behavior")))
     return errors

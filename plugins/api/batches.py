@@ -13,10 +13,9 @@ from typing import Any
 
 from expressions.ion import to_ion
 
-from .durations import DurationError, parse_duration
 from .plugin_type import PluginType
 from .properties import Property
-from .trigger_events import TriggerContext, TriggerFailed
+from .trigger_events import TriggerContext, TriggerFailed, render_property
 
 NEEDS_A_LIMIT = "maxDuration or maxRecords must be set to avoid infinite loop"
 
@@ -39,14 +38,12 @@ class BatchLimits:
 
     @classmethod
     def of(cls, ctx: TriggerContext, plugin: PluginType) -> BatchLimits:
-        records, duration = ctx.render(plugin.get("maxRecords")), ctx.render(plugin.get("maxDuration"))
+        """The limits as declared (maxRecords an integer of at least 1, maxDuration a
+        duration), rendered; a value that cannot be read fails naming it."""
+        records, duration = render_property(ctx, plugin, "maxRecords"), render_property(ctx, plugin, "maxDuration")
         if records is None and duration is None:
             raise TriggerFailed(NEEDS_A_LIMIT)
-        try:
-            return cls(int(records) if records is not None else None,
-                       parse_duration(duration) if duration is not None else None, time.monotonic())
-        except (ValueError, DurationError) as exc:
-            raise TriggerFailed(f"maxRecords or maxDuration cannot be read: {exc}") from None
+        return cls(records, duration, time.monotonic())
 
     def room(self, count: int) -> int | None:
         """How many more messages the batch takes (None: no count limit)."""

@@ -79,7 +79,11 @@ class RunContext(Protocol):
         """Render Pebble expressions in a value (strings inside lists and maps too)."""
 
     def render_property(self, name: str, default: Any = None) -> Any:
-        """The task's property `name`, rendered."""
+        """The task's property `name` (or its older alias; else `default`, else the
+        declared default), rendered and read as its declared kind: an integer from "3",
+        a boolean from "true", a timedelta from "PT5S", an enum value in its declared
+        spelling, a list or map from JSON text. Raises PropertyInvalid (a TaskFailed
+        naming the task, the property and the value) when it cannot be read."""
 
     def sleep(self, seconds: float) -> None:
         """Wait, returning early with TaskInterrupted when the task is killed or times out."""

@@ -41,18 +41,20 @@ def ref(name: str) -> dict[str, Any]:
 
 
 def _items(prop: Property) -> dict[str, Any]:
-    if prop.fields:
-        return object_schema(prop.fields)
+    declared = prop.item()
+    if declared is not None:
+        return property_schema(declared, documented=False)
     if prop.items == "state":
         return {"type": "string", "enum": list(STATES)}
     if prop.items in ("condition", "input", "task", "trigger"):
         return ref(prop.items)
-    return dict(SCALARS.get(prop.items or "any", {}))
+    return dict(SCALARS.get(str(prop.items or "any"), {}))
 
 
 def object_schema(fields: tuple[Property, ...]) -> dict[str, Any]:
-    schema = {"type": "object", "properties": {field.name: property_schema(field) for field in fields},
-              "additionalProperties": False}
+    properties = {field.name: property_schema(field) for field in fields}
+    properties.update({alias: properties[field.name] for field in fields for alias in field.aliases})
+    schema = {"type": "object", "properties": properties, "additionalProperties": False}
     required = [field.name for field in fields if field.required]
     if required:
         schema["required"] = required
@@ -66,6 +68,8 @@ def _kind(prop: Property) -> dict[str, Any]:
         return object_schema(prop.fields) if prop.fields else {"type": "object", "additionalProperties": True}
     if prop.kind == "array":
         return {"type": "array", "items": _items(prop)}
+    if prop.kind == "one_of":
+        return _one_of(prop)
     if prop.kind == "tasks":
         return {"type": "array", "items": ref("task")}
     if prop.kind == "task":
@@ -73,13 +77,38 @@ def _kind(prop: Property) -> dict[str, Any]:
     return dict(SCALARS[prop.kind])
 
 
-def property_schema(prop: Property) -> dict[str, Any]:
-    """The schema of one declared property."""
+def _one_of(prop: Property) -> dict[str, Any]:
+    """Alternatives; with a discriminator each is an object whose discriminator key is
+    a const of its name (Kestra's retry: `type: constant`...)."""
+    if not prop.discriminator:
+        return {"anyOf": [property_schema(option, documented=False) for option in prop.one_of]}
+    options = []
+    for option in prop.one_of:
+        schema = object_schema(option.fields)
+        schema["title"] = option.name
+        schema["properties"] = {prop.discriminator: {"type": "string", "const": option.name},
+                                **schema["properties"]}
+        schema["required"] = [prop.discriminator, *schema.get("required", [])]
+        options.append(schema)
+    return {"oneOf": options}
+
+
+# JSON Schema's names of the bounds a declaration may carry.
+BOUNDS = (("minimum", "minimum"), ("maximum", "maximum"), ("min_items", "minItems"), ("max_items", "maxItems"),
+          ("min_length", "minLength"), ("max_length", "maxLength"))
+
+
+def property_schema(prop: Property, documented: bool = True) -> dict[str, Any]:
+    """The schema of one declared property (`documented`: with its title, default and
+    dynamic flag; an array's item or a one-of's alternative goes without)."""
     schema = _kind(prop)
-    if prop.minimum is not None:
-        schema["minimum"] = prop.minimum
-    if prop.dynamic and schema.get("type") not in (None, "string"):
+    for attribute, keyword in BOUNDS:
+        if getattr(prop, attribute) is not None:
+            schema[keyword] = getattr(prop, attribute)
+    if prop.dynamic and (schema.get("type") not in (None, "string") or prop.kind == "one_of"):
         schema = {"anyOf": [schema, dict(EXPRESSION)]}
+    if not documented:
+        return schema
     if prop.description:
         schema["title"] = prop.description.split(". ")[0].rstrip(".")
         schema["markdownDescription"] = prop.description

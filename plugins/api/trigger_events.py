@@ -21,7 +21,9 @@ from pathlib import Path
 from typing import Any, ClassVar, Protocol
 
 from .context import TaskLogger
+from .declared_render import PropertyInvalid, render_declared
 from .durations import parse_duration
+from .plugin_type import PluginType
 from .properties import Property
 from .trigger import TriggerType
 
@@ -82,6 +84,16 @@ class TriggerEvent:
             self._settled = True
         if action is not None:
             action()
+
+
+def render_property(ctx: TriggerContext, trigger: PluginType, name: str, default: Any = None) -> Any:
+    """A trigger's property rendered and read as its declared kind, as a task's
+    `ctx.render_property` is; a value that cannot be read is a TriggerFailed naming the
+    trigger, the property and the value (the flow must change before it can work)."""
+    try:
+        return render_declared(ctx.render, trigger.spec, name, default)
+    except PropertyInvalid as exc:
+        raise TriggerFailed(str(exc)) from None
 
 
 def interval_property(default: str = "PT1M") -> Property:

@@ -18,8 +18,22 @@ class Fail(RunnableTask):
         Property("condition", description="Fail only when this renders true."),
         Property("errorMessage", default="Task failure", description="The error message."),
     )
-    examples = (Example("Fail on a condition", "id: fail\ntype: io.kestra.plugin.core.execution.Fail\n"
-                                                 "condition: \"{{ inputs.param == 'fail' }}\""),)
+    examples = (Example("Fail when an input asks for it", """\
+id: fail_on_input
+namespace: company.team
+inputs:
+  - id: param
+    type: STRING
+    defaults: go on
+tasks:
+  - id: fail
+    type: io.kestra.plugin.core.execution.Fail
+    condition: "{{ inputs.param == 'fail' }}"
+    errorMessage: "Asked to fail by the input"
+  - id: done
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ inputs.param }}"
+""", full=True),)
 
     def run(self, ctx):
         condition = self.get("condition")

@@ -5,7 +5,7 @@ import re
 from plugins.api.context import KeyExpired, KeyNotFound, TaskFailed
 from plugins.api.durations import DurationError, format_duration, parse_duration, parse_java_duration
 from plugins.api.instants import format_instant, parse_instant
-from plugins.api.properties import Output, Property
+from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 from plugins.api.typed_render import render_typed
@@ -61,6 +61,13 @@ def _typed(value, kv_type):
 class Set(RunnableTask):
     type = "io.kestra.plugin.core.kv.Set"
     title = "Set a key-value pair in a namespace's KV store."
+    examples = (Example("Keep a value for an hour", """\
+id: set
+type: io.kestra.plugin.core.kv.Set
+key: last_run
+value: "{{ execution.startDate }}"
+ttl: PT1H
+"""),)
     lightweight = True
     properties = (
         KEY,
@@ -93,6 +100,12 @@ class Set(RunnableTask):
 class Get(RunnableTask):
     type = "io.kestra.plugin.core.kv.Get"
     title = "Get the value of a key from a namespace's KV store."
+    examples = (Example("Read a key, null when missing", """\
+id: get
+type: io.kestra.plugin.core.kv.Get
+key: last_run
+errorOnMissing: false
+"""),)
     lightweight = True
     properties = (KEY, NAMESPACE, ERROR_ON_MISSING)
     outputs = (Output("value", "any", "The value, or null when missing."),)
@@ -112,6 +125,11 @@ class Get(RunnableTask):
 class Delete(RunnableTask):
     type = "io.kestra.plugin.core.kv.Delete"
     title = "Delete a key from a namespace's KV store."
+    examples = (Example("Delete a key if it is there", """\
+id: delete
+type: io.kestra.plugin.core.kv.Delete
+key: last_run
+"""),)
     lightweight = True
     properties = (KEY, NAMESPACE, ERROR_ON_MISSING)
     outputs = (Output("deleted", "boolean", "Whether a key was deleted."),)

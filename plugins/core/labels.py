@@ -23,9 +23,19 @@ class Labels(RunnableTask):
                    "JSON map; values are rendered. System labels (`system.`) are refused.")
     lightweight = True
     properties = (Property("labels", "any", required=True, description="The labels to set."),)
-    examples = (Example("Label the execution with an input",
-                        "id: labels\ntype: io.kestra.plugin.core.execution.Labels\n"
-                        "labels:\n  customerId: \"{{ inputs.customer }}\""),)
+    examples = (Example("Label the execution with an input", """\
+id: labelled
+namespace: company.team
+inputs:
+  - id: customer
+    type: STRING
+    defaults: acme
+tasks:
+  - id: labels
+    type: io.kestra.plugin.core.execution.Labels
+    labels:
+      customerId: "{{ inputs.customer }}"
+""", full=True),)
 
     def run(self, ctx):
         labels = _rendered(ctx, self.get("labels"))

@@ -98,7 +98,8 @@ def test_a_sleep_duration_rendered_in_years_fails_the_task_naming_it():
             duration: "{{ 'P1Y' }}"
     """)
     assert run.one("nap").state == "FAILED"
-    assert any("duration: Text 'P1Y' cannot be parsed to a Duration" in m for m in run.logs())
+    assert any(m.startswith("Invalid property 'duration' of task 'nap'") and
+               "Text 'P1Y' cannot be parsed to a Duration" in m for m in run.logs())
 
 
 def test_a_pause_delay_in_lower_case_resumes_by_itself():

@@ -25,7 +25,7 @@ def echo(extra: str) -> str:
     ("level: MEDIUM", "tasks[0].level"),
     ("options: [a, b]", "tasks[0].options"),
     ("numbers: {a: 1}", "tasks[0].numbers"),
-    ("numbers: [1, two]", "tasks[0].numbers"),
+    ("numbers: [1, two]", "tasks[0].numbers[1]"),  # the item itself, with its line
     ("message: {a: 1}", "tasks[0].message"),
     ("timeout: soon", "tasks[0].timeout"),
     ("disabled: sometimes", "tasks[0].disabled"),

@@ -115,7 +115,7 @@ def test_a_flow_triggers_preconditions_are_checked_field_by_field():
         ("triggers[0].preconditions.timeWindow", 8, "Time window of type `DAILY_TIME_DEADLINE` cannot have a window."),
         ("triggers[0].preconditions.timeWindow", 8, "Time window of type `DAILY_TIME_DEADLINE` must have a deadline."),
         ("triggers[0].preconditions.flows[0].flow", 13,
-         "unknown property 'flow'; known: namespace, flowId, states, labels"),
+         "unknown property 'flow' of flows; known: namespace, flowId, states, labels"),
         ("triggers[0].preconditions.where[0].filters[0]", 17, "`value` must be null for type IN"),
         ("triggers[0].preconditions.where[0].filters[0]", 17, "`values` cannot be null for type IN"),
     }

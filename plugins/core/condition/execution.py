@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from plugins.api.condition import ConditionContext, ConditionType, is_truthy_render
-from plugins.api.properties import Property
+from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.trigger import STATE_NAMES
 
@@ -26,6 +26,11 @@ def state_problems(spec: dict, *keys: str) -> list[tuple[str, str]]:
 class ExecutionFlow(ConditionType):
     type, aliases = condition_names("ExecutionFlow")
     title = "Condition for a specific flow of an execution."
+    examples = (Example("Only executions of one upstream flow", """\
+type: io.kestra.plugin.core.condition.ExecutionFlow
+namespace: company.team
+flowId: nightly_load
+"""),)
     properties = (
         Property("namespace", required=True, dynamic=False, description="The namespace of the flow."),
         Property("flowId", required=True, dynamic=False, description="The flow id."),
@@ -40,6 +45,11 @@ class ExecutionFlow(ConditionType):
 class ExecutionNamespace(ConditionType):
     type, aliases = condition_names("ExecutionNamespace")
     title = "Condition for an execution namespace."
+    examples = (Example("Upstream executions of a namespace and the ones below it", """\
+type: io.kestra.plugin.core.condition.ExecutionNamespace
+namespace: company
+comparison: PREFIX
+"""),)
     properties = (
         Property("namespace", required=True, dynamic=False, description="The namespace, or a part of it."),
         Property("comparison", "enum", values=COMPARISONS, dynamic=False,
@@ -62,6 +72,10 @@ class ExecutionNamespace(ConditionType):
 class ExecutionStatus(ConditionType):
     type, aliases = condition_names("ExecutionStatus")
     title = "Condition based on execution status."
+    examples = (Example("Only failed or killed upstream executions", """\
+type: io.kestra.plugin.core.condition.ExecutionStatus
+in: [FAILED, KILLED]
+"""),)
     properties = (
         Property("in", "array", dynamic=False, description="The states the execution must be in."),
         Property("notIn", "array", dynamic=False, description="The states the execution must not be in."),

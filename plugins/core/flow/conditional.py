@@ -1,7 +1,7 @@
 """If and Switch: run the branch a rendered value selects."""
 import expressions
 from plugins.api.context import TaskFailed
-from plugins.api.properties import Output, Property
+from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
 
@@ -13,6 +13,26 @@ class If(FlowableTask):
     type = "io.kestra.plugin.core.flow.If"
     aliases = ("io.kestra.core.tasks.flows.If",)
     title = "Run `then` when the condition renders true, else `else`."
+    examples = (Example("Branch on an input", """\
+id: if_example
+namespace: company.team
+inputs:
+  - id: size
+    type: INT
+    defaults: 12
+tasks:
+  - id: big
+    type: io.kestra.plugin.core.flow.If
+    condition: "{{ inputs.size > 10 }}"
+    then:
+      - id: large
+        type: io.kestra.plugin.core.log.Log
+        message: "{{ inputs.size }} is large"
+    else:
+      - id: small
+        type: io.kestra.plugin.core.log.Log
+        message: "{{ inputs.size }} is small"
+""", full=True),)
     properties = (
         Property("condition", required=True, description="An expression rendered to true or false."),
         Property("then", "tasks", required=True, dynamic=False, description="Tasks run when true."),
@@ -38,6 +58,32 @@ class Switch(FlowableTask):
     type = "io.kestra.plugin.core.flow.Switch"
     aliases = ("io.kestra.core.tasks.flows.Switch",)
     title = "Run the tasks of the case matching a value."
+    examples = (Example("Run the case of an input's value", """\
+id: switch_example
+namespace: company.team
+inputs:
+  - id: format
+    type: SELECT
+    values: [csv, json]
+    defaults: json
+tasks:
+  - id: by_format
+    type: io.kestra.plugin.core.flow.Switch
+    value: "{{ inputs.format }}"
+    cases:
+      csv:
+        - id: csv
+          type: io.kestra.plugin.core.log.Log
+          message: comma separated
+      json:
+        - id: json
+          type: io.kestra.plugin.core.log.Log
+          message: objects
+    defaults:
+      - id: other
+        type: io.kestra.plugin.core.log.Log
+        message: "unknown format {{ inputs.format }}"
+""", full=True),)
     description = "Renders `value` and runs the case with that key, else `defaults`; fails when neither exists."
     properties = (
         Property("value", required=True, description="The rendered value choosing the case."),

@@ -3,7 +3,7 @@ Kestra 1.x, a failed task ends the Dag FAILED once its `errors`/`finally` handle
 ended, without waiting for the tasks still running."""
 from plugins.api.context import TaskFailed
 from plugins.api.flowable import Child, ChildLayout, Step
-from plugins.api.properties import Property
+from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.states import FAILING, SUCCESSFUL, TERMINAL, State, worst
 from plugins.api.task import FlowableTask
@@ -40,6 +40,30 @@ class Dag(FlowableTask):
     aliases = ("io.kestra.core.tasks.flows.Dag",)
     children_layout = ChildLayout.DEPENDENCIES
     title = "Run tasks as a directed acyclic graph of dependencies."
+    examples = (Example("Two tasks that run after the first, then one after both", """\
+id: dag
+type: io.kestra.plugin.core.flow.Dag
+tasks:
+  - task:
+      id: extract
+      type: io.kestra.plugin.core.log.Log
+      message: extract
+  - task:
+      id: clean
+      type: io.kestra.plugin.core.log.Log
+      message: clean
+    dependsOn: [extract]
+  - task:
+      id: enrich
+      type: io.kestra.plugin.core.log.Log
+      message: enrich
+    dependsOn: [extract]
+  - task:
+      id: load
+      type: io.kestra.plugin.core.log.Log
+      message: load
+    dependsOn: [clean, enrich]
+"""),)
     properties = (
         Property("tasks", "array", required=True, dynamic=False,
                  description="Items `{task: <task>, dependsOn: [task ids]}`.",

@@ -7,7 +7,7 @@ As in Kestra it is a flowable over three tasks it makes for itself, run in order
 `numberOfBatches` and `iterations`, the count of subflows by state) and `<id>_merge`
 gathers the subflows' outputs into one file (output `subflowOutputs`). Flows read
 those outputs by these ids, and executions show these three taskruns."""
-from plugins.api.properties import Property
+from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
 
@@ -45,6 +45,36 @@ class ForEachItem(FlowableTask):
     aliases = ("io.kestra.core.tasks.flows.ForEachItem",)
     calls_flows = True
     title = "Run a subflow for each batch of lines of a file."
+    examples = (
+        Example("One subflow execution for each two lines of a file", """\
+id: each_item
+namespace: company.team
+inputs:
+  - id: file
+    type: FILE
+tasks:
+  - id: each
+    type: io.kestra.plugin.core.flow.ForEachItem
+    items: "{{ inputs.file }}"
+    batch:
+      rows: 2
+    namespace: company.team
+    flowId: batch_lines
+    inputs:
+      lines: "{{ taskrun.items }}"
+""", full=True, inputs={"file": "a\nb\nc\n"}),
+        Example("The flow it calls for each batch", """\
+id: batch_lines
+namespace: company.team
+inputs:
+  - id: lines
+    type: FILE
+tasks:
+  - id: read
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ read(inputs.lines) }}"
+""", full=True, inputs={"lines": "x\n"}),
+    )
     properties = (
         Property("items", required=True, description="URI of the file in internal storage to split."),
         Property("batch", "object", dynamic=False,

@@ -6,7 +6,7 @@ import json
 
 from plugins.api.context import TaskFailed
 from plugins.api.flowable import ChildLayout, Step
-from plugins.api.properties import Property
+from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.states import FAILING, State, is_terminal, worst
 from plugins.api.task import FlowableTask
@@ -150,6 +150,16 @@ class Loop(FlowableTask):
 class ForEach(Loop):
     type = "io.kestra.plugin.core.flow.ForEach"
     title = "Run the tasks once for each value of a list."
+    examples = (Example("Log each value, two at a time", """\
+id: each
+type: io.kestra.plugin.core.flow.ForEach
+values: ["alpha", "beta", "gamma"]
+concurrencyLimit: 2
+tasks:
+  - id: log
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ taskrun.value }}"
+"""),)
     description = ("`values` is a list or a JSON array string. Iterations run one at a time by default; "
                    "`concurrencyLimit` allows more (0: all at once). Inside, `taskrun.value` is the value.")
     properties = (

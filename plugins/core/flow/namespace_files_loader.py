@@ -23,16 +23,16 @@ from pathlib import Path
 
 from plugins.api.context import TaskFailed
 from plugins.api.durations import format_hms
-from plugins.api.properties import Property
+from plugins.api.properties import Property, string_or_list
 
 IF_EXISTS = ("OVERWRITE", "FAIL", "WARN", "IGNORE")
 # Kestra's NamespaceFiles: the one list of its keys, checked when the flow is saved
 # (WorkingDirectory declares it on its property) and read here at run time.
 NAMESPACE_FILES_FIELDS = (
     Property("enabled", "boolean", default=True, description="Load the namespace files (default true)."),
-    Property("include", "any", description="Glob patterns (a list, or one) of the files to load; none: all."),
-    Property("exclude", "any", description="Glob patterns (a list, or one) of the files to leave out."),
-    Property("namespaces", "any", description="The namespaces whose files are loaded (default the flow's)."),
+    string_or_list("include", "Glob patterns (a list, or one) of the files to load; none: all."),
+    string_or_list("exclude", "Glob patterns (a list, or one) of the files to leave out."),
+    string_or_list("namespaces", "The namespaces whose files are loaded (default the flow's)."),
     Property("folderPerNamespace", "boolean", default=False,
              description="Put each namespace's files in a folder named after it."),
     Property("ifExists", "enum", default="OVERWRITE", values=IF_EXISTS,

@@ -8,7 +8,7 @@ still running then take the task's state, as every unfinished child of an ended
 flowable does (see the executor); a worker still running one writes its own result
 when it ends."""
 from plugins.api.flowable import ChildLayout
-from plugins.api.properties import Property
+from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
 
@@ -21,6 +21,21 @@ class Parallel(FlowableTask):
     aliases = ("io.kestra.core.tasks.flows.Parallel",)
     children_layout = ChildLayout.SIDE_BY_SIDE
     title = "Run tasks in parallel."
+    examples = (Example("Run three tasks at once, two at a time", """\
+id: parallel
+type: io.kestra.plugin.core.flow.Parallel
+concurrent: 2
+tasks:
+  - id: one
+    type: io.kestra.plugin.core.log.Log
+    message: one
+  - id: two
+    type: io.kestra.plugin.core.log.Log
+    message: two
+  - id: three
+    type: io.kestra.plugin.core.log.Log
+    message: three
+"""),)
     description = ("All children start at once, or at most `concurrent` at a time. After a failure no new "
                    "child starts, the `errors` tasks start at once and the task fails once they ended, "
                    "without waiting for the children still running.")

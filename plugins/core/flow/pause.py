@@ -8,7 +8,7 @@ Kestra all turn into going on when there are tasks) it runs `tasks` in order, th
 has only `errors` or `finally`)."""
 from plugins.api.durations import after, parse_duration
 from plugins.api.flowable import Step
-from plugins.api.properties import FLOWABLE_PROPERTIES, Output, Property
+from plugins.api.properties import FLOWABLE_PROPERTIES, Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.states import State
 from plugins.api.task import ExecutableTask
@@ -22,6 +22,11 @@ class Pause(ExecutableTask):
     type = "io.kestra.plugin.core.flow.Pause"
     aliases = ("io.kestra.core.tasks.flows.Pause",)
     title = "Pause the execution until a duration passes or it is resumed."
+    examples = (Example("Pause, then go on by itself after a short while", """\
+id: pause
+type: io.kestra.plugin.core.flow.Pause
+pauseDuration: PT0.2S
+"""),)
     description = ("With `pauseDuration` (or the older `delay`) the task ends by itself after that duration, as "
                    "`behavior` says (RESUME by default). With only `timeout`, it waits for a manual resume and "
                    "fails when none comes in time. Without either, it waits for a manual resume. `onResume` "

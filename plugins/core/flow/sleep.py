@@ -1,7 +1,7 @@
 """Sleep: wait for a duration, interruptible by kill and timeout."""
 from plugins.api.context import TaskFailed
 from plugins.api.durations import DurationError, format_duration, parse_duration
-from plugins.api.properties import Property
+from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
@@ -11,6 +11,11 @@ class Sleep(RunnableTask):
     type = "io.kestra.plugin.core.flow.Sleep"
     aliases = ("io.kestra.core.tasks.flows.Sleep",)
     title = "Pause the flow for a duration, then go on."
+    examples = (Example("Wait half a second", """\
+id: sleep
+type: io.kestra.plugin.core.flow.Sleep
+duration: PT0.5S
+"""),)
     properties = (Property("duration", "duration", required=True, description="How long to wait (ISO-8601)."),)
 
     def run(self, ctx):

@@ -2,7 +2,7 @@
 default, wait for it and take its outputs."""
 from expressions import ExpressionError
 from plugins.api.context import TaskFailed
-from plugins.api.properties import Output, Property
+from plugins.api.properties import Example, Output, Property, labels_property
 from plugins.api.registry import register
 from plugins.api.states import State
 from plugins.api.task import ExecutableTask
@@ -10,9 +10,9 @@ from plugins.api.task import ExecutableTask
 TARGET = (
     Property("namespace", required=True, description="Namespace of the flow to run."),
     Property("flowId", required=True, description="Id of the flow to run."),
-    Property("revision", "integer", description="Revision to run (default: the latest)."),
+    Property("revision", "integer", minimum=1, description="Revision to run (default: the latest)."),
     Property("inputs", "object", description="Inputs of the subflow."),
-    Property("labels", "any", description="Labels of the subflow's execution (map or list of key/value)."),
+    labels_property("Labels of the subflow's execution (map or list of key/value)."),
     Property("wait", "boolean", default=True, dynamic=False, description="Wait for the subflow to end."),
     Property("transmitFailed", "boolean", default=True, dynamic=False,
              description="When waiting, a failed subflow fails this task."),
@@ -54,6 +54,38 @@ class Subflow(ExecutableTask):
     aliases = ("io.kestra.core.tasks.flows.Subflow", "io.kestra.core.tasks.flows.Flow",
                "io.kestra.plugin.core.flow.Flow")
     title = "Start an execution of another flow."
+    examples = (
+        Example("Call a flow with inputs and use its outputs", """\
+id: parent
+namespace: company.team
+tasks:
+  - id: call
+    type: io.kestra.plugin.core.flow.Subflow
+    namespace: company.team
+    flowId: greeter
+    inputs:
+      name: World
+  - id: show
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ outputs.call.outputs.greeting }}"
+""", full=True),
+        Example("The flow it calls", """\
+id: greeter
+namespace: company.team
+inputs:
+  - id: name
+    type: STRING
+    defaults: you
+tasks:
+  - id: greet
+    type: io.kestra.plugin.core.debug.Return
+    format: "Hello {{ inputs.name }}"
+outputs:
+  - id: greeting
+    type: STRING
+    value: "{{ outputs.greet.value }}"
+""", full=True),
+    )
     properties = (*TARGET, Property(
         "outputs", "object",
         description="Deprecated (use the subflow's own `outputs`): values rendered in the subflow's execution "
@@ -65,9 +97,9 @@ class Subflow(ExecutableTask):
     def start(self, rt, taskrun):
         try:
             child = rt.start_execution(
-                rt.render(self.spec["namespace"], taskrun), rt.render(self.spec["flowId"], taskrun),
-                rt.render(self.get("inputs") or {}, taskrun), child_labels(rt, self, taskrun), taskrun,
-                revision=self.get("revision"), trigger_type=self.type)
+                rt.render_property(taskrun, "namespace"), rt.render_property(taskrun, "flowId"),
+                rt.render_property(taskrun, "inputs") or {}, child_labels(rt, self, taskrun), taskrun,
+                revision=rt.render_property(taskrun, "revision"), trigger_type=self.type)
         except ValueError as exc:
             raise TaskFailed(str(exc)) from exc
         rt.memo(taskrun)["executionId"] = child

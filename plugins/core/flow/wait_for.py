@@ -21,7 +21,7 @@ import expressions
 from plugins.api.context import TaskFailed
 from plugins.api.durations import DurationError, after, parse_duration
 from plugins.api.flowable import Step
-from plugins.api.properties import Output, Property
+from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.states import FAILING, State
 from plugins.api.task import FlowableTask
@@ -37,6 +37,18 @@ class LoopUntil(FlowableTask):
     type = "io.kestra.plugin.core.flow.LoopUntil"
     aliases = ("io.kestra.plugin.core.flow.WaitFor",)
     title = "Run tasks repeatedly until a condition is true."
+    examples = (Example("Count until the third iteration", """\
+id: until
+type: io.kestra.plugin.core.flow.LoopUntil
+condition: "{{ outputs.count.value | number >= 3 }}"
+checkFrequency:
+  maxIterations: 10
+  interval: PT0.1S
+tasks:
+  - id: count
+    type: io.kestra.plugin.core.debug.Return
+    format: "{{ taskrun.iteration ?? 0 }}"
+"""),)
     properties = (
         Property("condition", required=True, description="Rendered after each iteration; true ends the loop."),
         TASKS,

@@ -14,7 +14,7 @@ from pathlib import Path
 from expressions.errors import ExpressionError
 from plugins.api.context import TaskFailed
 from plugins.api.flowable import SHARED_FOLDER_MEMO
-from plugins.api.properties import Output, Property
+from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
 from storage import StorageError
@@ -38,6 +38,19 @@ class WorkingDirectory(FlowableTask):
     type = "io.kestra.plugin.core.flow.WorkingDirectory"
     aliases = ("io.kestra.core.tasks.flows.WorkingDirectory", "io.kestra.core.tasks.flows.Worker")
     title = "Run tasks sequentially in a shared working directory."
+    examples = (Example("Tasks that share one folder", """\
+id: workdir
+type: io.kestra.plugin.core.flow.WorkingDirectory
+inputFiles:
+  hello.txt: "Hello {{ flow.id }}"
+tasks:
+  - id: first
+    type: io.kestra.plugin.core.log.Log
+    message: first
+  - id: second
+    type: io.kestra.plugin.core.log.Log
+    message: second
+"""),)
     worker_children = ("tasks",)
     restarts_whole = True  # its folder is gone once it ended: its children cannot run again alone
     properties = (

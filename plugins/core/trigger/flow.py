@@ -14,7 +14,7 @@ from typing import Any
 
 from plugins.api import registry
 from plugins.api.condition import ConditionContext, ConditionError, ExecutionFacts, build
-from plugins.api.properties import Output, Property
+from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.states import TERMINAL
 from plugins.api.trigger import STATE_NAMES, TriggerType, common_trigger_problems
@@ -42,6 +42,16 @@ class Flow(TriggerType):
     type = "io.kestra.plugin.core.trigger.Flow"
     aliases = ("io.kestra.core.models.triggers.types.Flow",)
     title = "Trigger a flow in response to a state change in one or more other flows."
+    examples = (Example("Run once an upstream flow ends FAILED", """\
+id: after_failure
+type: io.kestra.plugin.core.trigger.Flow
+states: [FAILED]
+preconditions:
+  id: upstream
+  flows:
+    - namespace: company.team
+      flowId: nightly_load
+"""),)
     properties = (
         Property("inputs", "object", dynamic=False,
                  description="Inputs of the executions it starts; may use {{ trigger.outputs }}."),

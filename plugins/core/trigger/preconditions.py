@@ -42,7 +42,7 @@ TIME_WINDOW_FIELDS = (
 UPSTREAM_FLOW_FIELDS = (
     Property("namespace", required=True, dynamic=False),
     Property("flowId", dynamic=False),
-    Property("states", "array", dynamic=False),
+    Property("states", "array", items="state", dynamic=False),
     Property("labels", "object", dynamic=False),
 )
 FILTER_FIELDS = (
@@ -54,15 +54,19 @@ FILTER_FIELDS = (
 WHERE_FIELDS = (
     Property("id", required=True, dynamic=False),
     Property("operand", "enum", values=("AND", "OR"), default="AND", dynamic=False),
-    Property("filters", "array", required=True, dynamic=False),
+    Property("filters", "array", required=True, dynamic=False,
+             items=Property("filter", "object", dynamic=False, fields=FILTER_FIELDS)),
 )
 PRECONDITIONS_FIELDS = (
     Property("id", required=True, dynamic=False, description="A unique id for the preconditions."),
-    Property("timeWindow", "object", dynamic=False, description="The window the conditions must hold in."),
+    Property("timeWindow", "object", dynamic=False, fields=TIME_WINDOW_FIELDS,
+             description="The window the conditions must hold in."),
     Property("resetOnSuccess", "boolean", default=True, dynamic=False,
              description="Forget what held once they all held, so they must all hold again."),
-    Property("flows", "array", dynamic=False, description="Upstream flows: namespace, flowId, states, labels."),
-    Property("where", "array", dynamic=False, description="Execution filters: id, operand, filters."),
+    Property("flows", "array", dynamic=False, description="Upstream flows: namespace, flowId, states, labels.",
+             items=Property("flow", "object", dynamic=False, fields=UPSTREAM_FLOW_FIELDS)),
+    Property("where", "array", dynamic=False, description="Execution filters: id, operand, filters.",
+             items=Property("where", "object", dynamic=False, fields=WHERE_FIELDS)),
 )
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import zoneinfo
 
 from plugins.api import registry
-from plugins.api.properties import Output, Property
+from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.trigger import TriggerType, common_trigger_problems
 
@@ -36,6 +36,16 @@ class Schedule(TriggerType):
     type = "io.kestra.plugin.core.trigger.Schedule"
     aliases = ("io.kestra.core.models.triggers.types.Schedule",)
     title = "Schedule a flow based on a cron expression."
+    examples = (Example("Every day at 9:00 in Paris, skipping weekends", """\
+id: every_morning
+type: io.kestra.plugin.core.trigger.Schedule
+cron: "0 9 * * *"
+timezone: Europe/Paris
+conditions:
+  - type: io.kestra.plugin.core.condition.Not
+    conditions:
+      - type: io.kestra.plugin.core.condition.Weekend
+"""),)
     properties = (
         Property("cron", required=True, dynamic=False,
                  description="A Unix cron of 5 fields (6 with withSeconds, seconds first) or a nickname such as "

@@ -4,7 +4,7 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from plugins.api.properties import Property
+from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.trigger import TriggerType, common_trigger_problems
 
@@ -19,6 +19,14 @@ class DateInvalid(ValueError):
 class ScheduleOnDates(TriggerType):
     type = "io.kestra.plugin.core.trigger.ScheduleOnDates"
     title = "Schedule a flow based on specific dates."
+    examples = (Example("Run on two given dates", """\
+id: on_dates
+type: io.kestra.plugin.core.trigger.ScheduleOnDates
+timezone: Europe/Paris
+dates:
+  - 2030-01-01T09:00:00+01:00
+  - 2030-07-01T09:00:00+02:00
+"""),)
     properties = (
         Property("dates", "array", required=True,
                  description="The dates to start an execution on (ISO-8601 date-times with an offset)."),

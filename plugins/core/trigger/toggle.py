@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from plugins.api.context import FlowNotFound, TaskFailed, TriggerNotFound
-from plugins.api.properties import Property
+from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
@@ -12,6 +12,19 @@ class Toggle(RunnableTask):
     type = "io.kestra.plugin.core.trigger.Toggle"
     aliases = ("io.kestra.core.tasks.trigger.Toggle",)
     title = "Enable or disable a trigger."
+    examples = (Example("Disable the flow's own schedule", """\
+id: toggle_example
+namespace: company.team
+tasks:
+  - id: disable
+    type: io.kestra.plugin.core.trigger.Toggle
+    trigger: every_morning
+    enabled: false
+triggers:
+  - id: every_morning
+    type: io.kestra.plugin.core.trigger.Schedule
+    cron: "0 9 * * *"
+""", full=True),)
     properties = (
         Property("namespace", default="{{ flow.namespace }}",
                  description="The namespace of the flow of the trigger (default the current flow's)."),

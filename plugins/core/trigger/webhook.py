@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from expressions import ExpressionError
 from plugins.api import registry
 from plugins.api.condition import ConditionContext, ConditionError, all_hold
-from plugins.api.properties import Output, Property
+from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.trigger import TriggerType, common_trigger_problems
 
@@ -24,6 +24,11 @@ class Webhook(TriggerType):
     type = "io.kestra.plugin.core.trigger.Webhook"
     aliases = ("io.kestra.core.models.triggers.types.Webhook",)
     title = "Trigger a flow from a webhook."
+    examples = (Example("Start an execution on POST /api/v1/executions/webhook/{namespace}/{flowId}/{key}", """\
+id: hook
+type: io.kestra.plugin.core.trigger.Webhook
+key: "4wjtkzwVGBM9yKnjm3yv8r"
+"""),)
     properties = (
         Property("key", required=True,
                  description="The secret part of the webhook URL (at most 256 characters); may be an expression."),
