@@ -30,6 +30,7 @@ if TYPE_CHECKING:
 USER_AGENT = "Kestra"
 # How much of a refused response's body its error message quotes.
 ERROR_BODY_BYTES = 64 * 1024
+CREDENTIAL_HEADERS = frozenset({b"authorization", b"proxy-authorization"})
 
 
 def httpx_module() -> Any:
@@ -170,10 +171,15 @@ def headers_output(response: httpx.Response) -> dict[str, list[str]]:
 
 def _log_request(logger: TaskLogger, options: HttpOptions, request: httpx.Request, outgoing: Outgoing) -> None:
     if "REQUEST_HEADERS" in options.logs:
-        lines = "\n".join(f"{name}: {value}" for name, value in request.headers.multi_items())
+        lines = "\n".join(f"{name.decode('latin-1')}: {_shown(name, value)}" for name, value in request.headers.raw)
         logger.info(f"Request '{request.method} {request.url}' headers:\n{lines}")
     if "REQUEST_BODY" in options.logs and outgoing.described_body is not None:
         logger.info(f"Request '{request.method} {request.url}' body:\n{outgoing.described_body}")
+
+
+def _shown(name: bytes, value: bytes) -> str:
+    """A header's value as logged: credentials are not written into the logs."""
+    return "***" if name.lower() in CREDENTIAL_HEADERS else value.decode("latin-1")
 
 
 def _log_response_headers(logger: TaskLogger, options: HttpOptions, response: httpx.Response) -> None:
