@@ -34,7 +34,7 @@ class Outgoing:
     described_body: str | None = None
 
 
-def build(render: Render, spec: dict, options: HttpOptions, files: ExitStack,
+def build(render: Render, spec: dict[str, Any], options: HttpOptions, files: ExitStack,
           open_file: OpenFile | None) -> Outgoing:
     """The request of `spec`; files opened for a multipart body are closed by `files`."""
     url = _required_text(render, spec.get("uri"), "uri").replace(" ", "%20")
