@@ -6,13 +6,10 @@ import json
 
 import pytest
 
-from executions.models import Execution
-from executions.scheduler.tick import Tick
-from flows.services import save_flow
 from plugins.api.trigger_events import TriggerFailed
 from plugins.http.trigger import Trigger
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True)  # the trigger context stores files, reads settings
 
 
 def trigger(**spec) -> Trigger:
@@ -56,26 +53,6 @@ def test_an_unreachable_server_fails_the_evaluation_retryable(trigger_ctx):
     with pytest.raises(TriggerFailed, match="127.0.0.1:1") as failed:
         trigger(uri="http://127.0.0.1:1/").poll(trigger_ctx())
     assert failed.value.retryable
-
-
-def test_the_scheduler_starts_an_execution_from_the_old_type_name(http_server):
-    save_flow(f"""
-id: watcher
-namespace: tests.http
-tasks:
-  - id: log
-    type: io.kestra.plugin.core.log.Log
-    message: "{{{{ trigger.code }}}}"
-triggers:
-  - id: http
-    type: io.kestra.plugin.fs.http.Trigger
-    uri: {http_server.url('/json')}
-    interval: PT0S
-""")
-    [started] = Tick().run()
-    execution = Execution.objects.get(pk=started)
-    assert execution.trigger["type"] == "io.kestra.plugin.core.http.Trigger"  # the current name, as Kestra records it
-    assert execution.trigger["variables"]["code"] == 200
 
 
 def test_a_missing_httpx_fails_the_evaluation_by_name(monkeypatch, trigger_ctx):
