@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from django.db.models import F
 from django.utils import timezone
@@ -19,6 +20,7 @@ from executions.trigger_switch import set_trigger_enabled
 from plugins.api.cancellation import Cancellation, CancelSignal
 from plugins.api.context import TaskFailed, TaskInterrupted
 from plugins.api.files import NewFile
+from plugins.api.taskrun import TaskRunView
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
 
@@ -37,7 +39,8 @@ class EngineRunContext:
     def __init__(self, view, spec, taskrun, task, attempt_number=1, cancel: CancelSignal | None = None,
                  deadline: float | None = None, working_dir: Path | None = None):
         ex = view.execution
-        self.view, self.spec, self.taskrun, self.task = view, spec, taskrun, task
+        # The model stays the engine's; a task reads `taskrun`, a frozen TaskRunView.
+        self.view, self.spec, self._taskrun, self.task = view, spec, taskrun, task
         self.namespace, self.flow_id, self.execution_id = ex.namespace, ex.flow_id, ex.id
         self.taskrun_id = taskrun.id if taskrun else None
         self.attempt_number = attempt_number
@@ -48,9 +51,18 @@ class EngineRunContext:
         self.storage = ExecutionStorage(ExecutionRef(ex.namespace, ex.flow_id, ex.id),
                                         parent=ExecutionRef.of_trigger((ex.trigger or {}).get("variables")))
         self.expression_limits = expression_limits()
-        self._variables = None
-        self._working_dir = working_dir
-        self._own_working_dir = None
+        self._variables: dict[str, Any] | None = None
+        self._working_dir: Path | None = working_dir
+        self._own_working_dir: Path | None = None
+
+    @property
+    def taskrun(self) -> TaskRunView | None:
+        """This taskrun as a task may see it (None when rendering flow-level values)."""
+        tr = self._taskrun
+        if tr is None:
+            return None
+        return TaskRunView(id=tr.id, task_id=tr.task_id, parent_id=tr.parent_id, value=tr.value,
+                           attempt_number=self.attempt_number, iteration=tr.iteration)
 
     @property
     def cancel(self) -> CancelSignal:
@@ -65,15 +77,15 @@ class EngineRunContext:
     def deadline(self, value: float | None) -> None:
         self.cancellation.deadline = value
 
-    def sibling_outputs(self, task_id: str) -> dict | None:
-        sibling = self.view.find(task_id, self.taskrun.parent_id, self.taskrun.value)
+    def sibling_outputs(self, task_id: str) -> dict[str, Any] | None:
+        sibling = self.view.find(task_id, self._taskrun.parent_id, self._taskrun.value)
         return sibling.outputs if sibling is not None else None
 
     # --- expressions -------------------------------------------------------------
     @property
-    def variables(self) -> dict:
+    def variables(self) -> dict[str, Any]:
         if self._variables is None:
-            self._variables = taskrun_variables(self.view, self.spec, self.taskrun, self.task)
+            self._variables = taskrun_variables(self.view, self.spec, self._taskrun, self.task)
         return self._variables
 
     def functions(self) -> dict:
@@ -84,7 +96,7 @@ class EngineRunContext:
             **file_functions(self.storage),
         }
 
-    def render(self, value, extra: dict | None = None):
+    def render(self, value: Any, extra: dict[str, Any] | None = None) -> Any:
         variables = self.variables
         if extra:  # merged one level deep: extra {"taskrun": {"items": ...}} keeps taskrun.id
             variables = dict(variables)
@@ -99,7 +111,7 @@ class EngineRunContext:
             self.check_interrupted()  # the task's timeout or kill, reported as such
             raise
 
-    def render_property(self, name: str, default=None):
+    def render_property(self, name: str, default: Any = None) -> Any:
         return self.render(self.task.get(name, default))
 
     def _kv_function(self, key, namespace=None, errorOnMissing=True):
@@ -126,7 +138,7 @@ class EngineRunContext:
         remember(self.execution_id, value)
         return value
 
-    def add_labels(self, labels: dict) -> None:
+    def add_labels(self, labels: dict[str, Any]) -> None:
         execution = self.view.execution
         execution.labels = merge_labels(execution.labels, labels)
         # A new version: an executor that keeps its view between advances reads it again
@@ -136,12 +148,12 @@ class EngineRunContext:
         execution.version += 1
         self._variables = None
 
-    def metric(self, kind: str, name: str, value: float, tags: dict | None = None) -> None:
+    def metric(self, kind: str, name: str, value: float, tags: dict[str, Any] | None = None) -> None:
         if kind not in (MetricEntry.COUNTER, MetricEntry.TIMER):
             raise TaskFailed(f"Unknown metric type {kind!r} of metric {name!r}: counter or timer")
         ex = self.view.execution
         MetricEntry.objects.create(
-            execution_id=ex.id, taskrun_id=self.taskrun_id, task_id=self.taskrun.task_id if self.taskrun else None,
+            execution_id=ex.id, taskrun_id=self.taskrun_id, task_id=self._taskrun.task_id if self._taskrun else None,
             namespace=ex.namespace, flow_id=ex.flow_id, type=kind, name=str(name), value=float(value),
             tags={str(k): str(v) for k, v in (tags or {}).items()}, timestamp=timezone.now())
 
@@ -163,8 +175,8 @@ class EngineRunContext:
             self.cancellation.wait(left)
 
     def working_dir(self) -> Path:
-        if self._working_dir is None and self.taskrun is not None:
-            folder = self.view.shared_folder(self.taskrun)  # inside a WorkingDirectory: share its folder
+        if self._working_dir is None and self._taskrun is not None:
+            folder = self.view.shared_folder(self._taskrun)  # inside a WorkingDirectory: share its folder
             if folder is not None:
                 self._working_dir = Path(folder)
         if self._working_dir is None:
@@ -179,7 +191,7 @@ class EngineRunContext:
     # --- internal storage ------------------------------------------------------------
     def storage_uri(self, name: str) -> str:
         return layout.taskrun_file(self.namespace, self.flow_id, self.execution_id,
-                                   self.taskrun.task_id if self.taskrun else "flow", self.taskrun_id or "", name)
+                                   self._taskrun.task_id if self._taskrun else "flow", self.taskrun_id or "", name)
 
     def put_file(self, path: Path, name: str | None = None) -> str:
         path = Path(path)
@@ -195,6 +207,15 @@ class EngineRunContext:
             yield handle
         handle.finished(uri)
 
-    def open_file(self, uri: str):
+    def open_file(self, uri: str) -> BinaryIO:
         """A file this execution may read (see storage.access), opened for reading."""
         return self.storage.open(uri)
+
+
+if TYPE_CHECKING:
+    from plugins.api.context import RunContext
+
+    def _implements_run_context(ctx: EngineRunContext) -> RunContext:
+        """mypy (`make lint`) checks here that the engine gives plugins what the
+        protocol promises them: a drift between the two is a lint error."""
+        return ctx
