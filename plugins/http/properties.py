@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from plugins.api.log_levels import LOG_LEVELS
 from plugins.api.properties import Property
 
 AUTH_TYPES = ("BASIC", "BEARER", "DIGEST")
@@ -49,7 +50,7 @@ OPTIONS_FIELDS = (
     Property("proxyPassword", description="Deprecated: proxy.password."),
     Property("basicAuthUser", description="Deprecated: auth.username with type BASIC."),
     Property("basicAuthPassword", description="Deprecated: auth.password with type BASIC."),
-    Property("logLevel", "enum", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF", "NOT_SPECIFIED"),
+    Property("logLevel", "enum", values=(*LOG_LEVELS, "OFF", "NOT_SPECIFIED"),  # Micronaut's LogLevel
              description="Deprecated: logs (TRACE logs all, DEBUG headers, INFO response headers)."),
     # Deprecated names Kestra accepts and ignores.
     Property("readIdleTimeout", "duration", description="Deprecated and ignored (Kestra ignores it too)."),

@@ -31,7 +31,7 @@ REQUEST_OUTPUTS = (
 
 def max_body_bytes() -> int:
     # read when a request runs: the limit may change under a test
-    from django.conf import settings  # type: ignore[import-untyped]
+    from django.conf import settings
     return int(getattr(settings, MAX_BODY_SETTING))
 
 
