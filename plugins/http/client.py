@@ -58,6 +58,11 @@ class OpenSockets:
             if shut:  # cancelled while connecting
                 self.shut_down()
 
+    @property
+    def shut(self) -> bool:
+        with self._lock:
+            return self._shut
+
     def shut_down(self) -> None:
         with self._lock:
             self._shut = True
@@ -100,7 +105,7 @@ def exchange(outgoing: Outgoing, options: HttpOptions, logger: TaskLogger,
     cancelled."""
     httpx = httpx_module()
     sockets = OpenSockets()
-    with ExitStack() as stack, translated_errors(outgoing.url, options, cancellation):
+    with ExitStack() as stack, translated_errors(outgoing.url, options, cancellation, sockets):
         if cancellation is not None:
             stack.callback(cancellation.on_cancel(sockets.shut_down))
             cancellation.check()
@@ -121,32 +126,41 @@ def exchange(outgoing: Outgoing, options: HttpOptions, logger: TaskLogger,
 
 
 @contextmanager
-def translated_errors(url: str, options: HttpOptions, cancellation: Cancellation | None) -> Iterator[None]:
+def translated_errors(url: str, options: HttpOptions, cancellation: Cancellation | None,
+                      sockets: OpenSockets) -> Iterator[None]:
     httpx = httpx_module()
     try:
         yield
     except httpx.UnsupportedProtocol as exc:
         raise HttpPropertyInvalid("uri", f"{url!r}: {exc}") from None
     except httpx.TimeoutException as exc:
-        _interrupted(cancellation)
+        _interrupted(cancellation, sockets)
         raise HttpFailed(f"{url}: timed out ({type(exc).__name__}: {exc}); connectTimeout "
                          f"{options.connect_timeout:g}s, readIdleTimeout {options.read_timeout:g}s",
                          retryable=True) from None
     except httpx.HTTPError as exc:
-        _interrupted(cancellation)
+        _interrupted(cancellation, sockets)
         message = str(exc) or type(exc).__name__
         certificate = "CERTIFICATE_VERIFY_FAILED" in message
         hint = " (options.ssl.insecureTrustAllCertificates accepts a self-signed certificate)" if certificate else ""
         raise HttpFailed(f"{url}: {message}{hint}", retryable=not certificate) from None
     except OSError:
-        _interrupted(cancellation)
+        _interrupted(cancellation, sockets)
         raise
 
 
-def _interrupted(cancellation: Cancellation | None) -> None:
+# How long a read broken by our own callback waits for the signal to read as set (the
+# callback may run a moment before it does).
+SIGNAL_GRACE_SECONDS = 5.0
+
+
+def _interrupted(cancellation: Cancellation | None, sockets: OpenSockets) -> None:
     """A read broken by our own cancellation is the task's kill or timeout, no HTTP error."""
-    if cancellation is not None:
-        cancellation.check()
+    if cancellation is None:
+        return
+    if sockets.shut:
+        cancellation.wait(SIGNAL_GRACE_SECONDS)
+    cancellation.check()
 
 
 def _error_body(response: httpx.Response) -> str:

@@ -6,7 +6,7 @@ import tracemalloc
 
 import pytest
 
-from storage.local import internal_storage
+from storage import internal_storage
 from tests.flow_runs import run_flow
 
 from .server import large_body_digest
