@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import logging
 import threading
+from collections.abc import Iterable
 from contextlib import contextmanager
+from datetime import datetime
 
 from django.utils import timezone
 
@@ -89,12 +91,9 @@ class ExecutionLogger:
         self.attempt_number = attempt_number
         self.min_index = LEVELS.index(min_level) if min_level in LEVELS else 0
 
-    def log(self, level: str, message) -> None:
-        if LEVELS.index(level) < self.min_index:
-            return
-        message = mask(self.execution, str(message))
+    def _entry(self, level: str, message, timestamp) -> LogEntry:
         ex, tr = self.execution, self.taskrun
-        entry = LogEntry(
+        return LogEntry(
             execution_id=ex.id,
             taskrun_id=tr.id if tr else None,
             task_id=tr.task_id if tr else None,
@@ -102,15 +101,35 @@ class ExecutionLogger:
             namespace=ex.namespace,
             flow_id=ex.flow_id,
             level=level,
-            timestamp=timezone.now(),
-            message=message,
+            timestamp=timestamp,
+            message=mask(ex, str(message)),
         )
+
+    def log(self, level: str, message) -> None:
+        if LEVELS.index(level) < self.min_index:
+            return
+        entry = self._entry(level, message, timezone.now())
         batch = current_batch()
         if batch is not None:
             batch.add(entry)
         else:
             entry.save(force_insert=True)
-        _python_logger.debug("%s %s %s", ex.id, level, message)
+        _python_logger.debug("%s %s %s", self.execution.id, level, entry.message)
+
+    def lines(self, lines: Iterable[tuple[str, str, datetime]]) -> None:
+        """Log many lines, each (level, message, when it was seen), with one INSERT: a
+        script's output comes by the thousand, and a write per line would cost more
+        than the script (plugins.api.process batches them)."""
+        entries = [self._entry(level, message, when) for level, message, when in lines
+                   if LEVELS.index(level) >= self.min_index]
+        if not entries:
+            return
+        batch = current_batch()
+        if batch is not None:
+            for entry in entries:
+                batch.add(entry)
+        else:
+            LogEntry.objects.bulk_create(entries)
 
     def trace(self, message):
         self.log("TRACE", message)

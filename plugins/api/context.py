@@ -4,6 +4,8 @@ Plugins depend on this protocol, never on the engine's models.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -14,6 +16,9 @@ class TaskLogger(Protocol):
     def info(self, message: str) -> None: ...
     def warn(self, message: str) -> None: ...
     def error(self, message: str) -> None: ...
+    def lines(self, lines: Iterable[tuple[str, str, datetime]]) -> None:
+        """Log many lines at once, each (level, message, when it was seen), with one
+        write; what plugins.api.process uses for a subprocess's output."""
 
 
 class KeyNotFound(LookupError):
