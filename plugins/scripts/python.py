@@ -15,6 +15,7 @@ from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 
 from .exec_script import COMMON_PROPERTIES, ExecScript
+from .working_files import replace_storage_uris
 
 PYTHON_IMAGE = "python:3.13-slim"
 CONTAINER_IMAGE = Property("containerImage", default=PYTHON_IMAGE,
@@ -108,5 +109,6 @@ tasks:
     def script_commands(self, ctx: Any, folder: Path, extra: dict[str, Any]) -> list[str]:
         self.warn_dependencies(ctx)
         path = folder / f"{uuid.uuid4().hex}.py"
-        path.write_text(PRELUDE + str(ctx.render(self.get("script"), extra)))
+        # kestra:// URIs in the source are local copies' paths, as in Kestra's Script
+        path.write_text(PRELUDE + replace_storage_uris(ctx, folder, str(ctx.render(self.get("script"), extra))))
         return [f'python "{path}"']
