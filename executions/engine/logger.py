@@ -20,10 +20,11 @@ from django.db import connections, router, transaction
 from django.utils import timezone
 
 from executions.models import LogEntry
+from plugins.api.log_levels import LOG_LEVELS
 
 from .masking import mask
 
-LEVELS = ("TRACE", "DEBUG", "INFO", "WARN", "ERROR")
+LEVELS = LOG_LEVELS
 _python_logger = logging.getLogger("kestraweb.executions")
 _current = threading.local()
 

@@ -20,10 +20,9 @@ from typing import Any
 
 from .context import TaskFailed
 from .durations import parse_duration
+from .log_levels import LOG_LEVELS
 
 OUTPUT_LINE = re.compile(r"^::(\{.*})::$", re.DOTALL)
-# Kestra's log levels (slf4j's Level); a `::{"logs"}::` line with another is invalid.
-LOG_LEVELS = ("TRACE", "DEBUG", "INFO", "WARN", "ERROR")
 # Kestra's metric types a taskrun keeps; the kestra library 2.0 also prints "gauge".
 METRIC_TYPES = ("counter", "timer")
 
@@ -118,7 +117,7 @@ class LineConsumer:
             return
         for entry in logs:
             level = entry.get("level") if isinstance(entry, dict) else None
-            if level not in LOG_LEVELS:
+            if level not in LOG_LEVELS:  # Kestra's (slf4j's) only: another makes the line invalid
                 self._log("WARN", f"Invalid log '{raw}'")
                 continue
             message = str(entry.get("message"))
