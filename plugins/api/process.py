@@ -102,6 +102,7 @@ def run_process(ctx: Any, args: Sequence[str], *, cwd: Path | str, env: Mapping[
     try:
         _pump(ctx, process, consumer, batching, deadline, on_line)
         exit_code = process.wait()
+        _check_interrupted(ctx)  # a process the cancellation ended is interrupted, not failed
     except ProcessTimeout:
         _kill(process, batching.kill_grace)
         raise ProcessTimeout(f"Command timed out after {timeout:g} s and was killed") from None
