@@ -25,6 +25,8 @@ from .log_levels import LOG_LEVELS
 OUTPUT_LINE = re.compile(r"^::(\{.*})::$", re.DOTALL)
 # Kestra's metric types a taskrun keeps; the kestra library 2.0 also prints "gauge".
 METRIC_TYPES = ("counter", "timer")
+# Characters of one stderr line kept for a failure's message (the log has it whole).
+TAIL_LINE_CHARS = 2000
 
 
 class LineConsumer:
@@ -48,7 +50,7 @@ class LineConsumer:
         if found is None:
             self._log("ERROR" if stderr else "INFO", line)
             if stderr:
-                self.stderr_tail.append(line)
+                self.stderr_tail.append(line[:TAIL_LINE_CHARS])
             return
         try:
             command = json.loads(found.group(1))
@@ -123,7 +125,7 @@ class LineConsumer:
             message = str(entry.get("message"))
             self._log(level, message)
             if stderr:
-                self.stderr_tail.append(message)
+                self.stderr_tail.append(message[:TAIL_LINE_CHARS])
 
 
 def _count(value: Any) -> float:
