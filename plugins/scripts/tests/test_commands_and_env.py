@@ -75,3 +75,25 @@ def test_a_custom_interpreter_gets_the_script():
               echo "${words[2]} words in $BASH_VERSION" | cut -d' ' -f1-3
     """)
     assert run.state == "SUCCESS" and ("INFO", "three words in") in run.log_entries("bash")
+
+
+def test_a_secret_a_script_prints_is_masked_in_its_logs(monkeypatch):
+    monkeypatch.setenv("SECRET_SCRIPT_TOKEN", "czNjcjN0LXRva2Vu")  # base64 of s3cr3t-token
+    run = run_flow("""
+        id: secret_in_script
+        namespace: tests.scripts
+        tasks:
+          - id: sh
+            type: io.kestra.plugin.scripts.shell.Commands
+            taskRunner:
+              type: io.kestra.plugin.core.runner.Process
+            env:
+              TOKEN: "{{ secret('SCRIPT_TOKEN') }}"
+            commands:
+              - echo "token=$TOKEN"
+              - echo "again $TOKEN" >&2
+    """)
+    assert run.state == "SUCCESS"
+    messages = [message for _, message in run.log_entries("sh")]
+    assert "token=******" in messages and "again ******" in messages
+    assert not any("s3cr3t-token" in message for message in messages)
