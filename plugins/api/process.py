@@ -35,11 +35,14 @@ CANCEL_POLL_SECONDS = 0.1
 
 
 class ProcessFailed(TaskFailed):
-    """The command ended with a non-zero exit code."""
+    """The command ended with a non-zero exit code. `outputs` are the failed task's
+    outputs all the same (Kestra's RunnableTaskException carries a script's output):
+    the engine keeps them on the FAILED taskrun."""
 
     def __init__(self, message: str, result: ProcessResult):
         super().__init__(message)
         self.result = result
+        self.outputs: dict[str, Any] = {}
 
 
 class ProcessTimeout(TaskFailed):

@@ -22,6 +22,7 @@ from typing import Any, ClassVar
 
 from plugins.api.context import TaskWarning
 from plugins.api.namespace_files import load_namespace_files, namespace_files_property
+from plugins.api.process import ProcessFailed
 from plugins.api.properties import Output, Property
 from plugins.api.task import RunnableTask
 from storage.namespace_files import NamespaceFiles
@@ -108,12 +109,16 @@ class ExecScript(RunnableTask):
         script = replace_storage_uris(ctx, folder, "\n".join(lines))
         image = ctx.render(self.get("containerImage"), extra) or self.default_image
         result = runner.run(ctx, ScriptCommand([*interpreter, script], folder, env, image))
-        result.check()
         kept = keep_output_files(ctx, folder, ctx.render(self.get("outputFiles"), extra))
         if output_dir is not None:
             kept.update({path.relative_to(output_dir).as_posix(): ctx.put_file(path, path.name)
                          for path in sorted(output_dir.rglob("*")) if path.is_file()})
         outputs = {"vars": result.outputs, "exitCode": result.exit_code, "outputFiles": kept}
+        try:
+            result.check()
+        except ProcessFailed as failed:
+            failed.outputs = outputs  # a failed script's outputs and files are kept, as in Kestra
+            raise
         if result.stderr_lines_count and ctx.render(self.get("warningOnStdErr")) is True:
             raise TaskWarning(f"{result.stderr_lines_count} line(s) written to stderr (warningOnStdErr)", outputs)
         return outputs

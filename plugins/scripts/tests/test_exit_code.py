@@ -1,7 +1,9 @@
 """A command that exits non-zero fails the task (Kestra's Process runner: "Command
-failed with exit code N"), here with the last lines of its stderr in the message."""
+failed with exit code N"), here with the last lines of its stderr in the message; its
+outputs and output files are kept all the same (Kestra's CommandsWrapper)."""
 import pytest
 
+from plugins.conftest import read_stored
 from tests.flow_runs import run_flow
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -16,8 +18,11 @@ def test_a_non_zero_exit_code_fails_the_task_with_the_stderr_tail():
             type: io.kestra.plugin.scripts.shell.Script
             taskRunner:
               type: io.kestra.plugin.core.runner.Process
+            outputFiles: [part.txt]
             script: |
               echo "starting"
+              echo '::{"outputs": {"step": "half"}}::'
+              echo "partial" > part.txt
               echo "first problem" >&2
               echo "the real reason" >&2
               exit 3
@@ -30,6 +35,9 @@ def test_a_non_zero_exit_code_fails_the_task_with_the_stderr_tail():
     failure = [message for level, message in run.log_entries("sh") if message.startswith("Command failed")]
     assert failure == ["Command failed with exit code 3; last lines of stderr:\nfirst problem\nthe real reason"]
     assert ("ERROR", "the real reason") in run.log_entries("sh")  # stderr lines are ERROR logs
+    outputs = run.one("sh").outputs  # kept on the failed taskrun, as Kestra's RunnableTaskException does
+    assert outputs["exitCode"] == 3 and outputs["vars"] == {"step": "half"}
+    assert read_stored(outputs["outputFiles"]["part.txt"]) == "partial\n"
 
 
 def test_a_python_exception_fails_with_its_traceback_tail():
