@@ -11,6 +11,7 @@ script sees the installed libraries, not kestraweb. Any `python` a script's
 beforeCommands put first (a venv it activates) still wins, as in Kestra."""
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import site
@@ -21,6 +22,7 @@ import venv
 from pathlib import Path
 
 FOLDER = "scripts-python"
+log = logging.getLogger(__name__)
 _made: dict[str, Path] = {}
 _lock = threading.Lock()
 
@@ -34,10 +36,16 @@ def scripts_python_bin() -> Path:
         known = _made.get(str(home))
         if known is not None:
             return known
+        bin_folder = home / "bin"
         if not _is_current(home):
-            _make(home)
-        _made[str(home)] = home / "bin"
-        return home / "bin"
+            try:
+                _make(home)
+            except OSError as exc:  # a read-only data folder: the project's own interpreter, hooks and all
+                log.warning("scripts' Python environment not made in %s (%s): using %s", home, exc,
+                            Path(sys.executable).parent)
+                bin_folder = Path(sys.executable).parent
+        _made[str(home)] = bin_folder
+        return bin_folder
 
 
 def _marker() -> str:
