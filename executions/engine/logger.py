@@ -93,7 +93,7 @@ class ExecutionLogger:
         self.attempt_number = attempt_number
         self.min_index = LEVELS.index(min_level) if min_level in LEVELS else 0
 
-    def _entry(self, level: str, message, timestamp) -> LogEntry:
+    def _entry(self, level: str, message: object, timestamp: datetime) -> LogEntry:
         ex, tr = self.execution, self.taskrun
         return LogEntry(
             execution_id=ex.id,
@@ -107,7 +107,7 @@ class ExecutionLogger:
             message=mask(ex, str(message)),
         )
 
-    def log(self, level: str, message) -> None:
+    def log(self, level: str, message: object) -> None:
         if LEVELS.index(level) < self.min_index:
             return
         entry = self._entry(level, message, timezone.now())
@@ -135,21 +135,21 @@ class ExecutionLogger:
                 ex.flow_id)
         insert_many([(*same, level, when, mask(ex, str(message))) for level, message, when in kept])
 
-    def trace(self, message):
+    def trace(self, message: object) -> None:
         self.log("TRACE", message)
 
-    def debug(self, message):
+    def debug(self, message: object) -> None:
         self.log("DEBUG", message)
 
-    def info(self, message):
+    def info(self, message: object) -> None:
         self.log("INFO", message)
 
-    def warn(self, message):
+    def warn(self, message: object) -> None:
         self.log("WARN", message)
 
     warning = warn
 
-    def error(self, message):
+    def error(self, message: object) -> None:
         self.log("ERROR", message)
 
 
@@ -158,7 +158,7 @@ BULK_COLUMNS = ("execution_id", "taskrun_id", "task_id", "attempt_number", "name
                 "timestamp", "message")
 
 
-def insert_many(rows: list[tuple]) -> None:
+def insert_many(rows: list[tuple[object, ...]]) -> None:
     """One INSERT statement run for every row (executemany), rows in BULK_COLUMNS'
     order. The ORM's bulk_create makes a model and the SQL of each row in Python (and on
     SQLite only 99 rows a statement): several times slower for a script's hundred

@@ -127,6 +127,6 @@ class ExecScript(RunnableTask):
         settings = self.get("namespaceFiles")
         if settings is not None:
             load_namespace_files(settings, folder, render=ctx.render,
-                                 log=lambda level, message: getattr(ctx.logger, level.lower())(message),
+                                 log=ctx.logger.log,
                                  files_of=NamespaceFiles, flow_namespace=ctx.namespace)
         write_input_files(ctx, folder, input_files(ctx.render(self.get("inputFiles"))))
