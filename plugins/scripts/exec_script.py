@@ -93,8 +93,8 @@ class ExecScript(RunnableTask):
         runner = choose_runner(ctx.render(self.get("taskRunner")), ctx.render(self.get("runner")),
                                ctx.render(self.get("docker")),
                                getattr(settings, "SCRIPT_DEFAULT_RUNNER", "PROCESS"))
-        self._fill(ctx, folder)
         extra: dict[str, Any] = {"workingDir": str(folder)}
+        self._fill(ctx, folder, extra)
         env = {**self.family_env, "WORKING_DIR": str(folder)}
         output_dir = None
         if ctx.render(self.get("outputDirectory")) is True or self.get("runner"):  # Kestra: on with `runner`
@@ -111,8 +111,8 @@ class ExecScript(RunnableTask):
         result = runner.run(ctx, ScriptCommand([*interpreter, script], folder, env, image))
         kept = keep_output_files(ctx, folder, ctx.render(self.get("outputFiles"), extra))
         if output_dir is not None:
-            kept.update({path.relative_to(output_dir).as_posix(): ctx.put_file(path, path.name)
-                         for path in sorted(output_dir.rglob("*")) if path.is_file()})
+            kept.update({relative: ctx.put_file(path, relative) for path in sorted(output_dir.rglob("*"))
+                         if path.is_file() and (relative := path.relative_to(output_dir).as_posix())})
         outputs = {"vars": result.outputs, "exitCode": result.exit_code, "outputFiles": kept}
         try:
             result.check()
@@ -123,10 +123,9 @@ class ExecScript(RunnableTask):
             raise TaskWarning(f"{result.stderr_lines_count} line(s) written to stderr (warningOnStdErr)", outputs)
         return outputs
 
-    def _fill(self, ctx: Any, folder: Path) -> None:
+    def _fill(self, ctx: Any, folder: Path, extra: dict[str, Any]) -> None:
         settings = self.get("namespaceFiles")
         if settings is not None:
-            load_namespace_files(settings, folder, render=ctx.render,
-                                 log=ctx.logger.log,
+            load_namespace_files(settings, folder, render=ctx.render, log=ctx.logger.log,
                                  files_of=NamespaceFiles, flow_namespace=ctx.namespace)
-        write_input_files(ctx, folder, input_files(ctx.render(self.get("inputFiles"))))
+        write_input_files(ctx, folder, input_files(ctx.render(self.get("inputFiles"), extra)))

@@ -106,3 +106,24 @@ def test_namespace_files_are_copied_in_with_include_and_exclude():
     entries = run.log_entries("py")
     assert ("INFO", "etl ran") in entries
     assert ("INFO", "0") in entries  # neither the excluded file nor the one not included
+
+
+def test_files_written_in_the_older_output_dir_are_kept():
+    run = run_flow("""
+        id: output_dir
+        namespace: tests.scripts
+        tasks:
+          - id: sh
+            type: io.kestra.plugin.scripts.shell.Commands
+            outputDirectory: true
+            taskRunner:
+              type: io.kestra.plugin.core.runner.Process
+            commands:
+              - mkdir -p {{ outputDir }}/sub
+              - echo one > {{ outputDir }}/a.txt
+              - echo two > "$OUTPUT_DIR/sub/a.txt"
+    """)
+    assert run.state == "SUCCESS"
+    kept = run.one("sh").outputs["outputFiles"]
+    assert sorted(kept) == ["a.txt", "sub/a.txt"]
+    assert read_stored(kept["sub/a.txt"]) == "two\n"
