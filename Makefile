@@ -44,6 +44,7 @@ bench: install
 	$(PY) bench/memory.py
 	$(PY) bench/stats.py
 	$(PY) bench/api.py
+	$(PY) bench/scripts.py
 
 # ruff (rules in pyproject.toml; `ruff format` is not applied), the import-linter
 # contracts in pyproject.toml that hold the design's one-way dependencies, and mypy

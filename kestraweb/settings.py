@@ -247,6 +247,18 @@ WEBHOOK_WAIT_TIMEOUT = float(os.environ.get("KESTRAWEB_WEBHOOK_WAIT_TIMEOUT", "3
 API_FOLLOW_TIMEOUT = float(os.environ.get("KESTRAWEB_API_FOLLOW_TIMEOUT", "3600"))
 API_FOLLOW_POLL = float(os.environ.get("KESTRAWEB_API_FOLLOW_POLL", "0.25"))
 
+# Scripts (plugins.api.process): a subprocess's log lines are written in batches of at
+# most this many lines, or what came in this many seconds, whichever is first;
+SCRIPT_LOG_BATCH_LINES = int(os.environ.get("KESTRAWEB_SCRIPT_LOG_BATCH_LINES", "1000"))
+SCRIPT_LOG_BATCH_SECONDS = float(os.environ.get("KESTRAWEB_SCRIPT_LOG_BATCH_SECONDS", "0.5"))
+# lines of stderr a failed command's error message ends with,
+SCRIPT_STDERR_TAIL_LINES = int(os.environ.get("KESTRAWEB_SCRIPT_STDERR_TAIL_LINES", "20"))
+# seconds a killed command's process group has between SIGTERM and SIGKILL,
+SCRIPT_KILL_GRACE = float(os.environ.get("KESTRAWEB_SCRIPT_KILL_GRACE", "2"))
+# and the task runner of a script task that names none: PROCESS (the worker's host) or
+# DOCKER (Kestra's default, which needs a Docker daemon).
+SCRIPT_DEFAULT_RUNNER = os.environ.get("KESTRAWEB_SCRIPT_DEFAULT_RUNNER", "PROCESS")
+
 Q_CLUSTER = {
     "name": "kestraweb",
     "workers": Q_WORKERS,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from executions.engine.create import CORRELATION_LABEL, create_execution
 from executions.engine.runner import run_to_end
-from executions.models import Execution, LogEntry, TaskRun
+from executions.models import Execution, LogEntry, MetricEntry, TaskRun
 from flows.services import save_flow
 
 
@@ -36,6 +36,18 @@ class Run:
     def logs(self) -> list[str]:
         return list(LogEntry.objects.filter(execution_id=self.execution.id).values_list("message", flat=True))
 
+    def log_entries(self, task_id: str | None = None) -> list[tuple[str, str]]:
+        """(level, message) of the execution's log lines (of one task), in order."""
+        entries = LogEntry.objects.filter(execution_id=self.execution.id)
+        if task_id is not None:
+            entries = entries.filter(task_id=task_id)
+        return list(entries.order_by("timestamp", "id").values_list("level", "message"))
+
+    def metrics(self) -> list[tuple[str, str, float, dict]]:
+        """(type, name, value, tags) of the metrics the execution's taskruns recorded."""
+        entries = MetricEntry.objects.filter(execution_id=self.execution.id).order_by("id")
+        return [(m.type, m.name, m.value, m.tags) for m in entries]
+
 
 def user_labels(labels: list[dict]) -> list[dict]:
     """An execution's labels without `system.correlationId`, which every execution has."""
@@ -45,6 +57,21 @@ def user_labels(labels: list[dict]) -> list[dict]:
 def save(source: str):
     flow, _ = save_flow(textwrap.dedent(source))
     return flow
+
+
+def start_execution(flow, inputs: dict | None = None) -> Execution:
+    """A created execution of a saved flow, to run in the background (tests.background)."""
+    return create_execution(flow, inputs or {})
+
+
+def kill_execution(execution_id: str) -> Execution:
+    from executions import operations
+
+    return operations.kill(execution_id)
+
+
+def taskrun_state(execution_id: str, task_id: str) -> str:
+    return TaskRun.objects.get(execution_id=execution_id, task_id=task_id).state
 
 
 def run_flow(source: str, inputs: dict | None = None, timeout: float = 60) -> Run:

@@ -104,6 +104,7 @@ def run_attempt(view, spec, task, taskrun: TaskRun, cancel: CancelSignal | None 
             ctx.logger.warn("Task killed")
     except (TaskFailed, ExpressionError) as failure:
         state = State.FAILED
+        outputs = getattr(failure, "outputs", None) or {}  # what a failed task still gives (a script's exitCode)
         ctx.logger.error(str(failure))
     except Exception as exc:  # a task's own bug or a library error: the task fails, not the engine
         state = State.FAILED

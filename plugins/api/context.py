@@ -4,8 +4,9 @@ Plugins depend on this protocol, never on the engine's models.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable
 from contextlib import AbstractContextManager
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
 
@@ -23,6 +24,9 @@ class TaskLogger(Protocol):
     def info(self, message: str) -> None: ...
     def warn(self, message: str) -> None: ...
     def error(self, message: str) -> None: ...
+    def lines(self, lines: Iterable[tuple[str, str, datetime]]) -> None:
+        """Log many lines at once, each (level, message, when it was seen), with one
+        write; what plugins.api.process uses for a subprocess's output."""
 
 
 class KeyNotFound(LookupError):

@@ -29,7 +29,7 @@ _loading = threading.RLock()  # a cluster worker process parses flows on several
 # type is listed; a module of a family that fails to import (a driver imported at the
 # top of a module, a missing package) is reported for that family's types alone.
 FAMILIES = ("plugins.core", "plugins.jdbc", "plugins.redis", "plugins.amqp", "plugins.mqtt", "plugins.nats",
-            "plugins.http")
+            "plugins.http", "plugins.scripts")
 # A family's own tests live beside its types, in this subpackage; they register nothing.
 TESTS = "tests"
 # In a family's __init__.py: the starts of the type names (current and legacy) it holds.

@@ -14,6 +14,7 @@ from pathlib import Path
 from expressions.errors import ExpressionError
 from plugins.api.context import TaskFailed
 from plugins.api.flowable import SHARED_FOLDER_MEMO
+from plugins.api.namespace_files import load_namespace_files, namespace_files_property
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
@@ -23,7 +24,6 @@ from storage.namespace_files import path_matcher
 
 from . import working_directory_cache as cache
 from .folder_files import input_files, matching_outputs, write_inputs
-from .namespace_files_loader import NAMESPACE_FILES_FIELDS, load_namespace_files
 from .sequential import TASKS
 
 CACHE_RESTORED_AT = "cacheRestoredAt"  # memo: when the cache was unpacked (epoch s), 0 without one
@@ -59,11 +59,7 @@ tasks:
                  description="Files to create first: a map of name to content (rendered), or that map as JSON."),
         Property("outputFiles", "array",
                  description="Glob patterns (rendered) of files to keep in internal storage once the tasks ended."),
-        Property("namespaceFiles", "object", dynamic=False,
-                 description="Copy the namespace's files into the folder first: `enabled` (default true), "
-                             "`include` and `exclude` globs, `namespaces` (default the flow's), "
-                             "`folderPerNamespace`, `ifExists` (OVERWRITE, FAIL, WARN or IGNORE).",
-                 fields=NAMESPACE_FILES_FIELDS),
+        namespace_files_property(),
         Property("cache", "object", dynamic=False,
                  description="Keep the files matching `patterns` from one run to the next, for `ttl` "
                              "(an ISO-8601 duration; none: no expiry).", fields=cache.CACHE_FIELDS),
@@ -118,7 +114,10 @@ tasks:
         """Fill the folder; when the cache was unpacked (0: no cache)."""
         restored_at = cache.restore(rt, taskrun, folder, self.get("cache")) if self.get("cache") is not None else 0.0
         if self.get("namespaceFiles") is not None:
-            load_namespace_files(rt, taskrun, self.get("namespaceFiles"), folder)
+            load_namespace_files(self.get("namespaceFiles"), folder, render=lambda value: rt.render(value, taskrun),
+                                 log=lambda level, message: rt.log(taskrun, level, message),
+                                 files_of=rt.namespace_files,
+                                 flow_namespace=rt.render("{{ flow.namespace }}", taskrun))
         write_inputs(folder, input_files(rt.render(self.get("inputFiles"), taskrun)))
         return restored_at
 

@@ -1,6 +1,6 @@
-"""A WorkingDirectory's `namespaceFiles`: the namespace's files copied into its folder
-before the tasks run, as Kestra's NamespaceFiles property and
-NamespaceFilesUtils.loadNamespaceFiles do.
+"""Kestra's `namespaceFiles` property (NamespaceFiles, NamespaceFilesUtils.loadNamespaceFiles):
+the namespace's files copied into a working directory before its tasks run, that of a
+WorkingDirectory or that of a script task.
 
 Every property is rendered:
 - `enabled` (default true);
@@ -18,12 +18,14 @@ Every property is rendered:
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
-from plugins.api.context import TaskFailed
-from plugins.api.durations import format_hms
-from plugins.api.properties import Property, string_or_list
+from .context import TaskFailed
+from .durations import format_hms
+from .properties import Property, string_or_list
 
 IF_EXISTS = ("OVERWRITE", "FAIL", "WARN", "IGNORE")
 # Kestra's NamespaceFiles: the one list of its keys, checked when the flow is saved
@@ -41,8 +43,22 @@ NAMESPACE_FILES_FIELDS = (
 KEYS = tuple(field.name for field in NAMESPACE_FILES_FIELDS)
 
 
-def load_namespace_files(rt, taskrun, settings, folder: Path) -> None:
-    """Copy the selected namespace files into `folder`; TaskFailed names what is wrong."""
+# The properties' description, for the types that declare `namespaceFiles`.
+DESCRIPTION = ("Copy the namespace's files into the working directory first: `enabled` (default true), "
+               "`include` and `exclude` globs, `namespaces` (default the flow's), `folderPerNamespace`, "
+               "`ifExists` (OVERWRITE, FAIL, WARN or IGNORE).")
+
+
+def namespace_files_property() -> Property:
+    return Property("namespaceFiles", "object", dynamic=False, description=DESCRIPTION, fields=NAMESPACE_FILES_FIELDS)
+
+
+def load_namespace_files(settings: Any, folder: Path, *, render: Callable[[Any], Any],
+                         log: Callable[[str, str], None], files_of: Callable[[str], Any],
+                         flow_namespace: str) -> None:
+    """Copy the selected namespace files into `folder`; TaskFailed names what is wrong.
+    `render` renders a value, `log(level, message)` logs, `files_of(namespace)` gives a
+    storage.namespace_files.NamespaceFiles."""
     if not isinstance(settings, dict):
         raise TaskFailed("namespaceFiles must be an object with enabled, include, exclude, namespaces, "
                          "folderPerNamespace and ifExists")
@@ -50,13 +66,13 @@ def load_namespace_files(rt, taskrun, settings, folder: Path) -> None:
     if unknown:
         raise TaskFailed(f"namespaceFiles: unknown property '{unknown[0]}' (known: {', '.join(KEYS)})")
 
-    def rendered(key, default=None):
-        return rt.render(settings[key], taskrun) if key in settings else default
+    def rendered(key: str, default: Any = None) -> Any:
+        return render(settings[key]) if key in settings else default
 
     if not _flag(rendered("enabled", True), "enabled"):
         return
     include, exclude = _patterns(rendered("include"), "include"), _patterns(rendered("exclude"), "exclude")
-    namespaces = _patterns(rendered("namespaces"), "namespaces") or [rt.render("{{ flow.namespace }}", taskrun)]
+    namespaces = _patterns(rendered("namespaces"), "namespaces") or [flow_namespace]
     per_namespace = _flag(rendered("folderPerNamespace", False), "folderPerNamespace")
     if_exists = str(rendered("ifExists", "OVERWRITE")).upper()
     if if_exists not in IF_EXISTS:
@@ -64,16 +80,16 @@ def load_namespace_files(rt, taskrun, settings, folder: Path) -> None:
 
     started, count = time.monotonic(), 0
     for namespace in namespaces:
-        files = rt.namespace_files(namespace)
+        files = files_of(namespace)
         for path in files.list(include=include, exclude=exclude):
             relative = f"{namespace}/{path}" if per_namespace else path
-            _put(rt, taskrun, folder, relative, files.read(path), if_exists)
+            _put(log, folder, relative, files.read(path), if_exists)
             count += 1
     elapsed = format_hms(timedelta(seconds=time.monotonic() - started))
-    rt.log(taskrun, "INFO", f"Loaded {count} namespace files from '{', '.join(namespaces)}' in {elapsed}")
+    log("INFO", f"Loaded {count} namespace files from '{', '.join(namespaces)}' in {elapsed}")
 
 
-def _put(rt, taskrun, folder: Path, relative: str, content: bytes, if_exists: str) -> None:
+def _put(log: Callable[[str, str], None], folder: Path, relative: str, content: bytes, if_exists: str) -> None:
     """Kestra's WorkingDir.putFile with its FileExistComportment."""
     target = (folder / relative).resolve()
     if folder.resolve() not in target.parents:
@@ -82,14 +98,14 @@ def _put(rt, taskrun, folder: Path, relative: str, content: bytes, if_exists: st
         if if_exists == "FAIL":
             raise TaskFailed(f"File {relative} already exist")
         if if_exists == "WARN":
-            rt.log(taskrun, "WARN", f"File {relative} already exist. It will be ignore")
+            log("WARN", f"File {relative} already exist. It will be ignore")
         if if_exists != "OVERWRITE":
             return
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
 
 
-def _patterns(value, key: str) -> list[str]:
+def _patterns(value: Any, key: str) -> list[str]:
     if value is None:
         return []
     if isinstance(value, str):
@@ -99,7 +115,7 @@ def _patterns(value, key: str) -> list[str]:
     raise TaskFailed(f"namespaceFiles.{key} must be a list of strings")
 
 
-def _flag(value, key: str) -> bool:
+def _flag(value: Any, key: str) -> bool:
     if isinstance(value, bool):
         return value
     if str(value).strip().lower() in ("true", "false"):
