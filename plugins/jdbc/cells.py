@@ -8,6 +8,7 @@ import base64
 import uuid
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
 from expressions.dates.named import FORMATTERS
 from expressions.dates.zones import offset_id
@@ -26,7 +27,7 @@ class Instant(datetime):
         return cls(utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond, UTC)
 
 
-def convert(value, column: str, type_name: str, zone):
+def convert(value: Any, column: str, type_name: str, zone: Any) -> Any:
     """AbstractCellConverter#convert: the value of one cell, or an error naming the
     column and its type when Kestra would not take it either."""
     if value is None or isinstance(value, (str, bool, float, Decimal, bytes, date, time)):
@@ -45,7 +46,7 @@ def convert(value, column: str, type_name: str, zone):
                     f"type is '{type_name}'")
 
 
-def jsonable(value):
+def jsonable(value: Any) -> Any:
     """A converted cell as Kestra's Jackson writes it in outputs and trigger variables:
     dates as ISO-8601 text, decimals as numbers, bytes as base64."""
     if isinstance(value, Instant):

@@ -5,12 +5,14 @@ as UTC."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from plugins.api.registry import register
 
 from . import cells
 from .dialect import Dialect
 from .errors import JdbcError
+from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
 from .trigger import TRIGGER_PROPERTIES, JdbcTrigger
 
 # PyMySQL's FIELD_TYPE codes of the columns Kestra reads its own way.
@@ -30,6 +32,18 @@ class MysqlDialect(Dialect):
         except pymysql.err.OperationalError as exc:
             raise JdbcError(f"cannot connect to {self.scheme} at {url.host}:{url.port or 3306}: {exc}",
                             retryable=True) from None
+
+    def cancel(self, connection: Any) -> None:
+        """What Connector/J's Statement#cancel does: KILL QUERY from a second connection
+        (MySQL then ends a SLEEP early with no error: the task checks for the kill)."""
+        pymysql = self.load_driver()
+        killer = pymysql.connect(host=connection.host, port=connection.port, user=connection.user,
+                                 password=connection.password, connect_timeout=10)
+        try:
+            with killer.cursor() as cursor:
+                cursor.execute(f"KILL QUERY {int(connection.thread_id())}")
+        finally:
+            killer.close()
 
     def column_types(self, connection, cursor) -> list[str]:
         return [{TIMESTAMP: "timestamp", TIME: "time"}.get(column[1], "") for column in cursor.description]
@@ -62,3 +76,35 @@ class MariadbTrigger(JdbcTrigger):
     title = "Wait for query results on MariaDB and start an execution."
     dialect = MariadbDialect()
     properties = TRIGGER_PROPERTIES
+
+
+@register
+class Query(JdbcQuery):
+    type = "io.kestra.plugin.jdbc.mysql.Query"
+    title = "Run a SQL query on MySQL."
+    dialect = MysqlDialect()
+    properties = QUERY_PROPERTIES
+
+
+@register
+class Queries(JdbcQueries):
+    type = "io.kestra.plugin.jdbc.mysql.Queries"
+    title = "Run several SQL statements on MySQL."
+    dialect = MysqlDialect()
+    properties = QUERIES_PROPERTIES
+
+
+@register
+class MariadbQuery(JdbcQuery):
+    type = "io.kestra.plugin.jdbc.mariadb.Query"
+    title = "Run a SQL query on MariaDB."
+    dialect = MariadbDialect()
+    properties = QUERY_PROPERTIES
+
+
+@register
+class MariadbQueries(JdbcQueries):
+    type = "io.kestra.plugin.jdbc.mariadb.Queries"
+    title = "Run several SQL statements on MariaDB."
+    dialect = MariadbDialect()
+    properties = QUERIES_PROPERTIES

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from typing import Any
 
 from plugins.api.properties import Property
 from plugins.api.registry import register
@@ -13,6 +14,7 @@ from plugins.api.registry import register
 from . import cells
 from .dialect import Dialect
 from .errors import JdbcError
+from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
 from .trigger import TRIGGER_PROPERTIES, JdbcTrigger
 
 SSL_MODES = ("DISABLE", "ALLOW", "PREFER", "REQUIRE", "VERIFY_CA", "VERIFY_FULL")
@@ -65,6 +67,10 @@ class PostgresDialect(Dialect):
         connection.adapters.register_loader("interval", TextLoader)  # keep years and months apart
         return connection
 
+    def cancel(self, connection: Any) -> None:
+        """PgConnection#cancelQuery: a cancel request on its own socket."""
+        connection.cancel_safe(timeout=10)
+
     def column_types(self, connection, cursor) -> list[str]:
         names = []
         for column in cursor.description:
@@ -96,3 +102,21 @@ class Trigger(JdbcTrigger):
     dialect = PostgresDialect()
     connection_options = tuple(prop.name for prop in SSL_PROPERTIES)
     properties = (*TRIGGER_PROPERTIES, *SSL_PROPERTIES)
+
+
+@register
+class Query(JdbcQuery):
+    type = "io.kestra.plugin.jdbc.postgresql.Query"
+    title = "Run a SQL query on PostgreSQL."
+    dialect = PostgresDialect()
+    connection_options = tuple(prop.name for prop in SSL_PROPERTIES)
+    properties = (*QUERY_PROPERTIES, *SSL_PROPERTIES)
+
+
+@register
+class Queries(JdbcQueries):
+    type = "io.kestra.plugin.jdbc.postgresql.Queries"
+    title = "Run several SQL statements on PostgreSQL."
+    dialect = PostgresDialect()
+    connection_options = tuple(prop.name for prop in SSL_PROPERTIES)
+    properties = (*QUERIES_PROPERTIES, *SSL_PROPERTIES)

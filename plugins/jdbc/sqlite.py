@@ -4,10 +4,13 @@ which type a column was declared with, so they come back as stored (Kestra's
 SqliteCellConverter reads DATE, TIME and DATETIME columns as dates)."""
 from __future__ import annotations
 
+from typing import Any
+
 from plugins.api.registry import register
 
 from .dialect import Dialect
 from .errors import JdbcError
+from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
 from .trigger import TRIGGER_PROPERTIES, JdbcTrigger
 
 
@@ -23,6 +26,10 @@ class SqliteDialect(Dialect):
         except sqlite3.OperationalError as exc:
             raise JdbcError(f"cannot open SQLite database {url.path}: {exc}") from None
 
+    def cancel(self, connection: Any) -> None:
+        """sqlite3's interrupt(): the running statement stops with 'interrupted'."""
+        connection.interrupt()
+
 
 @register
 class Trigger(JdbcTrigger):
@@ -30,3 +37,19 @@ class Trigger(JdbcTrigger):
     title = "Wait for query results on SQLite and start an execution."
     dialect = SqliteDialect()
     properties = TRIGGER_PROPERTIES
+
+
+@register
+class Query(JdbcQuery):
+    type = "io.kestra.plugin.jdbc.sqlite.Query"
+    title = "Run a SQL query on SQLite."
+    dialect = SqliteDialect()
+    properties = QUERY_PROPERTIES
+
+
+@register
+class Queries(JdbcQueries):
+    type = "io.kestra.plugin.jdbc.sqlite.Queries"
+    title = "Run several SQL statements on SQLite."
+    dialect = SqliteDialect()
+    properties = QUERIES_PROPERTIES

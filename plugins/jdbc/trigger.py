@@ -20,7 +20,7 @@ from plugins.api.trigger_events import (
 
 from .dialect import Dialect
 from .errors import JdbcError
-from .fetch import FETCH_TYPES, fetch_type_of, run_query
+from .fetch import FETCH_TYPES, fetch_type_of, run_query, stored_locally
 from .url import parse_jdbc_url
 
 # The connection and query properties of every JDBC type (JdbcConnectionInterface,
@@ -96,7 +96,7 @@ class JdbcTrigger(PollingTriggerType):
         try:
             return run_query(self.dialect, connection, ctx.render(self.get("sql")), fetch_type, self.zone(ctx),
                              parameters=ctx.render(self.get("parameters")), after_sql=ctx.render(self.get("afterSQL")),
-                             store=ctx.put_file, working_dir=ctx.working_dir())
+                             open_store=stored_locally(ctx.working_dir(), ctx.put_file))
         except self.dialect.load_driver().Error as exc:  # DB-API: every driver error derives from Error
             raise JdbcError(f"{type(exc).__name__}: {exc}".strip()) from None
         finally:
