@@ -42,8 +42,9 @@ class MinimalTriggerContext:
         self.secrets = secrets or {}
         self._tmp = tmp_path
 
-    def render(self, value):
-        return expressions.render_value(value, self.variables, {"secret": self.secrets.__getitem__})
+    def render(self, value, extra: dict | None = None):
+        variables = {**self.variables, **extra} if extra else self.variables
+        return expressions.render_value(value, variables, {"secret": self.secrets.__getitem__})
 
     def working_dir(self) -> Path:
         folder = self._tmp / "trigger-work" / self.execution_id

@@ -51,8 +51,9 @@ class SchedulerTriggerContext:
         if self.logger is None:
             self.logger = TriggerLogger(f"{self.namespace}.{self.flow_id} trigger {self.trigger_id}")
 
-    def render(self, value):
-        return expressions.render_value(value, self.variables, {"secret": read_secret}, expression_budget())
+    def render(self, value, extra: dict | None = None):
+        variables = {**self.variables, **extra} if extra else self.variables
+        return expressions.render_value(value, variables, {"secret": read_secret}, expression_budget())
 
     def working_dir(self) -> Path:
         if self._work is None:

@@ -17,7 +17,8 @@ _loading = threading.RLock()  # a cluster worker process parses flows on several
 # module being imported may itself look a type up
 
 # Families whose modules register types when imported.
-FAMILIES = ("plugins.core", "plugins.jdbc", "plugins.redis", "plugins.amqp", "plugins.mqtt", "plugins.nats")
+FAMILIES = ("plugins.core", "plugins.jdbc", "plugins.redis", "plugins.amqp", "plugins.mqtt", "plugins.nats",
+            "plugins.http")
 # A family's own tests live beside its types, in this subpackage; they register nothing.
 TESTS = "tests"
 

@@ -36,8 +36,9 @@ class TriggerContext(Protocol):
     execution_id: str
     logger: TaskLogger
 
-    def render(self, value: Any) -> Any:
-        """Render Pebble expressions in a value with the flow's variables and secrets."""
+    def render(self, value: Any, extra: dict | None = None) -> Any:
+        """Render Pebble expressions in a value with the flow's variables and secrets,
+        and `extra` variables beside them (the HTTP Trigger's `response`)."""
 
     def working_dir(self) -> Path:
         """A temporary folder for this evaluation."""
