@@ -42,6 +42,17 @@ class Dialect:
     def convert(self, value: Any, column: str, type_name: str, zone: Any) -> Any:
         return cells.convert(value, column, type_name, zone)
 
+    def execute(self, connection: Any, cursor: Any, statement: str, values: list[Any]) -> None:
+        """Run one statement with its bound values (none: the SQL as written)."""
+        if values:
+            cursor.execute(statement, values)
+        else:
+            cursor.execute(statement)
+
+    def has_result(self, cursor: Any) -> bool:
+        """Whether the statement just run gives rows (JDBC's execute() returning true)."""
+        return cursor.description is not None
+
     def cancel(self, connection: Any) -> None:
         """Stop the statement running on `connection`, from another thread (a kill or a
         timeout of the task, as Kestra's kill() calls Statement#cancel)."""

@@ -104,20 +104,17 @@ def stored_locally(working_dir: Path, put_file: Callable[[Path], str]) -> OpenSt
     return open_store
 
 
-def execute(dialect: Dialect, cursor: Any, sql: str, parameters: Mapping[str, Any] | None) -> None:
+def execute(dialect: Dialect, connection: Any, cursor: Any, sql: str, parameters: Mapping[str, Any] | None) -> None:
     """Run one statement, its `:name` parameters bound by the driver."""
     statement, values = bind_named(sql, parameters, dialect.placeholder)
-    if values:
-        cursor.execute(statement, values)
-    else:
-        cursor.execute(statement)
+    dialect.execute(connection, cursor, statement, values)
 
 
 def fetch(dialect: Dialect, connection: Any, cursor: Any, fetch_type: str, zone: Any,
           open_store: OpenStore | None, fetch_size: int = DEFAULT_FETCH_SIZE) -> QueryOutput | None:
     """The result of the statement the cursor just ran, as `fetch_type` asks; None when
     the statement gives no result set (an INSERT, a CREATE)."""
-    if cursor.description is None:
+    if not dialect.has_result(cursor):
         return None
     if fetch_type == "NONE":
         return QueryOutput()
@@ -151,10 +148,10 @@ def run_query(dialect: Dialect, connection: Any, sql: str, fetch_type: str, zone
     in the same transaction; commit, or roll back on error."""
     cursor = connection.cursor()
     try:
-        execute(dialect, cursor, sql, parameters)
+        execute(dialect, connection, cursor, sql, parameters)
         output = fetch(dialect, connection, cursor, fetch_type, zone, open_store, fetch_size) or QueryOutput()
         if after_sql and after_sql.strip():
-            execute(dialect, cursor, after_sql, parameters)
+            execute(dialect, connection, cursor, after_sql, parameters)
         connection.commit()
         return output
     except BaseException:

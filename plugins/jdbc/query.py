@@ -174,11 +174,11 @@ class JdbcQuery(JdbcTask):
             cursor = connection.cursor()
             try:
                 ctx.logger.debug(f"Starting query: {sql}")
-                execute(self.dialect, cursor, sql, parameters)
+                execute(self.dialect, connection, cursor, sql, parameters)
                 ctx.cancellation.check()
                 output = fetch(self.dialect, connection, cursor, fetch_type, zone_, self.open_store(ctx), fetch_size)
                 if after_sql and after_sql.strip():
-                    execute(self.dialect, cursor, after_sql, parameters)
+                    execute(self.dialect, connection, cursor, after_sql, parameters)
                 self.dialect.commit(connection)
             except BaseException:
                 self.dialect.rollback(connection)
@@ -211,7 +211,7 @@ class JdbcQueries(JdbcTask):
             try:
                 for index, statement in enumerate(split_statements(sql)):
                     ctx.logger.debug(f"Starting query: {statement}")
-                    execute(self.dialect, cursor, statement, parameters)
+                    execute(self.dialect, connection, cursor, statement, parameters)
                     if not transactional:
                         self.dialect.commit(connection)
                     ctx.cancellation.check()  # a killed task runs no further statement
