@@ -7,13 +7,36 @@ from collections.abc import Iterator
 import pytest
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def fakesnow_url() -> Iterator[str]:
-    """A JDBC url to the fake server: its host and port, plain http, no retries."""
-    fakesnow = pytest.importorskip("fakesnow", reason="fakesnow (the `test` extra) is not installed")
-    with fakesnow.server() as arguments:
-        yield (f"jdbc:snowflake://{arguments['host']}:{arguments['port']}/?account=fakesnow&ssl=off"
-               f"&networkTimeout=5000")
+    """A JDBC url to the fake server: its host and port, plain http, few retries.
+
+    Started here as fakesnow.server() starts it (uvicorn in a thread): that function is
+    shadowed by the `fakesnow.server` module once the module is imported, so a second
+    test module could not call it."""
+    import importlib
+    import socket
+    import threading
+
+    pytest.importorskip("fakesnow", reason="fakesnow (the `test` extra) is not installed")
+    import uvicorn
+
+    app = importlib.import_module("fakesnow.server").app
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, name="fakesnow server", daemon=True)
+    thread.start()
+    while thread.is_alive() and not server.started:
+        threading.Event().wait(0.05)
+    if not server.started:
+        pytest.fail("the fakesnow server did not start")
+    try:
+        yield f"jdbc:snowflake://127.0.0.1:{port}/?account=fakesnow&ssl=off&networkTimeout=5000"
+    finally:
+        server.should_exit = True
+        thread.join()
 
 
 @pytest.fixture
