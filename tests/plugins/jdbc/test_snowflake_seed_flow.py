@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.flow_runs import run_flow
-
 from plugins.jdbc.tests.fakesnow_server import fakesnow_url, served_folder  # noqa: F401 - fixtures
+from tests.flow_runs import run_flow
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
