@@ -14,6 +14,7 @@ from .dialect import Dialect
 from .errors import JdbcError
 from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
 from .trigger import TRIGGER_PROPERTIES, JdbcTrigger
+from .url import JdbcUrl
 
 # PyMySQL's FIELD_TYPE codes of the columns Kestra reads its own way.
 TIMESTAMP, TIME = 7, 11
@@ -23,7 +24,7 @@ class MysqlDialect(Dialect):
     scheme = "mysql"
     driver = "pymysql"
 
-    def connect(self, url, username, password, options):
+    def connect(self, url: JdbcUrl, username: str | None, password: str | None, options: dict[str, Any]) -> Any:
         pymysql = self.load_driver()
         try:
             return pymysql.connect(host=url.host, port=url.port or 3306, database=url.database,
@@ -45,10 +46,10 @@ class MysqlDialect(Dialect):
         finally:
             killer.close()
 
-    def column_types(self, connection, cursor) -> list[str]:
+    def column_types(self, connection: Any, cursor: Any) -> list[str]:
         return [{TIMESTAMP: "timestamp", TIME: "time"}.get(column[1], "") for column in cursor.description]
 
-    def convert(self, value, column, type_name, zone):
+    def convert(self, value: Any, column: str, type_name: str, zone: Any) -> Any:
         if type_name == "time" and isinstance(value, timedelta):
             return (datetime.min + value).time() if timedelta(0) <= value < timedelta(days=1) else str(value)
         if type_name == "timestamp" and isinstance(value, datetime):

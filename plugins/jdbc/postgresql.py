@@ -16,6 +16,7 @@ from .dialect import Dialect
 from .errors import JdbcError
 from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
 from .trigger import TRIGGER_PROPERTIES, JdbcTrigger
+from .url import JdbcUrl
 
 SSL_MODES = ("DISABLE", "ALLOW", "PREFER", "REQUIRE", "VERIFY_CA", "VERIFY_FULL")
 SSL_PROPERTIES = (
@@ -48,7 +49,7 @@ class PostgresDialect(Dialect):
     scheme = "postgresql"
     driver = "psycopg"
 
-    def connect(self, url, username, password, options):
+    def connect(self, url: JdbcUrl, username: str | None, password: str | None, options: dict[str, Any]) -> Any:
         psycopg = self.load_driver()
         params = {"host": url.host, "port": url.port or 5432, "dbname": url.database,
                   "user": username or url.username, "password": password or url.password,
@@ -71,14 +72,14 @@ class PostgresDialect(Dialect):
         """PgConnection#cancelQuery: a cancel request on its own socket."""
         connection.cancel_safe(timeout=10)
 
-    def column_types(self, connection, cursor) -> list[str]:
+    def column_types(self, connection: Any, cursor: Any) -> list[str]:
         names = []
         for column in cursor.description:
             info = connection.adapters.types.get(column.type_code)
             names.append(info.name if info is not None else "")
         return names
 
-    def convert(self, value, column, type_name, zone):
+    def convert(self, value: Any, column: str, type_name: str, zone: Any) -> Any:
         if value is None:
             return None
         if type_name == "interval":

@@ -14,7 +14,7 @@ from expressions.dates import server_zone, zone
 from plugins.api.context import TaskFailed
 from plugins.api.properties import Output, Property
 from plugins.api.task import RunnableTask
-from plugins.api.typed_render import render_typed
+from plugins.api.typed_render import render_typed as untyped_render_typed
 
 from .dialect import Dialect
 from .errors import JdbcError
@@ -56,6 +56,8 @@ QUERY_OUTPUTS = (
     Output("uri", "string", "The Ion file of the rows in internal storage (fetchType STORE)."),
     Output("size", "integer", "The number of rows fetched."),
 )
+# A lone `{{ expression }}` keeps its type (plugins.api.typed_render).
+render_typed: Callable[[Any, Any], Any] = untyped_render_typed
 SINGLE_STATEMENT = ("Query task support only a single SQL statement. Use the Queries task to run multiple "
                     "statements.")
 
@@ -162,7 +164,7 @@ class JdbcQuery(JdbcTask):
     """One statement (AbstractJdbcQuery), then `afterSQL`, committed together."""
 
     title = "Run a SQL query."
-    properties = QUERY_PROPERTIES
+    properties: ClassVar[tuple[Property, ...]] = QUERY_PROPERTIES
     outputs = QUERY_OUTPUTS
 
     def run(self, ctx: Any) -> dict[str, Any]:
@@ -195,7 +197,7 @@ class JdbcQueries(JdbcTask):
     rows, all in one transaction unless `transaction` is false."""
 
     title = "Run several SQL statements."
-    properties = QUERIES_PROPERTIES
+    properties: ClassVar[tuple[Property, ...]] = QUERIES_PROPERTIES
     outputs = (Output("outputs", "array", "One output (row, rows, uri, size) per statement that returns rows."),)
 
     def run(self, ctx: Any) -> dict[str, Any]:

@@ -12,6 +12,7 @@ from .dialect import Dialect
 from .errors import JdbcError
 from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
 from .trigger import TRIGGER_PROPERTIES, JdbcTrigger
+from .url import JdbcUrl
 
 
 class SqliteDialect(Dialect):
@@ -19,7 +20,7 @@ class SqliteDialect(Dialect):
     driver = "sqlite3"
     placeholder = "?"
 
-    def connect(self, url, username, password, options):
+    def connect(self, url: JdbcUrl, username: str | None, password: str | None, options: dict[str, Any]) -> Any:
         sqlite3 = self.load_driver()
         try:
             return sqlite3.connect(url.path, timeout=10)
