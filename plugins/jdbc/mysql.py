@@ -9,7 +9,7 @@ from typing import Any
 
 from plugins.api.registry import register
 
-from . import cells
+from . import cells, examples
 from .dialect import Dialect
 from .errors import JdbcError
 from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
@@ -83,6 +83,7 @@ class MariadbTrigger(JdbcTrigger):
 class Query(JdbcQuery):
     type = "io.kestra.plugin.jdbc.mysql.Query"
     title = "Run a SQL query on MySQL."
+    examples = examples.MYSQL_QUERY
     dialect = MysqlDialect()
     properties = QUERY_PROPERTIES
 
@@ -99,6 +100,7 @@ class Queries(JdbcQueries):
 class MariadbQuery(JdbcQuery):
     type = "io.kestra.plugin.jdbc.mariadb.Query"
     title = "Run a SQL query on MariaDB."
+    examples = examples.MARIADB_QUERY
     dialect = MariadbDialect()
     properties = QUERY_PROPERTIES
 

@@ -11,7 +11,7 @@ from typing import Any
 from plugins.api.properties import Property
 from plugins.api.registry import register
 
-from . import cells
+from . import cells, examples
 from .dialect import Dialect
 from .errors import JdbcError
 from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
@@ -109,6 +109,7 @@ class Trigger(JdbcTrigger):
 class Query(JdbcQuery):
     type = "io.kestra.plugin.jdbc.postgresql.Query"
     title = "Run a SQL query on PostgreSQL."
+    examples = examples.POSTGRES_QUERY
     dialect = PostgresDialect()
     connection_options = tuple(prop.name for prop in SSL_PROPERTIES)
     properties = (*QUERY_PROPERTIES, *SSL_PROPERTIES)
@@ -118,6 +119,7 @@ class Query(JdbcQuery):
 class Queries(JdbcQueries):
     type = "io.kestra.plugin.jdbc.postgresql.Queries"
     title = "Run several SQL statements on PostgreSQL."
+    examples = examples.POSTGRES_QUERIES
     dialect = PostgresDialect()
     connection_options = tuple(prop.name for prop in SSL_PROPERTIES)
     properties = (*QUERIES_PROPERTIES, *SSL_PROPERTIES)

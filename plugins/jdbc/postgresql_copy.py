@@ -10,6 +10,7 @@ from plugins.api.context import TaskFailed
 from plugins.api.properties import Output, Property
 from plugins.api.registry import register
 
+from . import examples
 from .errors import JdbcError
 from .postgresql import SSL_PROPERTIES, PostgresDialect
 from .query import JdbcTask, as_bool
@@ -120,6 +121,7 @@ class PostgresCopy(JdbcTask):
 class CopyIn(PostgresCopy):
     type = "io.kestra.plugin.jdbc.postgresql.CopyIn"
     title = "Load a file into a PostgreSQL table."
+    examples = examples.POSTGRES_COPY
     description = "Copies CSV, text or binary data from internal storage into a PostgreSQL table."
     properties = (*COPY_PROPERTIES, Property("from", required=True, description="The kestra:// URI of the file."))
     outputs = (Output("rowCount", "integer", "The rows count from this COPY."),)
@@ -144,6 +146,7 @@ class CopyIn(PostgresCopy):
 class CopyOut(PostgresCopy):
     type = "io.kestra.plugin.jdbc.postgresql.CopyOut"
     title = "Copy tabular data from a PostgreSQL table or query to a file."
+    examples = examples.POSTGRES_COPY
     properties = (*COPY_PROPERTIES,
                   Property("sql", description="A SELECT, VALUES, or INSERT/UPDATE/DELETE ... RETURNING whose rows "
                                               "are copied; the `table` otherwise."))

@@ -8,6 +8,7 @@ from typing import Any
 
 from plugins.api.registry import register
 
+from . import examples
 from .dialect import Dialect
 from .errors import JdbcError
 from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
@@ -52,5 +53,6 @@ class Query(JdbcQuery):
 class Queries(JdbcQueries):
     type = "io.kestra.plugin.jdbc.sqlite.Queries"
     title = "Run several SQL statements on SQLite."
+    examples = examples.SQLITE_QUERIES
     dialect = SqliteDialect()
     properties = QUERIES_PROPERTIES

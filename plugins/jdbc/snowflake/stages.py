@@ -13,6 +13,7 @@ from plugins.api.context import TaskFailed
 from plugins.api.properties import Output, Property
 from plugins.api.registry import register
 
+from .. import examples
 from ..errors import JdbcError
 from ..query import JdbcTask, as_bool
 from .connection import CONNECTION_OPTIONS, SNOWFLAKE_PROPERTIES
@@ -49,6 +50,7 @@ def plain_file_name(name: str | None, prop: str = "fileName") -> str:
 class Upload(JdbcTask):
     type = "io.kestra.plugin.jdbc.snowflake.Upload"
     title = "Upload data from an internal storage file to a Snowflake stage."
+    examples = examples.SNOWFLAKE_UPLOAD
     description = ("The stage is `@database.schema.%table` for a table's stage, `@database.schema.stage` for a "
                    "named one, `~` for the user's.")
     dialect = DIALECT
@@ -96,6 +98,7 @@ class Upload(JdbcTask):
 class Download(JdbcTask):
     type = "io.kestra.plugin.jdbc.snowflake.Download"
     title = "Download a file from a Snowflake stage to internal storage."
+    examples = examples.SNOWFLAKE_DOWNLOAD
     dialect = DIALECT
     connection_options = CONNECTION_OPTIONS
     properties = (

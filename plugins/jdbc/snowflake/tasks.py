@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from plugins.api.registry import register
 
+from .. import examples
 from ..query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
 from ..trigger import TRIGGER_PROPERTIES, JdbcTrigger
 from .connection import AUTO_COMMIT, CONNECTION_OPTIONS, SNOWFLAKE_PROPERTIES
@@ -16,6 +17,7 @@ DIALECT = SnowflakeDialect()
 class Query(JdbcQuery):
     type = "io.kestra.plugin.jdbc.snowflake.Query"
     title = "Execute a single SQL query against Snowflake."
+    examples = examples.SNOWFLAKE_QUERY
     dialect = DIALECT
     connection_options = CONNECTION_OPTIONS
     properties = (*QUERY_PROPERTIES, *SNOWFLAKE_PROPERTIES, AUTO_COMMIT)
@@ -34,6 +36,7 @@ class Queries(JdbcQueries):
 class Trigger(JdbcTrigger):
     type = "io.kestra.plugin.jdbc.snowflake.Trigger"
     title = "Wait for query results on Snowflake and start an execution."
+    examples = examples.SNOWFLAKE_TRIGGER
     dialect = DIALECT
     connection_options = CONNECTION_OPTIONS
     properties = (*TRIGGER_PROPERTIES, *SNOWFLAKE_PROPERTIES, AUTO_COMMIT)
