@@ -58,6 +58,11 @@ class Dialect:
         timeout of the task, as Kestra's kill() calls Statement#cancel)."""
         connection.close()
 
+    def autocommit(self, connection: Any) -> None:
+        """Commit each statement as it ends (JDBC's setAutoCommit(true)), so statements
+        that refuse a transaction block (CREATE DATABASE, VACUUM) run."""
+        connection.autocommit = True
+
     def commit(self, connection: Any) -> None:
         connection.commit()
 

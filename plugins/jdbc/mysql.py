@@ -34,6 +34,9 @@ class MysqlDialect(Dialect):
             raise JdbcError(f"cannot connect to {self.scheme} at {url.host}:{url.port or 3306}: {exc}",
                             retryable=True) from None
 
+    def autocommit(self, connection: Any) -> None:
+        connection.autocommit(True)
+
     def cancel(self, connection: Any) -> None:
         """What Connector/J's Statement#cancel does: KILL QUERY from a second connection
         (MySQL then ends a SLEEP early with no error: the task checks for the kill)."""

@@ -42,7 +42,8 @@ BASE_PROPERTIES = (
 )
 QUERY_PROPERTIES = (
     *BASE_PROPERTIES,
-    Property("afterSQL", description="SQL run after the query, in the same transaction."),
+    Property("afterSQL", description="SQL run after the query, in the same transaction (without it, the query "
+                                     "runs in auto-commit)."),
 )
 QUERIES_PROPERTIES = (
     *BASE_PROPERTIES,
@@ -173,6 +174,9 @@ class JdbcQuery(JdbcTask):
             raise TaskFailed(f"{self.id}: {SINGLE_STATEMENT}")
         after_sql = self.text(ctx, "afterSQL")
         with self.connected(ctx) as connection:
+            if not (after_sql and after_sql.strip()):
+                # As Kestra's Query, which sets auto-commit; with afterSQL both share one transaction.
+                self.dialect.autocommit(connection)
             cursor = connection.cursor()
             try:
                 ctx.logger.debug(f"Starting query: {sql}")

@@ -28,6 +28,9 @@ class SqliteDialect(Dialect):
         except sqlite3.OperationalError as exc:
             raise JdbcError(f"cannot open SQLite database {url.path}: {exc}") from None
 
+    def autocommit(self, connection: Any) -> None:
+        connection.isolation_level = None  # sqlite3 then opens no transaction of its own
+
     def cancel(self, connection: Any) -> None:
         """sqlite3's interrupt(): the running statement stops with 'interrupted'."""
         connection.interrupt()

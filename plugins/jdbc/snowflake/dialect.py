@@ -39,6 +39,9 @@ class SnowflakeDialect(Dialect):
         finally:
             setattr(connection, RUNNING, None)
 
+    def autocommit(self, connection: Any) -> None:
+        """Snowflake's session follows the `autoCommit` property, set when connecting."""
+
     def has_result(self, cursor: Any) -> bool:
         """An INSERT, UPDATE, DELETE or MERGE answers a row of counts ("number of rows
         inserted"...), which the JDBC driver gives as an update count, not rows."""

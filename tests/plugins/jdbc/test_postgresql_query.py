@@ -207,3 +207,13 @@ def test_a_timeout_cancels_the_running_statement(table):
 """))
     assert run.state == "FAILED"
     assert wait_until(lambda: running_sleeps(marker) == 0)
+
+
+def test_a_statement_that_refuses_a_transaction_block_runs_in_auto_commit(table):
+    """Kestra's AbstractJdbcQuery sets auto-commit: VACUUM or CREATE DATABASE run."""
+    run = run_flow(flow(f"""
+  - id: vacuum
+    type: io.kestra.plugin.jdbc.postgresql.Query
+    sql: VACUUM {table}
+"""))
+    assert run.state == "SUCCESS", run.logs()
