@@ -10,16 +10,17 @@ from pathlib import Path
 import pytest
 
 import expressions
-from storage import layout
-from storage.local import internal_storage
+from storage import internal_storage, layout
 
 
 class ListLogger:
     def __init__(self):
         self.lines: list[tuple[str, str]] = []
 
-    def _log(self, level, message):
-        self.lines.append((level, message))
+    def log(self, level, message):
+        self.lines.append((level, str(message)))
+
+    _log = log
 
     def trace(self, message): self._log("TRACE", message)
     def debug(self, message): self._log("DEBUG", message)

@@ -1,6 +1,6 @@
-"""Kestra's internal storage on the local disk.
-
-Files are addressed by their kestra:// URI; layout.py says which path each file has.
+"""The local-disk storage backend (Kestra's storage-local): each kestra:// URI's path
+under a root folder, KESTRAWEB_DATA_DIR/storage by default. layout.py says which path
+each file has; backend.py is the interface every backend implements.
 """
 from __future__ import annotations
 
@@ -12,16 +12,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from django.conf import settings
-
+from .backend import StorageBackend, StorageError
 from .layout import SCHEME
 
-
-class StorageError(Exception):
-    pass
+__all__ = ["InternalStorage", "LocalStorage", "StorageError"]
 
 
-class InternalStorage:
+class LocalStorage(StorageBackend):
     def __init__(self, root: Path):
         self.root = Path(root)
 
@@ -61,11 +58,11 @@ class InternalStorage:
         finally:
             partial.unlink(missing_ok=True)
 
-    def open(self, uri: str, mode: str = "rb"):
+    def open(self, uri: str, mode: str = "rb") -> BinaryIO:
         path = self._path(uri)
         if "r" in mode:
             self._file(uri, path)
-        return path.open(mode)
+        return path.open(mode)  # type: ignore[return-value]  # binary modes only, by the interface
 
     def exists(self, uri: str) -> bool:
         return self._path(uri).exists()
@@ -95,5 +92,5 @@ class InternalStorage:
         shutil.rmtree(self._path(folder_uri), ignore_errors=True)
 
 
-def internal_storage() -> InternalStorage:
-    return InternalStorage(settings.STORAGE_DIR)
+# The name the code knew before the backend interface; kept for branches that use it.
+InternalStorage = LocalStorage

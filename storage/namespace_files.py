@@ -15,13 +15,15 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from expressions import java_regex
 
 from . import layout
+from .backend import StorageBackend, StorageError
+from .backends import internal_storage
 from .globs import compile_glob
-from .local import InternalStorage, StorageError, internal_storage
 
 
 class BadNamespaceFilePath(StorageError):
@@ -32,7 +34,7 @@ class NamespaceFileNotFound(StorageError):
     pass
 
 
-def path_matcher(patterns):
+def path_matcher(patterns: str | Iterable[object] | None) -> Callable[[str], bool]:
     """Kestra's PathMatcherPredicate for one list of patterns: a path (with its leading
     `/`) matches when one pattern does; `regex:` patterns are regular expressions,
     others globs (`glob:` optional), and a glob starting with a word character matches
@@ -41,7 +43,7 @@ def path_matcher(patterns):
     A `regex:` pattern is a user's Java regex, run as every other one is, under the
     regex time limit (expressions.java_regex): a catastrophic one fails with a
     LimitExceeded naming KESTRAWEB_REGEX_TIMEOUT. Globs need no limit (storage.globs)."""
-    tests = []
+    tests: list[Callable[[str], bool]] = []
     for pattern in [patterns] if isinstance(patterns, str) else list(patterns or []):
         pattern = str(pattern)
         if pattern.startswith("regex:"):
@@ -58,7 +60,7 @@ def path_matcher(patterns):
 class NamespaceFiles:
     """The files of one namespace."""
 
-    def __init__(self, namespace: str, storage: InternalStorage | None = None):
+    def __init__(self, namespace: str, storage: StorageBackend | None = None):
         self.namespace = namespace
         self.storage = storage or internal_storage()
 
@@ -66,7 +68,8 @@ class NamespaceFiles:
         """The kestra:// URI of the file at `path` (Kestra's `fileURI()` gives the same)."""
         return layout.namespace_file(self.namespace, self._clean(path))
 
-    def list(self, include=None, exclude=None) -> list[str]:
+    def list(self, include: str | Iterable[object] | None = None,
+             exclude: str | Iterable[object] | None = None) -> list[str]:
         """Paths of the namespace's files, sorted, kept when they match one of `include`
         (all when empty) and none of `exclude`."""
         included = path_matcher(include) if include else (lambda path: True)

@@ -13,13 +13,12 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.problems import NotFound, invalid_parameter
-from storage import internal_storage, layout
+from storage import StorageError, internal_storage, layout
 from storage.access import ExecutionRef
-from storage.local import StorageError
 
 from .lookup import find
 
-PATH = OpenApiParameter("path", str, required=True, description="kestra:///... in the execution's folder")
+PATH = OpenApiParameter("path", str, required=True, description=f"{layout.SCHEME}/... in the execution's folder")
 PREVIEW_MAX_ROWS = 5000  # Kestra's kestra.server.preview.max-rows default
 
 

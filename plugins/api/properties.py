@@ -2,6 +2,8 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from .log_levels import LOG_LEVELS
+
 # Property kinds. "tasks" is a list of task definitions (flowables), "task" a single one.
 KINDS = (
     "string", "integer", "number", "boolean", "duration", "object", "array", "any",
@@ -20,16 +22,16 @@ class Property:
     # an expression is not type-checked at validation time.
     dynamic: bool = True
     # Older property names Kestra still accepts (e.g. `fetchOne` for `fetchType`).
-    aliases: tuple = ()
-    values: tuple = ()  # allowed values when kind == "enum"
+    aliases: tuple[Any, ...] = ()
+    values: tuple[Any, ...] = ()  # allowed values when kind == "enum"
     items: str | None = None  # item kind of an array, when checked; "input": input declarations
     minimum: int | None = None  # least value of an integer or a number (Kestra's @Min, @PositiveOrZero)
     # The properties of an object whose keys are known (LoopUntil's checkFrequency): any
     # other key is refused when the flow is saved, as Kestra refuses unknown properties.
     # Empty: a free map (Subflow inputs, Switch cases).
-    fields: tuple = ()
+    fields: tuple[Any, ...] = ()
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown property kind {self.kind!r} for {self.name}")
 
@@ -56,14 +58,14 @@ COMMON_TASK_PROPERTIES = (
     Property("allowWarning", "boolean", default=False, dynamic=False,
              description="A WARNING of this task counts as SUCCESS."),
     Property("runIf", "string", description="Expression; when it renders false the task is SKIPPED."),
-    Property("logLevel", "enum", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), dynamic=False,
+    Property("logLevel", "enum", values=LOG_LEVELS, dynamic=False,
              description="Minimum level of the logs kept for this task."),
     Property("logToFile", "boolean", default=False, dynamic=False),
     WORKER_GROUP,
 )
 
 
-LOG_LEVEL = Property("logLevel", "enum", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), dynamic=False,
+LOG_LEVEL = Property("logLevel", "enum", values=LOG_LEVELS, dynamic=False,
                      description="Minimum level of the logs kept.")
 
 # A list of conditions (each a map with a condition `type`), validated by their types.
@@ -118,4 +120,4 @@ class Example:
     title: str
     code: str
     full: bool = False  # a whole flow rather than a task snippet
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)

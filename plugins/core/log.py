@@ -1,11 +1,12 @@
 """Log and its deprecated ancestor Echo: write messages to the execution's logs."""
 from expressions.filters.types import class_name
 from plugins.api.context import TaskFailed
+from plugins.api.log_levels import LOG_LEVELS
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
-LEVEL = Property("level", "enum", default="INFO", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR"),
+LEVEL = Property("level", "enum", default="INFO", values=LOG_LEVELS,
                  description="The log level.")
 
 

@@ -8,3 +8,7 @@ CopyOut), `plugin.jdbc.mysql`, `plugin.jdbc.mariadb`, `plugin.jdbc.sqlite` and
 
 Drivers are imported when a query runs, never when a type is registered: a missing
 driver fails that trigger or task only, and every flow still validates."""
+
+# The type names (current and legacy) this family holds: the registry imports it only
+# when a name with one of these starts is asked for (plugins.api.registry).
+TYPE_PREFIXES = ("io.kestra.plugin.jdbc.",)
