@@ -202,6 +202,9 @@ EXPRESSION_TIMEOUT = float(os.environ.get("KESTRAWEB_EXPRESSION_TIMEOUT", _Expre
 REGEX_TIMEOUT = float(os.environ.get("KESTRAWEB_REGEX_TIMEOUT", _ExpressionLimits.regex_timeout))
 # Values one ForEach (EachSequential, EachParallel) may take.
 LOOP_MAX_VALUES = int(os.environ.get("KESTRAWEB_LOOP_MAX_VALUES", "100000"))
+# Bytes of a response body the HTTP Request task keeps as its `body` output (Kestra's
+# default maxContentLength, 10 MB); the Download task streams any size into storage.
+HTTP_REQUEST_MAX_BODY = int(os.environ.get("KESTRAWEB_HTTP_REQUEST_MAX_BODY", 10 * 1024 * 1024))
 # Log lines (the newest) and taskruns (the first, in tree order) an execution's admin
 # page shows; the log and taskrun lists have them all.
 EXECUTION_PAGE_MAX_LOGS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_LOGS", "1000"))

@@ -36,7 +36,7 @@ class TriggerContext(Protocol):
     execution_id: str
     logger: TaskLogger
 
-    def render(self, value: Any, extra: dict | None = None) -> Any:
+    def render(self, value: Any, extra: dict[str, Any] | None = None) -> Any:
         """Render Pebble expressions in a value with the flow's variables and secrets,
         and `extra` variables beside them (the HTTP Trigger's `response`)."""
 

@@ -72,20 +72,21 @@ class OpenSockets:
 
 def client(options: HttpOptions) -> httpx.Client:
     """An httpx client configured as Kestra's HttpClient is by `options`."""
-    httpx = httpx_module()
-    timeout = httpx.Timeout(options.read_timeout, connect=options.connect_timeout, pool=options.connect_timeout)
+    lib = httpx_module()
+    timeout = lib.Timeout(options.read_timeout, connect=options.connect_timeout, pool=options.connect_timeout)
     auth: Any = None
     headers = {"User-Agent": USER_AGENT}
     if options.auth is not None:
         if options.auth.kind == "BEARER":
             headers["Authorization"] = f"Bearer {options.auth.token}"
         elif options.auth.kind == "DIGEST":
-            auth = httpx.DigestAuth(options.auth.username or "", options.auth.password or "")
+            auth = lib.DigestAuth(options.auth.username or "", options.auth.password or "")
         else:
-            auth = httpx.BasicAuth(options.auth.username or "", options.auth.password or "")
+            auth = lib.BasicAuth(options.auth.username or "", options.auth.password or "")
     try:
-        return httpx.Client(timeout=timeout, verify=options.verify, follow_redirects=options.follow_redirects,
-                            auth=auth, headers=headers, proxy=options.proxy)
+        made: httpx.Client = lib.Client(timeout=timeout, verify=options.verify, auth=auth, headers=headers,
+                                          follow_redirects=options.follow_redirects, proxy=options.proxy)
+        return made
     except ImportError as exc:  # a SOCKS proxy without the socksio package
         raise HttpPropertyInvalid("options.proxy", str(exc)) from None
 

@@ -77,7 +77,7 @@ tasks:
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return nested_problems(spec)
 
     def run(self, ctx: Any) -> dict[str, Any]:

@@ -10,5 +10,6 @@ ENCRYPTED_TYPE = "io.kestra.datatype:aes_encrypted"
 
 
 def encrypted_string(plaintext: str | None) -> dict[str, str | None]:
-    from django.conf import settings  # read at run time: the key is the server's, not the module's
+    # read at run time: the key is the server's, not the module's
+    from django.conf import settings
     return {"type": ENCRYPTED_TYPE, "value": encrypt(settings.ENCRYPTION_SECRET_KEY, plaintext)}

@@ -50,7 +50,7 @@ class HttpOptions:
         return self.allow_failed or code < 400
 
 
-def read_options(render: Render, spec: dict, allow_failed: bool | None = None) -> HttpOptions:
+def read_options(render: Render, spec: dict[str, Any], allow_failed: bool | None = None) -> HttpOptions:
     """The rendered options of an HTTP task or trigger spec; `allow_failed` overrides
     both `allowFailed` names (the Trigger lets its condition judge every code)."""
     options = _mapping(spec.get("options"), "options")
@@ -76,7 +76,7 @@ def read_options(render: Render, spec: dict, allow_failed: bool | None = None) -
     )
 
 
-def _mapping(value: Any, name: str) -> dict:
+def _mapping(value: Any, name: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
@@ -134,7 +134,7 @@ def _charset(render: Render, value: Any) -> str:
     return charset
 
 
-def _auth(render: Render, options: dict) -> Auth | None:
+def _auth(render: Render, options: dict[str, Any]) -> Auth | None:
     auth = _mapping(options.get("auth"), "options.auth")
     if auth:
         kind = (_text(render, auth.get("type")) or "").upper()
@@ -149,7 +149,7 @@ def _auth(render: Render, options: dict) -> Auth | None:
     return Auth("BASIC", user or "", _text(render, options.get("basicAuthPassword")) or "")
 
 
-def _proxy(render: Render, options: dict) -> str | None:
+def _proxy(render: Render, options: dict[str, Any]) -> str | None:
     """The proxy URL httpx takes, or None for DIRECT (Kestra's default)."""
     proxy = _mapping(options.get("proxy"), "options.proxy")
     address = _text(render, proxy.get("address", options.get("proxyAddress")))
@@ -175,7 +175,7 @@ LOGS_OF_LEVEL = {"TRACE": frozenset(LOG_TYPES), "DEBUG": frozenset({"REQUEST_HEA
                  "INFO": frozenset({"RESPONSE_HEADERS"})}
 
 
-def _logs(render: Render, options: dict) -> frozenset[str]:
+def _logs(render: Render, options: dict[str, Any]) -> frozenset[str]:
     logs = render(options["logs"]) if options.get("logs") is not None else None
     if logs is None:
         return LOGS_OF_LEVEL.get((_text(render, options.get("logLevel")) or "").upper(), frozenset())

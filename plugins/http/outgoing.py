@@ -11,10 +11,11 @@ from contextlib import ExitStack
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO
 
+from storage import layout
+
 from .errors import HttpPropertyInvalid
 from .options import HttpOptions
 
-KESTRA_SCHEME = "kestra://"
 MULTIPART = "multipart/form-data"
 
 Render = Callable[[Any], Any]
@@ -34,7 +35,7 @@ class Outgoing:
     described_body: str | None = None
 
 
-def build(render: Render, spec: dict, options: HttpOptions, files: ExitStack,
+def build(render: Render, spec: dict[str, Any], options: HttpOptions, files: ExitStack,
           open_file: OpenFile | None) -> Outgoing:
     """The request of `spec`; files opened for a multipart body are closed by `files`."""
     url = _required_text(render, spec.get("uri"), "uri").replace(" ", "%20")
@@ -93,7 +94,7 @@ def _form_text(value: Any) -> str:
 
 def _multipart_part(render: Render, key: str, value: Any, files: ExitStack,
                     open_file: OpenFile | None) -> MultipartFile:
-    if isinstance(value, str) and value.startswith(KESTRA_SCHEME):
+    if layout.is_uri(value):
         return key, (value.rsplit("/", 1)[-1], _open(value, key, files, open_file))
     if isinstance(value, dict) and "name" in value and "content" in value:
         content = str(value["content"])
@@ -102,6 +103,6 @@ def _multipart_part(render: Render, key: str, value: Any, files: ExitStack,
 
 
 def _open(uri: str, key: str, files: ExitStack, open_file: OpenFile | None) -> BinaryIO:
-    if open_file is None or not uri.startswith(KESTRA_SCHEME):
+    if open_file is None or not layout.is_uri(uri):
         raise HttpPropertyInvalid(f"formData.{key}", f"cannot send {uri!r} as a file here")
     return files.enter_context(open_file(uri))

@@ -10,6 +10,9 @@ the top-level `allowFailed` and `sslOptions`. `options.readIdleTimeout`,
 ignores them."""
 from __future__ import annotations
 
+from typing import Any
+
+from plugins.api.log_levels import LOG_LEVELS
 from plugins.api.properties import Property
 
 AUTH_TYPES = ("BASIC", "BEARER", "DIGEST")
@@ -47,7 +50,7 @@ OPTIONS_FIELDS = (
     Property("proxyPassword", description="Deprecated: proxy.password."),
     Property("basicAuthUser", description="Deprecated: auth.username with type BASIC."),
     Property("basicAuthPassword", description="Deprecated: auth.password with type BASIC."),
-    Property("logLevel", "enum", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR", "OFF", "NOT_SPECIFIED"),
+    Property("logLevel", "enum", values=(*LOG_LEVELS, "OFF", "NOT_SPECIFIED"),  # Micronaut's LogLevel
              description="Deprecated: logs (TRACE logs all, DEBUG headers, INFO response headers)."),
     # Deprecated names Kestra accepts and ignores.
     Property("readIdleTimeout", "duration", description="Deprecated and ignored (Kestra ignores it too)."),
@@ -63,7 +66,8 @@ FORM_DATA = Property("formData", "object",
                                  "multipart/form-data (a kestra:// value, or a {name, content} map, sends a file).")
 CONTENT_TYPE = Property("contentType", default="application/json", description="The request content type.")
 HEADERS = Property("headers", "object", description="The headers to pass to the request.")
-OPTIONS = Property("options", "object", fields=OPTIONS_FIELDS, description="The HTTP request options.")
+OPTIONS = Property("options", "object", fields=OPTIONS_FIELDS, dynamic=False,  # its fields are dynamic, its keys not
+                   description="The HTTP request options.")
 ALLOW_FAILED = Property("allowFailed", "boolean", description="Deprecated: options.allowFailed.")
 SSL_OPTIONS = Property("sslOptions", "object", description="Deprecated: options.ssl.")
 ENCRYPT_BODY = Property("encryptBody", "boolean", default=False,
@@ -72,11 +76,11 @@ ENCRYPT_BODY = Property("encryptBody", "boolean", default=False,
 HTTP_PROPERTIES = (URI, METHOD, BODY, FORM_DATA, CONTENT_TYPE, HEADERS, OPTIONS, ALLOW_FAILED, SSL_OPTIONS)
 
 
-def nested_problems(spec: dict) -> list[tuple[str, str]]:
+def nested_problems(spec: dict[str, Any]) -> list[tuple[str, str]]:
     """Keys of `options`' nested maps that Kestra would refuse (an unknown auth type, a
     typo in `ssl`), as (path, message) pairs; values with expressions are left to run time."""
     options = spec.get("options")
-    sources = [("sslOptions", spec.get("sslOptions"), SSL_KEYS)]
+    sources: list[tuple[str, Any, tuple[str, ...]]] = [("sslOptions", spec.get("sslOptions"), SSL_KEYS)]
     if isinstance(options, dict):
         sources += [("options.timeout", options.get("timeout"), TIMEOUT_KEYS),
                     ("options.ssl", options.get("ssl"), SSL_KEYS),

@@ -16,10 +16,8 @@ from .options import read_options
 from .outgoing import build
 from .properties import ENCRYPT_BODY, HTTP_PROPERTIES, nested_problems
 
-# Settings key of the most bytes a Request keeps as its `body` output (Kestra's default
-# maxContentLength was 10 MB); a bigger answer is a Download's job.
+# The setting of the most bytes a Request keeps as its `body` output (kestraweb/settings.py).
 MAX_BODY_SETTING = "HTTP_REQUEST_MAX_BODY"
-DEFAULT_MAX_BODY = 10 * 1024 * 1024
 
 REQUEST_OUTPUTS = (
     Output("uri", "string", "The URL of the request."),
@@ -32,11 +30,13 @@ REQUEST_OUTPUTS = (
 
 
 def max_body_bytes() -> int:
-    from django.conf import settings  # read when a request runs: the limit may change under a test
-    return int(getattr(settings, MAX_BODY_SETTING, DEFAULT_MAX_BODY))
+    # read when a request runs: the limit may change under a test
+    from django.conf import settings
+    return int(getattr(settings, MAX_BODY_SETTING))
 
 
-def perform(ctx: Any, spec: dict, *, allow_failed: bool | None = None, cancellation: Any = None) -> dict[str, Any]:
+def perform(ctx: Any, spec: dict[str, Any], *, allow_failed: bool | None = None,
+            cancellation: Any = None) -> dict[str, Any]:
     """Send the request of `spec` and read its whole body (bounded): Request's outputs,
     the body still in clear (encryption is the caller's choice). Shared with the Trigger,
     whose context has no storage to read files from nor a cancellation."""
@@ -121,7 +121,7 @@ tasks:
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return nested_problems(spec)
 
     def run(self, ctx: Any) -> dict[str, Any]:

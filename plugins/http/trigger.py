@@ -62,7 +62,7 @@ triggers:
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return nested_problems(spec)
 
     def poll(self, ctx: TriggerContext) -> TriggerEvent | None:

@@ -8,7 +8,7 @@ import pytest
 from plugins.amqp.triggers import Trigger
 from plugins.api.trigger_events import TriggerFailed
 
-DRIVERS = ("psycopg", "pymysql", "redis", "pika", "paho", "nats")
+DRIVERS = ("psycopg", "pymysql", "redis", "pika", "paho", "nats", "httpx")
 
 
 def test_the_registry_loads_every_family_without_a_driver():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+import select
 import ssl
 import threading
 from dataclasses import dataclass, field
@@ -43,6 +44,8 @@ class LocalServer:
     release: threading.Event = field(default_factory=threading.Event)
     # Set by a slow route once it is answering, so a test kills the task mid-download.
     streaming: threading.Event = field(default_factory=threading.Event)
+    # Set when the client of the stalled answer closed its connection.
+    client_gone: threading.Event = field(default_factory=threading.Event)
 
     @property
     def base(self) -> str:
@@ -103,7 +106,7 @@ class Handler(BaseHTTPRequestHandler):
             self.wfile.write(BLOCK)
             self.wfile.flush()
             state.streaming.set()
-            state.release.wait(30)
+            self._wait_for_the_client_to_leave()
         elif route == "/large":
             self._large(int(query["size"]))
         elif route == "/attachment":
@@ -115,6 +118,14 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
         else:
             self._answer(404, b"no such route")
+
+    def _wait_for_the_client_to_leave(self) -> None:
+        """Send nothing more; note when the client closes its end (a read gives b"")."""
+        while not self.server_state.release.is_set():
+            readable, _, _ = select.select([self.connection], [], [], 0.05)
+            if readable and not self.connection.recv(1):
+                self.server_state.client_gone.set()
+                return
 
     def _large(self, size: int) -> None:
         self.send_response(200)
