@@ -1,7 +1,10 @@
 """Kestra's JDBC plugins (plugin-jdbc): the shared base (a JDBC url and its driver,
-fetching rows the way `fetchType` asks, converting cells as Kestra's cell converters
-do) and each database's types under its own module, as `plugin.jdbc.postgresql`,
-`plugin.jdbc.mysql`, `plugin.jdbc.mariadb` and `plugin.jdbc.sqlite` are in Kestra.
+statements and `:name` parameters read from the SQL text, fetching rows the way
+`fetchType` asks, converting cells as Kestra's cell converters do, cancelling a
+running statement through the driver) and each database's types under its own
+module: Query, Queries and Trigger of `plugin.jdbc.postgresql` (with CopyIn and
+CopyOut), `plugin.jdbc.mysql`, `plugin.jdbc.mariadb`, `plugin.jdbc.sqlite` and
+`plugin.jdbc.snowflake` (with Upload and Download).
 
 Drivers are imported when a query runs, never when a type is registered: a missing
 driver fails that trigger or task only, and every flow still validates."""

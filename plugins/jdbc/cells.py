@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import base64
 import uuid
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
+from typing import Any
 
-from expressions.dates.named import FORMATTERS
+from expressions.dates.named import FORMATTERS as UNTYPED_FORMATTERS
 from expressions.dates.zones import offset_id
 
 from .errors import JdbcError
 
+# Kestra's java.time formatters by name, each a function of a date to its text.
+FORMATTERS: dict[str, Callable[[Any], str]] = UNTYPED_FORMATTERS
 LONG_RANGE = (-(2 ** 63), 2 ** 63 - 1)
 
 
@@ -26,7 +30,7 @@ class Instant(datetime):
         return cls(utc.year, utc.month, utc.day, utc.hour, utc.minute, utc.second, utc.microsecond, UTC)
 
 
-def convert(value, column: str, type_name: str, zone):
+def convert(value: Any, column: str, type_name: str, zone: Any) -> Any:
     """AbstractCellConverter#convert: the value of one cell, or an error naming the
     column and its type when Kestra would not take it either."""
     if value is None or isinstance(value, (str, bool, float, Decimal, bytes, date, time)):
@@ -45,7 +49,7 @@ def convert(value, column: str, type_name: str, zone):
                     f"type is '{type_name}'")
 
 
-def jsonable(value):
+def jsonable(value: Any) -> Any:
     """A converted cell as Kestra's Jackson writes it in outputs and trigger variables:
     dates as ISO-8601 text, decimals as numbers, bytes as base64."""
     if isinstance(value, Instant):
@@ -58,7 +62,9 @@ def jsonable(value):
     if isinstance(value, time):
         return FORMATTERS["iso_local_time"](value)
     if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() and value.as_tuple().exponent >= 0 else float(value)
+        exponent = value.as_tuple().exponent
+        whole = isinstance(exponent, int) and exponent >= 0 and value == value.to_integral_value()
+        return int(value) if whole else float(value)
     if isinstance(value, bytes):
         return base64.b64encode(value).decode()
     if isinstance(value, timedelta):
@@ -72,4 +78,5 @@ def jsonable(value):
 
 def _offset(moment: datetime) -> str:
     """ISO_OFFSET_DATE_TIME's offset: `Z` at UTC, `+02:00` otherwise."""
-    return offset_id(moment.utcoffset())
+    offset = moment.utcoffset()
+    return offset_id(offset if offset is not None else timedelta(0))

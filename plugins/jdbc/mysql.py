@@ -5,13 +5,16 @@ as UTC."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, time, timedelta
+from typing import Any
 
 from plugins.api.registry import register
 
-from . import cells
+from . import cells, examples
 from .dialect import Dialect
 from .errors import JdbcError
+from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
 from .trigger import TRIGGER_PROPERTIES, JdbcTrigger
+from .url import JdbcUrl
 
 # PyMySQL's FIELD_TYPE codes of the columns Kestra reads its own way.
 TIMESTAMP, TIME = 7, 11
@@ -21,7 +24,7 @@ class MysqlDialect(Dialect):
     scheme = "mysql"
     driver = "pymysql"
 
-    def connect(self, url, username, password, options):
+    def connect(self, url: JdbcUrl, username: str | None, password: str | None, options: dict[str, Any]) -> Any:
         pymysql = self.load_driver()
         try:
             return pymysql.connect(host=url.host, port=url.port or 3306, database=url.database,
@@ -31,10 +34,25 @@ class MysqlDialect(Dialect):
             raise JdbcError(f"cannot connect to {self.scheme} at {url.host}:{url.port or 3306}: {exc}",
                             retryable=True) from None
 
-    def column_types(self, connection, cursor) -> list[str]:
+    def autocommit(self, connection: Any) -> None:
+        connection.autocommit(True)
+
+    def cancel(self, connection: Any) -> None:
+        """What Connector/J's Statement#cancel does: KILL QUERY from a second connection
+        (MySQL then ends a SLEEP early with no error: the task checks for the kill)."""
+        pymysql = self.load_driver()
+        killer = pymysql.connect(host=connection.host, port=connection.port, user=connection.user,
+                                 password=connection.password, connect_timeout=10)
+        try:
+            with killer.cursor() as cursor:
+                cursor.execute(f"KILL QUERY {int(connection.thread_id())}")
+        finally:
+            killer.close()
+
+    def column_types(self, connection: Any, cursor: Any) -> list[str]:
         return [{TIMESTAMP: "timestamp", TIME: "time"}.get(column[1], "") for column in cursor.description]
 
-    def convert(self, value, column, type_name, zone):
+    def convert(self, value: Any, column: str, type_name: str, zone: Any) -> Any:
         if type_name == "time" and isinstance(value, timedelta):
             return (datetime.min + value).time() if timedelta(0) <= value < timedelta(days=1) else str(value)
         if type_name == "timestamp" and isinstance(value, datetime):
@@ -62,3 +80,37 @@ class MariadbTrigger(JdbcTrigger):
     title = "Wait for query results on MariaDB and start an execution."
     dialect = MariadbDialect()
     properties = TRIGGER_PROPERTIES
+
+
+@register
+class Query(JdbcQuery):
+    type = "io.kestra.plugin.jdbc.mysql.Query"
+    title = "Run a SQL query on MySQL."
+    examples = examples.MYSQL_QUERY
+    dialect = MysqlDialect()
+    properties = QUERY_PROPERTIES
+
+
+@register
+class Queries(JdbcQueries):
+    type = "io.kestra.plugin.jdbc.mysql.Queries"
+    title = "Run several SQL statements on MySQL."
+    dialect = MysqlDialect()
+    properties = QUERIES_PROPERTIES
+
+
+@register
+class MariadbQuery(JdbcQuery):
+    type = "io.kestra.plugin.jdbc.mariadb.Query"
+    title = "Run a SQL query on MariaDB."
+    examples = examples.MARIADB_QUERY
+    dialect = MariadbDialect()
+    properties = QUERY_PROPERTIES
+
+
+@register
+class MariadbQueries(JdbcQueries):
+    type = "io.kestra.plugin.jdbc.mariadb.Queries"
+    title = "Run several SQL statements on MariaDB."
+    dialect = MariadbDialect()
+    properties = QUERIES_PROPERTIES

@@ -6,14 +6,17 @@ from __future__ import annotations
 
 import re
 from datetime import date, datetime, time
+from typing import Any
 
 from plugins.api.properties import Property
 from plugins.api.registry import register
 
-from . import cells
+from . import cells, examples
 from .dialect import Dialect
 from .errors import JdbcError
+from .query import QUERIES_PROPERTIES, QUERY_PROPERTIES, JdbcQueries, JdbcQuery
 from .trigger import TRIGGER_PROPERTIES, JdbcTrigger
+from .url import JdbcUrl
 
 SSL_MODES = ("DISABLE", "ALLOW", "PREFER", "REQUIRE", "VERIFY_CA", "VERIFY_FULL")
 SSL_PROPERTIES = (
@@ -46,7 +49,7 @@ class PostgresDialect(Dialect):
     scheme = "postgresql"
     driver = "psycopg"
 
-    def connect(self, url, username, password, options):
+    def connect(self, url: JdbcUrl, username: str | None, password: str | None, options: dict[str, Any]) -> Any:
         psycopg = self.load_driver()
         params = {"host": url.host, "port": url.port or 5432, "dbname": url.database,
                   "user": username or url.username, "password": password or url.password,
@@ -65,14 +68,18 @@ class PostgresDialect(Dialect):
         connection.adapters.register_loader("interval", TextLoader)  # keep years and months apart
         return connection
 
-    def column_types(self, connection, cursor) -> list[str]:
+    def cancel(self, connection: Any) -> None:
+        """PgConnection#cancelQuery: a cancel request on its own socket."""
+        connection.cancel_safe(timeout=10)
+
+    def column_types(self, connection: Any, cursor: Any) -> list[str]:
         names = []
         for column in cursor.description:
             info = connection.adapters.types.get(column.type_code)
             names.append(info.name if info is not None else "")
         return names
 
-    def convert(self, value, column, type_name, zone):
+    def convert(self, value: Any, column: str, type_name: str, zone: Any) -> Any:
         if value is None:
             return None
         if type_name == "interval":
@@ -96,3 +103,23 @@ class Trigger(JdbcTrigger):
     dialect = PostgresDialect()
     connection_options = tuple(prop.name for prop in SSL_PROPERTIES)
     properties = (*TRIGGER_PROPERTIES, *SSL_PROPERTIES)
+
+
+@register
+class Query(JdbcQuery):
+    type = "io.kestra.plugin.jdbc.postgresql.Query"
+    title = "Run a SQL query on PostgreSQL."
+    examples = examples.POSTGRES_QUERY
+    dialect = PostgresDialect()
+    connection_options = tuple(prop.name for prop in SSL_PROPERTIES)
+    properties = (*QUERY_PROPERTIES, *SSL_PROPERTIES)
+
+
+@register
+class Queries(JdbcQueries):
+    type = "io.kestra.plugin.jdbc.postgresql.Queries"
+    title = "Run several SQL statements on PostgreSQL."
+    examples = examples.POSTGRES_QUERIES
+    dialect = PostgresDialect()
+    connection_options = tuple(prop.name for prop in SSL_PROPERTIES)
+    properties = (*QUERIES_PROPERTIES, *SSL_PROPERTIES)

@@ -4,7 +4,7 @@ row starts one execution whose `trigger` holds the query's output (`rows`, `row`
 properties."""
 from __future__ import annotations
 
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from expressions import ExpressionError
 from expressions.dates import server_zone, zone
@@ -20,7 +20,7 @@ from plugins.api.trigger_events import (
 
 from .dialect import Dialect
 from .errors import JdbcError
-from .fetch import FETCH_TYPES, fetch_type_of, run_query
+from .fetch import FETCH_TYPES, QueryOutput, fetch_type_of, run_query, stored_locally
 from .url import parse_jdbc_url
 
 # The connection and query properties of every JDBC type (JdbcConnectionInterface,
@@ -68,7 +68,7 @@ class JdbcTrigger(PollingTriggerType):
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         problems = common_trigger_problems(spec)
         if str(spec.get("fetchType", "")).strip().upper() == "NONE":
             problems.append(("fetchType", NONE_FOR_TRIGGERS))
@@ -84,7 +84,7 @@ class JdbcTrigger(PollingTriggerType):
             return None
         return TriggerEvent(output.variables())
 
-    def query(self, ctx):
+    def query(self, ctx: Any) -> QueryOutput:
         """Connect, run the SQL, fetch and close (AbstractJdbcTrigger#runQuery)."""
         fetch_type = fetch_type_of(self, ctx.render(self.get("fetchType")))
         if fetch_type == "NONE":
@@ -96,13 +96,13 @@ class JdbcTrigger(PollingTriggerType):
         try:
             return run_query(self.dialect, connection, ctx.render(self.get("sql")), fetch_type, self.zone(ctx),
                              parameters=ctx.render(self.get("parameters")), after_sql=ctx.render(self.get("afterSQL")),
-                             store=ctx.put_file, working_dir=ctx.working_dir())
+                             open_store=stored_locally(ctx.working_dir(), ctx.put_file))
         except self.dialect.load_driver().Error as exc:  # DB-API: every driver error derives from Error
             raise JdbcError(f"{type(exc).__name__}: {exc}".strip()) from None
         finally:
             connection.close()
 
-    def zone(self, ctx):
+    def zone(self, ctx: Any) -> Any:
         name = ctx.render(self.get("timeZoneId"))
         if not name:
             return server_zone()

@@ -19,7 +19,7 @@ class JdbcUrl:
     port: int | None = None
     database: str | None = None
     path: str | None = None  # sqlite's file
-    params: dict = field(default_factory=dict)
+    params: dict[str, str] = field(default_factory=dict)
     username: str | None = None
     password: str | None = None
 
