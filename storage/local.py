@@ -71,6 +71,14 @@ class InternalStorage:
             return []
         return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
 
+    def delete(self, uri: str) -> bool:
+        """Delete one file; False when there was none (Kestra's StorageInterface#delete)."""
+        path = self._path(uri)
+        if not path.is_file():
+            return False
+        path.unlink()
+        return True
+
     def delete_folder(self, folder_uri: str) -> None:
         shutil.rmtree(self._path(folder_uri), ignore_errors=True)
 

@@ -11,20 +11,26 @@ from django.db.models import F
 from django.utils import timezone
 
 import expressions
+from executions import purge
 from executions.encryption import decrypt_inputs
 from executions.kv_store import KeyExpired, NamespaceKV
+from executions.log_queries import execution_logs
 from executions.models import Execution, LogEntry, MetricEntry, index_labels
+from executions.serializers import log_json
 from executions.trigger_switch import set_trigger_enabled
-from plugins.api.context import TaskFailed
+from plugins.api.context import ExecutionInfo, ExecutionNotFound, PurgeFilter, TaskFailed
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
+from storage.namespace_files import NamespaceFiles
 
+from . import other_executions
 from .create import merge_labels
 from .expression_limits import expression_limits
 from .file_functions import file_functions
 from .logger import ExecutionLogger, flush_logs
 from .masking import remember
 from .secrets import read_secret
+from .task_state_files import TaskStateFile
 from .variables import taskrun_variables
 
 
@@ -178,3 +184,54 @@ class EngineRunContext:
     def open_file(self, uri: str):
         """A file this execution may read (see storage.access), opened for reading."""
         return self.storage.open(uri)
+
+    # --- what the core storage, state, log, execution and namespace tasks ask (issue 16 item 8)
+    def file_size(self, uri: str) -> int:
+        return self.storage.size(uri)
+
+    def delete_file(self, uri: str) -> bool:
+        return self.storage.delete(uri)
+
+    def task_state(self, name: str, flow_wide: bool, by_value: bool) -> TaskStateFile:
+        value = self.taskrun.value if by_value and self.taskrun is not None else None
+        return TaskStateFile(self.namespace, self.flow_id if flow_wide else None, name, value)
+
+    def namespace_files(self, namespace: str) -> NamespaceFiles:
+        return NamespaceFiles(namespace)
+
+    def find_execution(self, namespace: str | None, flow_id: str | None,
+                       execution_id: str | None) -> ExecutionInfo:
+        """As Kestra's PluginUtilsService#executionFromTaskParameters: no id is this
+        execution; an id is looked up in the namespace and flow given, else this flow's."""
+        if not execution_id:
+            return ExecutionInfo(self.execution_id, self.namespace, self.flow_id)
+        namespace, flow_id = namespace or self.namespace, flow_id or self.flow_id
+        found = Execution.objects.filter(id=execution_id, namespace=namespace, flow_id=flow_id).exists()
+        if not found:
+            raise ExecutionNotFound(f"No execution found for execution id {execution_id} "
+                                    f"of flow {namespace}.{flow_id}")
+        return ExecutionInfo(execution_id, namespace, flow_id)
+
+    def fetch_logs(self, execution_id: str, min_level: str, task_ids: list[str]):
+        flush_logs()  # lines this executor round still keeps are part of the answer
+        if task_ids:
+            for task_id in task_ids:
+                for entry in execution_logs(execution_id, min_level, task_id=task_id).iterator():
+                    yield log_json(entry)
+            return
+        for entry in execution_logs(execution_id, min_level).iterator():
+            yield log_json(entry)
+
+    def purge_executions(self, which: PurgeFilter, executions: bool, logs: bool, metrics: bool,
+                         storage: bool) -> dict[str, int]:
+        return purge.purge_executions(which, executions, logs, metrics, storage, keep=self.execution_id)
+
+    def purge_logs(self, which: PurgeFilter, execution_logs: bool, other_logs: bool) -> dict[str, int]:
+        return purge.purge_logs(which, execution_logs, other_logs)
+
+    def purge_kv(self, namespaces: list[str] | None, namespace_glob: str | None, key_glob: str | None,
+                 children: bool, expired_only: bool) -> int:
+        return purge.purge_kv(namespaces, namespace_glob, key_glob, children, expired_only)
+
+    def resume_execution(self, execution_id: str, inputs: dict | None) -> None:
+        other_executions.resume(execution_id, inputs)
