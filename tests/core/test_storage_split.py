@@ -3,10 +3,8 @@ by bytes, round-robin partitions (empty ones dropped) and a regex's first group;
 line followed by the separator; the source file's extension kept."""
 import pytest
 
-from plugins.conftest import read_stored
+from tests.core.storage_flows import read_stored, with_files
 from tests.flow_runs import run_flow
-
-from .storage_flows import with_files
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

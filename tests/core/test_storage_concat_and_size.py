@@ -2,10 +2,8 @@
 joined in order with the separator written after each, and a size in bytes."""
 import pytest
 
-from plugins.conftest import read_stored
+from tests.core.storage_flows import read_stored, with_files
 from tests.flow_runs import run_flow
-
-from .storage_flows import with_files
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

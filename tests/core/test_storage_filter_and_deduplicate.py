@@ -3,10 +3,8 @@ each Ion line's fields are the condition's variables; INCLUDE/EXCLUDE, the
 errorOrNullBehavior choices, and keep-last deduplication with its counts."""
 import pytest
 
-from plugins.conftest import read_stored
+from tests.core.storage_flows import read_stored, with_files
 from tests.flow_runs import run_flow
-
-from .storage_flows import with_files
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

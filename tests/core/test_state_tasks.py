@@ -4,7 +4,7 @@ Set, read by a later execution, apart per taskrun value, shared by the namespace
 `namespace: true`, and deleted."""
 import pytest
 
-from plugins.conftest import read_stored
+from tests.core.storage_flows import read_stored
 from tests.flow_runs import run_flow
 
 pytestmark = pytest.mark.django_db(transaction=True)

@@ -5,7 +5,7 @@ import pytest
 
 from executions.models import LogEntry
 from expressions.ion import read_all
-from plugins.conftest import read_stored
+from tests.core.storage_flows import read_stored
 from tests.flow_runs import run_flow
 
 pytestmark = pytest.mark.django_db(transaction=True)
