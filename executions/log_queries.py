@@ -6,9 +6,9 @@ from __future__ import annotations
 from executions.models import Execution, LogEntry
 from executions.states import TERMINAL
 from plugins.api.instants import format_instant
+from plugins.api.log_levels import LOG_LEVELS
 
-# slf4j's Level order: a minimum level keeps itself and the levels after it.
-LEVELS = ("TRACE", "DEBUG", "INFO", "WARN", "ERROR")
+LEVELS = LOG_LEVELS  # slf4j's order: a minimum level keeps itself and the levels after it
 
 
 class UnknownLevel(ValueError):

@@ -27,9 +27,9 @@ SERVICE = CLUSTER + ("executions.scheduler.tick", "kestraweb.asgi", "kestraweb.u
 def preload(modules: tuple[str, ...] = SERVICE) -> None:
     for name in modules:
         importlib.import_module(name)
-    from plugins.api.registry import resolve_plugin
+    from plugins.api.registry import load_all
 
-    resolve_plugin("io.kestra.plugin.core.log.Log")  # the first lookup imports every plugin family
+    load_all()  # every plugin family, imported once here rather than in each forked worker
     connections.close_all()  # a connection is never shared by two processes
     gc.collect()
     gc.freeze()

@@ -2,6 +2,7 @@
 
 DATABASE_URL       database (default: SQLite in KESTRAWEB_DATA_DIR)
 KESTRAWEB_DATA_DIR database and internal storage files (default: ./var)
+KESTRAWEB_STORAGE_BACKEND  internal storage backend (default: local; storage/backends.py)
 REDIS_URL          optional django-q2 broker (default: the ORM broker)
 SECRET_KEY, DEBUG, ALLOWED_HOSTS as usual for Django.
 KESTRAWEB_ENCRYPTION_SECRET_KEY  Kestra's `kestra.encryption.secret-key` (see below)
@@ -20,6 +21,9 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 DATA_DIR = Path(os.environ.get("KESTRAWEB_DATA_DIR", BASE_DIR / "var")).resolve()
 DATA_DIR.mkdir(parents=True, exist_ok=True)
 STORAGE_DIR = DATA_DIR / "storage"
+# The internal storage backend (storage/backends.py): "local" keeps files under
+# STORAGE_DIR; an S3-compatible backend is the next step.
+STORAGE_BACKEND = os.environ.get("KESTRAWEB_STORAGE_BACKEND", "local")
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-change-me")
 # Kestra's `kestra.encryption.secret-key`: a base64 AES key (16, 24 or 32 bytes) that

@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 
 import expressions
-from storage import layout
-from storage.local import internal_storage
+from storage import internal_storage, layout
 
 
 class ListLogger:

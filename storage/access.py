@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import layout
-from .local import InternalStorage, StorageError, internal_storage
+from .backend import StorageBackend, StorageError
+from .backends import internal_storage
 from .namespace_files import NamespaceFiles
 
 # Any `scheme:` but kestra's is refused rather than read as a namespace file path.
@@ -62,7 +63,7 @@ class ExecutionStorage:
     """Reads of internal storage on behalf of one execution, each checked first."""
 
     def __init__(self, execution: ExecutionRef, parent: ExecutionRef | None = None,
-                 storage: InternalStorage | None = None):
+                 storage: StorageBackend | None = None):
         self.execution, self.parent = execution, parent
         self.storage = storage or internal_storage()
 

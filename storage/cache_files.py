@@ -1,5 +1,5 @@
 """Cache archives of a task (a WorkingDirectory's `cache`), kept as Kestra's
-InternalStorage.getCacheFile / putCacheFile keep them (StorageContext.getCacheURI):
+StorageBackend.getCacheFile / putCacheFile keep them (StorageContext.getCacheURI):
 
     /<namespace as folders>/<flow slug>/<task slug>/cache/cache.zip
     /<namespace as folders>/<flow slug>/<task slug>/cache/<hash of the value>/cache.zip
@@ -20,9 +20,8 @@ import mmh3
 from expressions.filters.strings import slugify
 
 from . import layout
-from .local import InternalStorage, internal_storage
-
-ARCHIVE = "cache.zip"
+from .backend import StorageBackend
+from .backends import internal_storage
 
 
 def value_hash(value: str) -> str:
@@ -33,14 +32,13 @@ def value_hash(value: str) -> str:
 class TaskCache:
     """The cache archives of one task of one flow."""
 
-    def __init__(self, namespace: str, flow_id: str, task_id: str, storage: InternalStorage | None = None):
-        self.folder = f"{layout.namespace_folder(namespace)}/{slugify(flow_id)}/{slugify(task_id)}/cache"
+    def __init__(self, namespace: str, flow_id: str, task_id: str, storage: StorageBackend | None = None):
+        self.namespace, self.flow_slug, self.task_slug = namespace, slugify(flow_id), slugify(task_id)
         self.storage = storage or internal_storage()
 
     def uri(self, value: str | None = None) -> str:
-        if value is None:
-            return layout.uri(f"{self.folder}/{ARCHIVE}")
-        return layout.uri(f"{self.folder}/{value_hash(value)}/{ARCHIVE}")
+        return layout.task_cache_file(self.namespace, self.flow_slug, self.task_slug,
+                                      None if value is None else value_hash(value))
 
     def fetch(self, value: str | None, ttl: timedelta | None) -> Path | None:
         """Where the archive kept for `value` is, to read it; None when there is none or

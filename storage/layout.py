@@ -5,6 +5,7 @@
     /<namespace as folders>/<flow>/executions/<execution>/inputs/<input>/<file>
     /<namespace as folders>/<flow>/executions/<execution>/trigger/<trigger>/<file>
     /<namespace as folders>/_files/<path>                      (namespace files)
+    /<namespace as folders>/<flow slug>/<task slug>/cache/[<value hash>/]cache.zip   (task caches)
 
 A URI is the scheme, then that path: `kestra:///company/team/my_flow/executions/...`.
 """
@@ -13,6 +14,8 @@ from __future__ import annotations
 SCHEME = "kestra://"
 EXECUTIONS = "executions"
 NAMESPACE_FILES = "_files"
+CACHE = "cache"
+CACHE_ARCHIVE = "cache.zip"
 # What may follow an execution's folder: files of a taskrun, of an input, of a trigger.
 EXECUTION_FILE_KINDS = ("tasks", "inputs", "trigger")
 
@@ -62,6 +65,13 @@ def namespace_files_folder(namespace: str) -> str:
 def namespace_file(namespace: str, path: str) -> str:
     """URI of a namespace file, `path` being relative to the namespace's files."""
     return uri(f"{namespace_files_folder(namespace)}/{path.lstrip('/')}")
+
+
+def task_cache_file(namespace: str, flow_slug: str, task_slug: str, value_hash: str | None = None) -> str:
+    """URI of a task's cache archive (Kestra's StorageContext.getCacheURI); with a
+    value (a task inside a loop), each value's own archive."""
+    folder = f"{namespace_folder(namespace)}/{flow_slug}/{task_slug}/{CACHE}"
+    return uri(f"{folder}/{value_hash}/{CACHE_ARCHIVE}" if value_hash else f"{folder}/{CACHE_ARCHIVE}")
 
 
 def has_parent_segment(path: str) -> bool:

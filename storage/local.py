@@ -1,22 +1,24 @@
-"""Kestra's internal storage on the local disk.
-
-Files are addressed by their kestra:// URI; layout.py says which path each file has.
+"""The local-disk storage backend (Kestra's storage-local): each kestra:// URI's path
+under a root folder, KESTRAWEB_DATA_DIR/storage by default. layout.py says which path
+each file has; backend.py is the interface every backend implements.
 """
 from __future__ import annotations
 
+import os
 import shutil
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
-from django.conf import settings
-
+from .backend import StorageBackend, StorageError
 from .layout import SCHEME
 
-
-class StorageError(Exception):
-    pass
+__all__ = ["InternalStorage", "LocalStorage", "StorageError"]
 
 
-class InternalStorage:
+class LocalStorage(StorageBackend):
     def __init__(self, root: Path):
         self.root = Path(root)
 
@@ -41,11 +43,26 @@ class InternalStorage:
         target.write_bytes(data)
         return uri
 
-    def open(self, uri: str, mode: str = "rb"):
+    @contextmanager
+    def writer(self, uri: str) -> Iterator[BinaryIO]:
+        """A binary file to write `uri` with, streamed to disk. Written beside its target
+        under a hidden name and moved into place when the block ends: until then, and for
+        good when the block raises, nothing is at `uri`."""
+        target = self._path(uri)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.{uuid.uuid4().hex}.part")
+        try:
+            with partial.open("wb") as stream:
+                yield stream
+            os.replace(partial, target)
+        finally:
+            partial.unlink(missing_ok=True)
+
+    def open(self, uri: str, mode: str = "rb") -> BinaryIO:
         path = self._path(uri)
         if "r" in mode:
             self._file(uri, path)
-        return path.open(mode)
+        return path.open(mode)  # type: ignore[return-value]  # binary modes only, by the interface
 
     def exists(self, uri: str) -> bool:
         return self._path(uri).exists()
@@ -72,7 +89,6 @@ class InternalStorage:
         return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
 
     def delete(self, uri: str) -> bool:
-        """Delete one file; False when there was none (Kestra's StorageInterface#delete)."""
         path = self._path(uri)
         if not path.is_file():
             return False
@@ -83,5 +99,5 @@ class InternalStorage:
         shutil.rmtree(self._path(folder_uri), ignore_errors=True)
 
 
-def internal_storage() -> InternalStorage:
-    return InternalStorage(settings.STORAGE_DIR)
+# The name the code knew before the backend interface; kept for branches that use it.
+InternalStorage = LocalStorage

@@ -20,8 +20,9 @@ from pathlib import Path
 from expressions import java_regex
 
 from . import layout
+from .backend import StorageBackend, StorageError
+from .backends import internal_storage
 from .globs import compile_glob
-from .local import InternalStorage, StorageError, internal_storage
 
 
 class BadNamespaceFilePath(StorageError):
@@ -58,7 +59,7 @@ def path_matcher(patterns):
 class NamespaceFiles:
     """The files of one namespace."""
 
-    def __init__(self, namespace: str, storage: InternalStorage | None = None):
+    def __init__(self, namespace: str, storage: StorageBackend | None = None):
         self.namespace = namespace
         self.storage = storage or internal_storage()
 

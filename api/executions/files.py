@@ -13,9 +13,8 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.problems import NotFound, invalid_parameter
-from storage import internal_storage, layout
+from storage import StorageError, internal_storage, layout
 from storage.access import ExecutionRef
-from storage.local import StorageError
 
 from .lookup import find
 

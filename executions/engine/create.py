@@ -10,6 +10,7 @@ from executions.models import Execution
 from executions.states import State
 from flows.models import FlowRevision
 from flows.spec import InputInvalid, parse_inputs
+from plugins.api.labels import SYSTEM_PREFIX
 from storage import internal_storage, layout
 
 from .expression_limits import expression_budget
@@ -57,7 +58,7 @@ def _input_default(flow):
     return render
 
 
-CORRELATION_LABEL = "system.correlationId"
+CORRELATION_LABEL = f"{SYSTEM_PREFIX}correlationId"
 
 
 def with_correlation(labels: list[dict], execution_id: str, inherited: str | None) -> list[dict]:

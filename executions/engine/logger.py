@@ -17,10 +17,11 @@ from contextlib import contextmanager
 from django.utils import timezone
 
 from executions.models import LogEntry
+from plugins.api.log_levels import LOG_LEVELS
 
 from .masking import mask
 
-LEVELS = ("TRACE", "DEBUG", "INFO", "WARN", "ERROR")
+LEVELS = LOG_LEVELS
 _python_logger = logging.getLogger("kestraweb.executions")
 _current = threading.local()
 

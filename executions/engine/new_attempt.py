@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from executions.models import Execution
 from executions.states import State
+from plugins.api.labels import SYSTEM_PREFIX
 
 from .ids import new_id
 
-REPLAY_LABEL = "system.replay"
+REPLAY_LABEL = f"{SYSTEM_PREFIX}replay"
 
 
 def next_attempt(execution: Execution) -> dict:

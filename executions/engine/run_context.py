@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.db.models import F
@@ -18,7 +19,10 @@ from executions.log_queries import execution_logs
 from executions.models import Execution, LogEntry, MetricEntry, index_labels
 from executions.serializers import log_json
 from executions.trigger_switch import set_trigger_enabled
-from plugins.api.context import ExecutionInfo, ExecutionNotFound, PurgeFilter, TaskFailed
+from plugins.api.cancellation import Cancellation, CancelSignal
+from plugins.api.context import ExecutionInfo, ExecutionNotFound, PurgeFilter, TaskFailed, TaskInterrupted
+from plugins.api.files import NewFile
+from plugins.api.taskrun import TaskRunView
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
 from storage.namespace_files import NamespaceFiles
@@ -33,21 +37,19 @@ from .secrets import read_secret
 from .task_state_files import TaskStateFile
 from .variables import taskrun_variables
 
-
-class TaskInterrupted(Exception):
-    """Raised inside a task when it is killed or runs past its timeout."""
+__all__ = ["EngineRunContext", "TaskInterrupted"]
 
 
 class EngineRunContext:
-    def __init__(self, view, spec, taskrun, task, attempt_number=1, cancel: threading.Event | None = None,
+    def __init__(self, view, spec, taskrun, task, attempt_number=1, cancel: CancelSignal | None = None,
                  deadline: float | None = None, working_dir: Path | None = None):
         ex = view.execution
-        self.view, self.spec, self.taskrun, self.task = view, spec, taskrun, task
+        # The model stays the engine's; a task reads `taskrun`, a frozen TaskRunView.
+        self.view, self.spec, self._taskrun, self.task = view, spec, taskrun, task
         self.namespace, self.flow_id, self.execution_id = ex.namespace, ex.flow_id, ex.id
         self.taskrun_id = taskrun.id if taskrun else None
         self.attempt_number = attempt_number
-        self.cancel = cancel or threading.Event()
-        self.deadline = deadline
+        self.cancellation = Cancellation(cancel if cancel is not None else CancelSignal(), deadline)
         decrypt_inputs(ex.inputs or {})  # an input sealed under another SECRET_KEY fails the attempt here
         self.logger = ExecutionLogger(ex, taskrun, attempt_number, task.get("logLevel") or "TRACE" if task else "TRACE")
         self.kv = NamespaceKV(ex.namespace)
@@ -58,15 +60,37 @@ class EngineRunContext:
         self._working_dir = working_dir
         self._own_working_dir = None
 
+    @property
+    def taskrun(self) -> TaskRunView | None:
+        """This taskrun as a task may see it (None when rendering flow-level values)."""
+        tr = self._taskrun
+        if tr is None:
+            return None
+        return TaskRunView(id=tr.id, task_id=tr.task_id, parent_id=tr.parent_id, value=tr.value,
+                           attempt_number=self.attempt_number, iteration=tr.iteration)
+
+    @property
+    def cancel(self) -> CancelSignal:
+        """The attempt's signal, which kill and timeout set (and the expressions' budget reads)."""
+        return self.cancellation.signal
+
+    @property
+    def deadline(self) -> float | None:
+        return self.cancellation.deadline
+
+    @deadline.setter
+    def deadline(self, value: float | None) -> None:
+        self.cancellation.deadline = value
+
     def sibling_outputs(self, task_id: str) -> dict | None:
-        sibling = self.view.find(task_id, self.taskrun.parent_id, self.taskrun.value)
+        sibling = self.view.find(task_id, self._taskrun.parent_id, self._taskrun.value)
         return sibling.outputs if sibling is not None else None
 
     # --- expressions -------------------------------------------------------------
     @property
     def variables(self) -> dict:
         if self._variables is None:
-            self._variables = taskrun_variables(self.view, self.spec, self.taskrun, self.task)
+            self._variables = taskrun_variables(self.view, self.spec, self._taskrun, self.task)
         return self._variables
 
     def functions(self) -> dict:
@@ -134,7 +158,7 @@ class EngineRunContext:
             raise TaskFailed(f"Unknown metric type {kind!r} of metric {name!r}: counter or timer")
         ex = self.view.execution
         MetricEntry.objects.create(
-            execution_id=ex.id, taskrun_id=self.taskrun_id, task_id=self.taskrun.task_id if self.taskrun else None,
+            execution_id=ex.id, taskrun_id=self.taskrun_id, task_id=self._taskrun.task_id if self._taskrun else None,
             namespace=ex.namespace, flow_id=ex.flow_id, type=kind, name=str(name), value=float(value),
             tags={str(k): str(v) for k, v in (tags or {}).items()}, timestamp=timezone.now())
 
@@ -142,25 +166,22 @@ class EngineRunContext:
         set_trigger_enabled(namespace, flow_id, trigger_id, enabled)
 
     # --- running ---------------------------------------------------------------------
-    def check_interrupted(self):
-        if self.cancel.is_set():
-            raise TaskInterrupted("killed")
-        if self.deadline is not None and time.monotonic() >= self.deadline:
-            raise TaskInterrupted("timeout")
+    def check_interrupted(self) -> None:
+        self.cancellation.check()
 
     def sleep(self, seconds: float) -> None:
+        """Wait, raising TaskInterrupted as soon as the task is killed or times out."""
         end = time.monotonic() + max(0.0, seconds)
         while True:
-            self.check_interrupted()
-            remaining = end - time.monotonic()
-            if remaining <= 0:
+            self.cancellation.check()
+            left = end - time.monotonic()
+            if left <= 0:
                 return
-            limit = remaining if self.deadline is None else min(remaining, max(0.0, self.deadline - time.monotonic()))
-            self.cancel.wait(max(0.001, limit))
+            self.cancellation.wait(left)
 
     def working_dir(self) -> Path:
-        if self._working_dir is None and self.taskrun is not None:
-            folder = self.view.shared_folder(self.taskrun)  # inside a WorkingDirectory: share its folder
+        if self._working_dir is None and self._taskrun is not None:
+            folder = self.view.shared_folder(self._taskrun)  # inside a WorkingDirectory: share its folder
             if folder is not None:
                 self._working_dir = Path(folder)
         if self._working_dir is None:
@@ -175,11 +196,21 @@ class EngineRunContext:
     # --- internal storage ------------------------------------------------------------
     def storage_uri(self, name: str) -> str:
         return layout.taskrun_file(self.namespace, self.flow_id, self.execution_id,
-                                   self.taskrun.task_id if self.taskrun else "flow", self.taskrun_id or "", name)
+                                   self._taskrun.task_id if self._taskrun else "flow", self.taskrun_id or "", name)
 
     def put_file(self, path: Path, name: str | None = None) -> str:
         path = Path(path)
         return internal_storage().put(self.storage_uri(name or path.name), path)
+
+    @contextmanager
+    def new_file(self, name: str) -> Iterator[NewFile]:
+        """A file of this taskrun written as it goes (plugins.api.files); its URI is set
+        once the block ends, and a block that raises leaves nothing stored."""
+        uri = self.storage_uri(name)
+        with internal_storage().writer(uri) as stream:
+            handle = NewFile(stream, name)
+            yield handle
+        handle.finished(uri)
 
     def open_file(self, uri: str):
         """A file this execution may read (see storage.access), opened for reading."""
@@ -193,7 +224,7 @@ class EngineRunContext:
         return self.storage.delete(uri)
 
     def task_state(self, name: str, flow_wide: bool, by_value: bool) -> TaskStateFile:
-        value = self.taskrun.value if by_value and self.taskrun is not None else None
+        value = self._taskrun.value if by_value and self._taskrun is not None else None
         return TaskStateFile(self.namespace, self.flow_id if flow_wide else None, name, value)
 
     def namespace_files(self, namespace: str) -> NamespaceFiles:

@@ -18,6 +18,7 @@ from django.utils import timezone
 
 from executions.models import Execution
 from executions.states import TERMINAL
+from plugins.api.cancellation import CancelSignal
 
 from . import steps
 from .execution_retry import pending_retry
@@ -42,7 +43,7 @@ class Runner:
         self.pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="kestraweb-worker")
         self.lock = threading.Lock()
         self.wakeup = threading.Event()
-        self.in_flight: dict[str, threading.Event] = {}  # taskrun ids handed to a worker thread, their cancel
+        self.in_flight: dict[str, CancelSignal] = {}  # taskrun ids handed to a worker thread, their cancel
         self.family: set[str] = set()  # the executions this runner drives
         self.pending: dict[str, None] = {}  # executions to advance, in order
         self.watched: set[str] = set()  # family members not yet done
@@ -68,10 +69,10 @@ class Runner:
         with self.lock:
             if taskrun_id in self.in_flight:
                 return
-            self.in_flight[taskrun_id] = cancel = threading.Event()
+            self.in_flight[taskrun_id] = cancel = CancelSignal()
         self.pool.submit(self._work, taskrun_id, execution_id, cancel)
 
-    def _work(self, taskrun_id: str, execution_id: str | None, cancel: threading.Event):
+    def _work(self, taskrun_id: str, execution_id: str | None, cancel: CancelSignal):
         try:
             steps.run_taskrun(taskrun_id, self, cancel)
         finally:

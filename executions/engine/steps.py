@@ -15,7 +15,6 @@ Everything a step decides is in the database when it returns, so any process may
 the next step."""
 from __future__ import annotations
 
-import threading
 from typing import Protocol
 
 from django.db import DatabaseError
@@ -23,6 +22,7 @@ from django.db import DatabaseError
 from executions.models import Execution, TaskRun
 from executions.scheduler.hook import on_execution_state
 from executions.states import State
+from plugins.api.cancellation import CancelSignal
 
 from .executor import ExecutionGone, Executor, flow_source
 from .flow_index import index_for_source
@@ -84,7 +84,7 @@ def wake_waiting_on(execution: Execution, queue: StepQueue) -> None:
         queue.advance(queued_id)
 
 
-def run_taskrun(taskrun_id: str, queue: StepQueue, cancel: threading.Event | None = None) -> None:
+def run_taskrun(taskrun_id: str, queue: StepQueue, cancel: CancelSignal | None = None) -> None:
     """One attempt of a runnable taskrun, unless another worker claimed it first; then an
     `advance` of its execution decides what comes next."""
     taskrun = TaskRun.objects.filter(pk=taskrun_id).first()
@@ -96,7 +96,7 @@ def run_taskrun(taskrun_id: str, queue: StepQueue, cancel: threading.Event | Non
         return
     try:
         if claim(taskrun):
-            cancel = cancel or threading.Event()
+            cancel = cancel or CancelSignal()
             with WATCHDOG.watching(taskrun.id, execution_id, cancel):
                 view = ExecutionView.load_for_task(execution_id, taskrun)
                 index = index_for_source(flow_source(view.execution))

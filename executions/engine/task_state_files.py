@@ -5,8 +5,6 @@ kept apart by taskrun value in a folder named by a hash of the value."""
 from __future__ import annotations
 
 import hashlib
-import tempfile
-from pathlib import Path
 
 from storage import internal_storage, layout
 
@@ -24,12 +22,8 @@ class TaskStateFile:
             return handle.read()
 
     def write(self, data: bytes) -> str:
-        # Written aside then moved, so a reader never sees half a file.
-        target = self.storage.local_path(self.uri)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile(dir=target.parent, delete=False) as handle:
-            handle.write(data)
-        Path(handle.name).replace(target)
+        with self.storage.writer(self.uri) as out:  # a reader never sees half a file
+            out.write(data)
         return self.uri
 
     def delete(self) -> bool:

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from executions.models import Execution, TaskRun
 from executions.states import State
+from plugins.api.cancellation import CancelSignal
 
 from .workers_alive import worker_id
 
@@ -35,12 +36,12 @@ class Watchdog:
     def __init__(self):
         self.lock = threading.Lock()
         self.changed = threading.Condition(self.lock)
-        self.watched: dict[str, tuple[str, threading.Event]] = {}  # taskrun id -> (execution id, cancel)
+        self.watched: dict[str, tuple[str, CancelSignal]] = {}  # taskrun id -> (execution id, cancel)
         self.thread: threading.Thread | None = None
         self.pid = 0
 
     @contextmanager
-    def watching(self, taskrun_id: str, execution_id: str, cancel: threading.Event):
+    def watching(self, taskrun_id: str, execution_id: str, cancel: CancelSignal):
         with self.lock:
             idle = not self.watched
             self.watched[taskrun_id] = (execution_id, cancel)

@@ -13,6 +13,7 @@ from executions.models import TaskRun
 from executions.models.state_history import iso
 from executions.states import State
 from expressions import ExpressionError
+from plugins.api.cancellation import TIMEOUT, CancelSignal
 from plugins.api.context import TaskFailed, TaskWarning
 from plugins.api.durations import format_hms, parse_duration
 
@@ -71,14 +72,14 @@ def _run_with_timeout(task, ctx, timeout: float | None):
     thread.start()
     thread.join(timeout)
     if thread.is_alive():
-        ctx.cancel.set()
-        raise TaskInterrupted("timeout")
+        ctx.cancel.set(TIMEOUT)  # runs the task's on_cancel callbacks: a blocked call returns
+        raise TaskInterrupted(TIMEOUT)
     if "error" in result:
         raise result["error"]
     return result.get("value")
 
 
-def run_attempt(view, spec, task, taskrun: TaskRun, cancel: threading.Event | None = None) -> State:
+def run_attempt(view, spec, task, taskrun: TaskRun, cancel: CancelSignal | None = None) -> State:
     """Run one claimed attempt and record its outcome. Returns the taskrun's new state."""
     timeout_spec = task.get("timeout")
     try:
@@ -95,7 +96,7 @@ def run_attempt(view, spec, task, taskrun: TaskRun, cancel: threading.Event | No
         outputs, state = warning.outputs, State.WARNING
         ctx.logger.warn(str(warning))
     except TaskInterrupted as interrupted:
-        if str(interrupted) == "timeout":
+        if str(interrupted) == TIMEOUT:
             state = State.FAILED
             ctx.logger.error(f"Timeout after {format_hms(parse_duration(ctx.render(timeout_spec)))}")
         else:

@@ -1,11 +1,13 @@
 from django.db import models
 
+from plugins.api.log_levels import LOG_LEVELS
+
 
 class LogEntry(models.Model):
     """One log line of an execution, denormalised (namespace, flow) so the global logs
     page filters without joins."""
 
-    LEVELS = [(lvl, lvl) for lvl in ("TRACE", "DEBUG", "INFO", "WARN", "ERROR")]
+    LEVELS = [(lvl, lvl) for lvl in LOG_LEVELS]
 
     execution_id = models.CharField(max_length=32, db_index=True)
     taskrun_id = models.CharField(max_length=32, null=True, blank=True)

@@ -7,8 +7,9 @@ from executions.engine.flow_index import index_for_source
 from executions.engine.flow_source import flow_source
 from executions.engine.new_attempt import REPLAY_LABEL, next_attempt, with_label
 from executions.models import Execution, TaskRun
+from plugins.api.labels import SYSTEM_PREFIX
 
-RESTARTED_LABEL = "system.restarted"
+RESTARTED_LABEL = f"{SYSTEM_PREFIX}restarted"
 __all__ = ["REPLAY_LABEL", "next_attempt", "save_state", "touch", "with_label"]  # their home is the engine
 
 

@@ -42,7 +42,8 @@ def check_task(task, path: str, container, index) -> list[SpecError]:
         return errors
     cls = registry.resolve(task_type)
     if cls is None:
-        errors.append(SpecError(f"{path}.type", f"unknown type {task_type}{named}", line_of(task, "type")))
+        errors.append(SpecError(f"{path}.type", f"unknown type {task_type}{named}{registry.why_unknown(task_type)}",
+                                line_of(task, "type")))
         return errors
 
     def task_own_way(key, prop, value):

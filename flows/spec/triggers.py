@@ -43,7 +43,8 @@ def check_trigger(trigger: dict, path: str, line) -> list[SpecError]:
         return [SpecError(f"{path}.type", f"{message}{named}", line_of(trigger, "type") or line)]
     cls = registry.resolve_trigger(trigger_type)
     if cls is None:
-        return [SpecError(f"{path}.type", f"unknown trigger type {trigger_type}{named}", line_of(trigger, "type"))]
+        return [SpecError(f"{path}.type", f"unknown trigger type {trigger_type}{named}"
+                                          f"{registry.why_unknown(trigger_type)}", line_of(trigger, "type"))]
     errors = plugin_errors(trigger, cls, path, line, named)
     for key in CONDITION_LISTS:
         errors += check_conditions(trigger.get(key), f"{path}.{key}", named)
@@ -73,7 +74,8 @@ def check_condition(condition, path: str, line, named: str) -> list[SpecError]:
         return [SpecError(f"{path}.type", f"required property missing{named}", line_of(condition, "type") or line)]
     cls = registry.resolve_condition(condition_type)
     if cls is None:
-        return [SpecError(f"{path}.type", f"unknown condition type {condition_type}{named}",
+        return [SpecError(f"{path}.type", f"unknown condition type {condition_type}{named}"
+                                          f"{registry.why_unknown(condition_type)}",
                           line_of(condition, "type"))]
     errors = plugin_errors(condition, cls, path, line, named)
     for key in cls.nested_conditions:

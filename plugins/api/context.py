@@ -5,10 +5,16 @@ Plugins depend on this protocol, never on the engine's models.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import IO, Any, Protocol
+from typing import IO, TYPE_CHECKING, Any, Protocol
+
+if TYPE_CHECKING:
+    from .cancellation import Cancellation
+    from .files import NewFile
+    from .taskrun import TaskRunView
 
 
 class TaskLogger(Protocol):
@@ -91,8 +97,10 @@ class RunContext(Protocol):
     flow_id: str
     execution_id: str
     taskrun_id: str
+    taskrun: TaskRunView  # read-only: a task changes its taskrun only by its outputs or errors
     logger: TaskLogger
     kv: KVStore
+    cancellation: Cancellation
 
     def render(self, value: Any, extra: dict | None = None) -> Any:
         """Render Pebble expressions in a value (strings inside lists and maps too)."""
@@ -101,13 +109,21 @@ class RunContext(Protocol):
         """The task's property `name`, rendered."""
 
     def sleep(self, seconds: float) -> None:
-        """Wait, returning early with an error when the task is killed or times out."""
+        """Wait, returning early with TaskInterrupted when the task is killed or times out."""
+
+    def check_interrupted(self) -> None:
+        """Raise TaskInterrupted when the task was killed or is past its timeout
+        (the same as `cancellation.check()`)."""
 
     def working_dir(self) -> Path:
         """A temporary folder for this attempt (shared inside a WorkingDirectory)."""
 
     def put_file(self, path: Path, name: str | None = None) -> str:
         """Copy a local file to internal storage; returns its kestra:// URI."""
+
+    def new_file(self, name: str) -> AbstractContextManager[NewFile]:
+        """A binary file of this taskrun written straight into internal storage; its
+        `.uri` is set when the `with` block ends (plugins.api.files)."""
 
     def open_file(self, uri: str):
         """Open for reading a file the execution may read (its own, its namespace's, its
@@ -181,6 +197,11 @@ class TaskStateFile(Protocol):
 
 class TaskFailed(Exception):
     """A task ends FAILED with this message (logged at ERROR)."""
+
+
+class TaskInterrupted(Exception):
+    """A task stops because it was killed or ran past its timeout: the message is
+    "killed" or "timeout" (plugins.api.cancellation)."""
 
 
 class TaskWarning(Exception):

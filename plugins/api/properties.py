@@ -2,6 +2,8 @@
 from dataclasses import dataclass, field
 from typing import Any
 
+from .log_levels import LOG_LEVELS
+
 # Property kinds. "tasks" is a list of task definitions (flowables), "task" a single one.
 KINDS = (
     "string", "integer", "number", "boolean", "duration", "object", "array", "any",
@@ -56,14 +58,14 @@ COMMON_TASK_PROPERTIES = (
     Property("allowWarning", "boolean", default=False, dynamic=False,
              description="A WARNING of this task counts as SUCCESS."),
     Property("runIf", "string", description="Expression; when it renders false the task is SKIPPED."),
-    Property("logLevel", "enum", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), dynamic=False,
+    Property("logLevel", "enum", values=LOG_LEVELS, dynamic=False,
              description="Minimum level of the logs kept for this task."),
     Property("logToFile", "boolean", default=False, dynamic=False),
     WORKER_GROUP,
 )
 
 
-LOG_LEVEL = Property("logLevel", "enum", values=("TRACE", "DEBUG", "INFO", "WARN", "ERROR"), dynamic=False,
+LOG_LEVEL = Property("logLevel", "enum", values=LOG_LEVELS, dynamic=False,
                      description="Minimum level of the logs kept.")
 
 # A list of conditions (each a map with a condition `type`), validated by their types.

@@ -3,19 +3,20 @@ messages to the execution's logs; Fetch copies an execution's logs to an Ion fil
 PurgeLogs deletes log lines in bulk."""
 from __future__ import annotations
 
+import uuid
 from typing import Any
 
 from expressions.filters.types import class_name
 from expressions.ion import to_ion
 from plugins.api.context import ExecutionNotFound, PurgeFilter, RunContext, TaskFailed
+from plugins.api.log_levels import LOG_LEVELS
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
 from .purge_filters import date_property, optional_text, text_list
 
-LEVELS = ("TRACE", "DEBUG", "INFO", "WARN", "ERROR")
-LEVEL = Property("level", "enum", default="INFO", values=LEVELS,
+LEVEL = Property("level", "enum", default="INFO", values=LOG_LEVELS,
                  description="The log level.")
 
 
@@ -77,7 +78,7 @@ class Fetch(RunnableTask):
         Property("flowId", description="The execution's flow."),
         Property("executionId", description="The execution whose logs are fetched (this one when unset)."),
         Property("tasksId", "array", description="Only the logs of these tasks."),
-        Property("level", "enum", default="INFO", values=LEVELS, description="The lowest level fetched."),
+        Property("level", "enum", default="INFO", values=LOG_LEVELS, description="The lowest level fetched."),
     )
     outputs = (Output("size", "integer", "The number of lines fetched."),
                Output("uri", "string", "The Ion file of the lines, one a line."))
@@ -86,20 +87,19 @@ class Fetch(RunnableTask):
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         level = str(ctx.render_property("level", "INFO")).upper()
-        if level not in LEVELS:
-            raise TaskFailed(f"level: unknown level {level!r} ({', '.join(LEVELS)})")
+        if level not in LOG_LEVELS:
+            raise TaskFailed(f"level: unknown level {level!r} ({', '.join(LOG_LEVELS)})")
         try:
             target = ctx.find_execution(optional_text(ctx, "namespace"), optional_text(ctx, "flowId"),
                                         optional_text(ctx, "executionId"))
         except ExecutionNotFound as missing:
             raise TaskFailed(str(missing)) from None
-        path = ctx.working_dir() / f"{ctx.taskrun_id}-logs.ion"
         size = 0
-        with path.open("w", encoding="utf-8") as out:
+        with ctx.new_file(f"{uuid.uuid4().hex}.ion") as out:
             for line in ctx.fetch_logs(target.id, level, list(text_list(ctx, "tasksId"))):
-                out.write(to_ion(line) + "\n")
+                out.write((to_ion(line) + "\n").encode())
                 size += 1
-        return {"size": size, "uri": ctx.put_file(path)}
+        return {"size": size, "uri": out.uri}
 
 
 @register
@@ -131,9 +131,9 @@ class PurgeLogs(RunnableTask):
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         levels = tuple(level.upper() for level in text_list(ctx, "logLevels"))
-        unknown = [level for level in levels if level not in LEVELS]
+        unknown = [level for level in levels if level not in LOG_LEVELS]
         if unknown:
-            raise TaskFailed(f"logLevels: unknown level {unknown[0]!r} ({', '.join(LEVELS)})")
+            raise TaskFailed(f"logLevels: unknown level {unknown[0]!r} ({', '.join(LOG_LEVELS)})")
         end = date_property(ctx, "endDate")
         if end is None:
             raise TaskFailed("endDate is required")

@@ -2,7 +2,7 @@
 WorkingDirectory, its `outputs.files.uris` keyed by file name."""
 import textwrap
 
-from storage.local import internal_storage
+from storage import internal_storage
 
 
 def with_files(flow_id: str, files: dict[str, str], tasks: str, inside: bool = False) -> str:

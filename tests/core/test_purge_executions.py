@@ -5,7 +5,7 @@ states and the purging execution itself are kept."""
 import pytest
 
 from executions.models import Execution, LogEntry
-from storage.local import internal_storage
+from storage import internal_storage
 from tests.flow_runs import run_flow
 
 pytestmark = pytest.mark.django_db(transaction=True)

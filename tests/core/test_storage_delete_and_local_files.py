@@ -3,7 +3,7 @@ a file deleted (errorOnMissing fails on a second delete), and LocalFiles' inputs
 or a kestra:// file copied) written where the next task of the WorkingDirectory reads."""
 import pytest
 
-from storage.local import internal_storage
+from storage import internal_storage
 from tests.core.storage_flows import read_stored, with_files
 from tests.flow_runs import run_flow
 

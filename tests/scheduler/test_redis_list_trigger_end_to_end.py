@@ -7,7 +7,7 @@ import pytest
 
 from executions.models import Execution
 from flows.services import save_flow
-from storage.local import InternalStorage
+from storage import LocalStorage
 
 from .conftest import wait_for
 from .redis_lists import URL, nothing_left
@@ -44,5 +44,5 @@ triggers:
     assert trigger["variables"]["count"] == 3
     uri = trigger["variables"]["uri"]
     assert f"/tests/e2e/redis-batch/executions/{execution.id}/trigger/watch/" in uri
-    with InternalStorage(tmp_path / "storage").open(uri) as stored:  # the scheduler's storage
+    with LocalStorage(tmp_path / "storage").open(uri) as stored:  # the scheduler's storage
         assert stored.read().decode().splitlines() == ["{n:1}", "{n:2}", "{n:3}"]

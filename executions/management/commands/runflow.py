@@ -19,7 +19,7 @@ from flows.services import save_flow
 from flows.spec import FlowInvalid, InputInvalid
 from flows.spec.inputs import invalid_input, received
 from kestraweb.schema import migrate_if_needed
-from storage.local import SCHEME
+from storage.layout import SCHEME
 
 
 class Invalid(Exception):

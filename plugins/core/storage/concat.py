@@ -10,7 +10,7 @@ from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
-from .files import new_local_file, opened, storage_uri
+from .files import new_name, opened, storage_uri
 
 
 @register
@@ -33,14 +33,13 @@ class Concat(RunnableTask):
     def run(self, ctx: RunContext) -> dict[str, Any]:
         separator = self.get("separator")
         gap = None if separator is None else str(ctx.render(separator)).encode()
-        target = new_local_file(ctx, str(ctx.render_property("extension", ".tmp")))
-        with target.open("wb") as out:
+        with ctx.new_file(new_name(str(ctx.render_property("extension", ".tmp")))) as out:
             for uri in _files(ctx, self.get("files")):
                 with opened(ctx, storage_uri(uri, "files")) as source:
-                    shutil.copyfileobj(source, out)
+                    shutil.copyfileobj(source, out.stream)
                 if gap is not None:
                     out.write(gap)
-        return {"uri": ctx.put_file(target)}
+        return {"uri": out.uri}
 
 
 def _files(ctx: RunContext, files: Any) -> list[Any]:

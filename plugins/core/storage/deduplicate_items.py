@@ -10,7 +10,7 @@ from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
-from .files import item_of, lines, new_local_file, storage_uri
+from .files import item_of, lines, new_name, storage_uri
 
 
 @register
@@ -43,13 +43,12 @@ class DeduplicateItems(RunnableTask):
         for offset, line in enumerate(lines(ctx, uri)):
             last[key(line)] = offset
         processed = dropped = 0
-        target = new_local_file(ctx, ".ion")
-        with target.open("w", encoding="utf-8") as out:
+        with ctx.new_file(new_name(".ion")) as out:
             for offset, line in enumerate(lines(ctx, uri)):
                 if last.get(key(line)) == offset:
-                    out.write(line + "\n")
+                    out.write((line + "\n").encode())
                 else:
                     dropped += 1
                 processed += 1
-        return {"uri": ctx.put_file(target), "numKeys": len(last), "processedItemsTotal": processed,
+        return {"uri": out.uri, "numKeys": len(last), "processedItemsTotal": processed,
                 "droppedItemsTotal": dropped}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
@@ -57,6 +58,11 @@ def item_of(line: str, uri: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise TaskFailed(f"The item `{line}` of {uri} is not a map: {json.dumps(value, default=str)}")
     return value
+
+
+def new_name(extension: str) -> str:
+    """A fresh file name with `extension`, as Kestra's createTempFile names its files."""
+    return f"{uuid.uuid4().hex}{extension}"
 
 
 def new_local_file(ctx: RunContext, extension: str) -> Path:

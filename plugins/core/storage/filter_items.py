@@ -11,7 +11,7 @@ from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
-from .files import item_of, lines, new_local_file, storage_uri
+from .files import item_of, lines, new_name, storage_uri
 
 INCLUDE, EXCLUDE, FAIL = "INCLUDE", "EXCLUDE", "FAIL"
 
@@ -48,16 +48,15 @@ class FilterItems(RunnableTask):
         filter_type = str(ctx.render_property("filterType", INCLUDE))
         on_error_or_null = str(ctx.render_property("errorOrNullBehavior", FAIL))
         processed = dropped = 0
-        target = new_local_file(ctx, ".ion")
-        with target.open("w", encoding="utf-8") as out:
+        with ctx.new_file(new_name(".ion")) as out:
             for line in lines(ctx, uri):
                 action = self._action(ctx, condition, line, uri, filter_type, on_error_or_null)
                 if action == INCLUDE:
-                    out.write(line + "\n")
+                    out.write((line + "\n").encode())
                 else:
                     dropped += 1
                 processed += 1
-        return {"uri": ctx.put_file(target), "processedItemsTotal": processed, "droppedItemsTotal": dropped}
+        return {"uri": out.uri, "processedItemsTotal": processed, "droppedItemsTotal": dropped}
 
     @staticmethod
     def _action(ctx: RunContext, condition: str, line: str, uri: str, filter_type: str, on_error_or_null: str) -> str:
