@@ -17,7 +17,7 @@ from executions.states import TERMINAL
 from plugins.api.context import PurgeFilter
 from storage import internal_storage, layout
 
-BATCH = 100
+BATCH = 100  # Kestra's default batch size of a purge
 
 
 def _in_namespace(namespace: str | None, flow_id: str | None, field: str = "namespace") -> Q:
@@ -41,14 +41,14 @@ def _executions(which: PurgeFilter, keep: str | None) -> QuerySet[Execution]:
 
 
 def purge_executions(which: PurgeFilter, executions: bool = True, logs: bool = True, metrics: bool = True,
-                     storage: bool = True, keep: str | None = None) -> dict[str, int]:
+                     storage: bool = True, keep: str | None = None, batch_size: int = BATCH) -> dict[str, int]:
     """Delete what the flags name of the matching ended executions; `keep` is never
     touched (the execution running the purge). Counts as Kestra's PurgeResult names them."""
     counts = dict.fromkeys(("executionsCount", "taskOutputsCount", "logsCount", "storagesCount", "metricsCount"), 0)
     files = internal_storage()
     ids = list(_executions(which, keep).values_list("id", "namespace", "flow_id"))
-    for start in range(0, len(ids), BATCH):
-        batch = ids[start:start + BATCH]
+    for start in range(0, len(ids), batch_size):
+        batch = ids[start:start + batch_size]
         keys = [execution_id for execution_id, _, _ in batch]
         with transaction.atomic():
             if logs:

@@ -254,8 +254,9 @@ class EngineRunContext:
             yield log_json(entry)
 
     def purge_executions(self, which: PurgeFilter, executions: bool, logs: bool, metrics: bool,
-                         storage: bool) -> dict[str, int]:
-        return purge.purge_executions(which, executions, logs, metrics, storage, keep=self.execution_id)
+                         storage: bool, batch_size: int = 100) -> dict[str, int]:
+        return purge.purge_executions(which, executions, logs, metrics, storage, keep=self.execution_id,
+                                      batch_size=batch_size)
 
     def purge_logs(self, which: PurgeFilter, execution_logs: bool, other_logs: bool) -> dict[str, int]:
         return purge.purge_logs(which, execution_logs, other_logs)

@@ -170,7 +170,7 @@ class RunContext(Protocol):
         oldest first, as the logs API gives them."""
 
     def purge_executions(self, which: PurgeFilter, executions: bool, logs: bool, metrics: bool,
-                         storage: bool) -> dict[str, int]:
+                         storage: bool, batch_size: int = 100) -> dict[str, int]:
         """Delete ended executions and what belongs to them; the counts by Kestra's names
         (executionsCount, logsCount, storagesCount, metricsCount, taskOutputsCount)."""
 

@@ -83,7 +83,19 @@ class PurgeExecutions(RunnableTask):
         return ctx.purge_executions(which, executions=bool(ctx.render_property("purgeExecution", True)),
                                     logs=bool(ctx.render_property("purgeLog", True)),
                                     metrics=bool(ctx.render_property("purgeMetric", True)),
-                                    storage=bool(ctx.render_property("purgeStorage", True)))
+                                    storage=bool(ctx.render_property("purgeStorage", True)),
+                                    batch_size=_positive_int(ctx, "batchSize", 100))
+
+
+def _positive_int(ctx: RunContext, name: str, default: int) -> int:
+    value = ctx.render_property(name, default)
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise TaskFailed(f"{name} must be an integer, not {value!r}") from None
+    if number < 1:
+        raise TaskFailed(f"{name} must be at least 1, not {number}")
+    return number
 
 
 @register

@@ -48,6 +48,7 @@ def test_it_purges_ended_executions_of_the_namespace_and_its_children_only():
             namespace: tests.purge
             endDate: "{{ now() }}"
             states: [SUCCESS]
+            batchSize: 1
     """)
     assert run.state == "SUCCESS", run.logs()
     outputs = run.one("purge").outputs
