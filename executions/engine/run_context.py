@@ -230,28 +230,13 @@ class EngineRunContext:
     def namespace_files(self, namespace: str) -> NamespaceFiles:
         return NamespaceFiles(namespace)
 
-    def find_execution(self, namespace: str | None, flow_id: str | None,
-                       execution_id: str | None) -> ExecutionInfo:
-        """As Kestra's PluginUtilsService#executionFromTaskParameters: no id is this
-        execution; an id is looked up in the namespace and flow given, else this flow's."""
-        if not execution_id:
-            return ExecutionInfo(self.execution_id, self.namespace, self.flow_id)
-        namespace, flow_id = namespace or self.namespace, flow_id or self.flow_id
-        found = Execution.objects.filter(id=execution_id, namespace=namespace, flow_id=flow_id).exists()
-        if not found:
-            raise ExecutionNotFound(f"No execution found for execution id {execution_id} "
-                                    f"of flow {namespace}.{flow_id}")
-        return ExecutionInfo(execution_id, namespace, flow_id)
-
-    def fetch_logs(self, execution_id: str, min_level: str, task_ids: list[str]):
+    def fetch_logs(self, target: ExecutionInfo, min_level: str, task_ids: list[str]):
         flush_logs()  # lines this executor round still keeps are part of the answer
-        if task_ids:
-            for task_id in task_ids:
-                for entry in execution_logs(execution_id, min_level, task_id=task_id).iterator():
-                    yield log_json(entry)
-            return
-        for entry in execution_logs(execution_id, min_level).iterator():
-            yield log_json(entry)
+        for task_id in task_ids or [None]:
+            rows = execution_logs(target.id, min_level, task_id=task_id).filter(
+                namespace=target.namespace, flow_id=target.flow_id)
+            for entry in rows.iterator():
+                yield log_json(entry)
 
     def purge_executions(self, which: PurgeFilter, executions: bool, logs: bool, metrics: bool,
                          storage: bool, batch_size: int = 100) -> dict[str, int]:
@@ -265,5 +250,10 @@ class EngineRunContext:
                  children: bool, expired_only: bool) -> int:
         return purge.purge_kv(namespaces, namespace_glob, key_glob, children, expired_only)
 
-    def resume_execution(self, execution_id: str, inputs: dict | None) -> None:
-        other_executions.resume(execution_id, inputs)
+    def resume_execution(self, target: ExecutionInfo, inputs: dict | None) -> None:
+        """Only an execution of the flow named is resumed: the namespace and flow make
+        the permission explicit, as Kestra's Resume documents."""
+        if not Execution.objects.filter(id=target.id, namespace=target.namespace, flow_id=target.flow_id).exists():
+            raise ExecutionNotFound(f"No execution found for execution id {target.id} "
+                                    f"of flow {target.namespace}.{target.flow_id}")
+        other_executions.resume(target.id, inputs)

@@ -160,14 +160,10 @@ class RunContext(Protocol):
     def namespace_files(self, namespace: str) -> NamespaceFileStore:
         """The files of a namespace (Kestra OSS lets a flow reach any namespace's)."""
 
-    def find_execution(self, namespace: str | None, flow_id: str | None,
-                       execution_id: str | None) -> ExecutionInfo:
-        """Kestra's executionFromTaskParameters: the execution named (this one when no id),
-        checked to be of the namespace and flow given; raises ExecutionNotFound."""
-
-    def fetch_logs(self, execution_id: str, min_level: str, task_ids: list[str]) -> Iterator[dict[str, Any]]:
-        """The execution's log lines at `min_level` or above (of these tasks when given),
-        oldest first, as the logs API gives them."""
+    def fetch_logs(self, target: ExecutionInfo, min_level: str, task_ids: list[str]) -> Iterator[dict[str, Any]]:
+        """The log lines of the execution of that flow at `min_level` or above (of these
+        tasks when given), oldest first, as the logs API gives them; none when the
+        execution is not the flow's."""
 
     def purge_executions(self, which: PurgeFilter, executions: bool, logs: bool, metrics: bool,
                          storage: bool, batch_size: int = 100) -> dict[str, int]:
@@ -182,9 +178,9 @@ class RunContext(Protocol):
         """Delete KV keys of the namespaces named (with their children) or matching a glob
         (all when neither); only the expired ones with `expired_only`. Returns the count."""
 
-    def resume_execution(self, execution_id: str, inputs: dict[str, Any] | None) -> None:
-        """Resume a PAUSED execution (its first waiting Pause gets `inputs` as onResume);
-        raises ExecutionNotFound, ExecutionNotResumable, or flows' InputInvalid."""
+    def resume_execution(self, target: ExecutionInfo, inputs: dict[str, Any] | None) -> None:
+        """Resume a PAUSED execution of that flow (its first waiting Pause gets `inputs`
+        as onResume); raises ExecutionNotFound or ExecutionNotResumable."""
 
 
 class TaskStateFile(Protocol):

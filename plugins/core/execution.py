@@ -13,6 +13,7 @@ from plugins.api.registry import register
 from plugins.api.states import State
 from plugins.api.task import RunnableTask
 
+from .execution_target import target_execution
 from .purge_filters import date_property, optional_text, text_list
 
 
@@ -119,10 +120,9 @@ class Resume(RunnableTask):
         inputs = ctx.render_property("inputs")
         if inputs is not None and not isinstance(inputs, dict):
             raise TaskFailed(f"inputs must be a map of input id to value, not {inputs!r}")
+        target = target_execution(ctx)
         try:
-            target = ctx.find_execution(optional_text(ctx, "namespace"), optional_text(ctx, "flowId"),
-                                        optional_text(ctx, "executionId"))
-            ctx.resume_execution(target.id, inputs or None)
+            ctx.resume_execution(target, inputs or None)
         except (ExecutionNotFound, ExecutionNotResumable) as refused:
             raise TaskFailed(str(refused)) from None
         ctx.logger.info(f"Resumed execution {target.id} of flow {target.namespace}.{target.flow_id}")

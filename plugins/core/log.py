@@ -8,12 +8,13 @@ from typing import Any
 
 from expressions.filters.types import class_name
 from expressions.ion import to_ion
-from plugins.api.context import ExecutionNotFound, PurgeFilter, RunContext, TaskFailed
+from plugins.api.context import PurgeFilter, RunContext, TaskFailed
 from plugins.api.log_levels import LOG_LEVELS
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
+from .execution_target import target_execution
 from .purge_filters import date_property, optional_text, text_list
 
 LEVEL = Property("level", "enum", default="INFO", values=LOG_LEVELS,
@@ -89,14 +90,10 @@ class Fetch(RunnableTask):
         level = str(ctx.render_property("level", "INFO")).upper()
         if level not in LOG_LEVELS:
             raise TaskFailed(f"level: unknown level {level!r} ({', '.join(LOG_LEVELS)})")
-        try:
-            target = ctx.find_execution(optional_text(ctx, "namespace"), optional_text(ctx, "flowId"),
-                                        optional_text(ctx, "executionId"))
-        except ExecutionNotFound as missing:
-            raise TaskFailed(str(missing)) from None
+        target = target_execution(ctx)
         size = 0
         with ctx.new_file(f"{uuid.uuid4().hex}.ion") as out:
-            for line in ctx.fetch_logs(target.id, level, list(text_list(ctx, "tasksId"))):
+            for line in ctx.fetch_logs(target, level, list(text_list(ctx, "tasksId"))):
                 out.write((to_ion(line) + "\n").encode())
                 size += 1
         return {"size": size, "uri": out.uri}

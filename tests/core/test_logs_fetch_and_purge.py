@@ -46,6 +46,8 @@ def test_fetch_writes_the_lines_at_the_level_or_above_as_ion():
 
 
 def test_fetch_of_an_execution_of_another_flow_needs_its_flow():
+    """As Kestra's executionFromTaskParameters: an id alone is an execution of this flow
+    (none here: nothing fetched), and `namespace` and `flowId` go together."""
     other = run_flow("id: source\nnamespace: tests.logs\ntasks:" + LOGS)
     run = run_flow(f"""
         id: fetch_other
@@ -57,13 +59,18 @@ def test_fetch_of_an_execution_of_another_flow_needs_its_flow():
             flowId: source
             executionId: {other.execution.id}
             level: ERROR
-          - id: not_found
+          - id: not_of_this_flow
             type: io.kestra.plugin.core.log.Fetch
+            executionId: {other.execution.id}
+          - id: half_named
+            type: io.kestra.plugin.core.log.Fetch
+            flowId: source
             executionId: {other.execution.id}
     """)
     assert run.one("found").outputs["size"] == 1
+    assert run.one("not_of_this_flow").outputs["size"] == 0
     assert run.state == "FAILED"
-    assert f"No execution found for execution id {other.execution.id} of flow tests.logs.fetch_other" in run.logs()
+    assert "Both `namespace` and `flowId` must be set when `executionId` is set." in run.logs()
 
 
 def test_purge_logs_deletes_the_levels_given_and_counts_them():
