@@ -45,11 +45,14 @@ bench: install
 	$(PY) bench/stats.py
 	$(PY) bench/api.py
 
-# ruff (rules in pyproject.toml; `ruff format` is not applied) and the import-linter
-# contracts in pyproject.toml that hold the design's one-way dependencies.
+# ruff (rules in pyproject.toml; `ruff format` is not applied), the import-linter
+# contracts in pyproject.toml that hold the design's one-way dependencies, and mypy
+# ([tool.mypy]: strict on the plugin API and storage, and the engine's run context
+# checked against the RunContext protocol).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/mypy
 
 clean:
 	rm -rf $(VENV) var

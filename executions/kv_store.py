@@ -1,6 +1,9 @@
 """Kestra's KV store: namespace-scoped keys holding JSON values, with optional TTL."""
 from __future__ import annotations
 
+from datetime import timedelta
+from typing import Any
+
 from django.db import transaction
 from django.utils import timezone
 
@@ -17,7 +20,7 @@ class NamespaceKV:
     def __init__(self, namespace: str):
         self.namespace = namespace
 
-    def get(self, key: str, namespace: str | None = None, error_on_missing: bool = False):
+    def get(self, key: str, namespace: str | None = None, error_on_missing: bool = False) -> Any:
         """The key's value; None when it has none, or KeyNotFound with `error_on_missing`.
         An expired key raises KeyExpired and is deleted, as Kestra's InternalKVStore
         does on reading it: the caller decides whether that is a missing value."""
@@ -32,8 +35,8 @@ class NamespaceKV:
             return None
         return entry.value
 
-    def set(self, key: str, value, namespace: str | None = None, ttl=None, overwrite: bool = True,
-            description: str = "", value_type: str = "") -> None:
+    def set(self, key: str, value: Any, namespace: str | None = None, ttl: timedelta | str | None = None,
+            overwrite: bool = True, description: str = "", value_type: str = "") -> None:
         """Create or replace the key. A replacement counts a new revision and keeps the
         creation date; `value_type` records a type JSON cannot hold (DATETIME, DATE)."""
         ns = namespace or self.namespace

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
 from . import layout
 from .backend import StorageBackend, StorageError
@@ -48,7 +49,7 @@ class ExecutionRef:
     execution_id: str
 
     @classmethod
-    def of_trigger(cls, trigger_variables) -> ExecutionRef | None:
+    def of_trigger(cls, trigger_variables: object) -> ExecutionRef | None:
         """The execution named by a trigger's variables (a Subflow's parent), if any."""
         values = trigger_variables if isinstance(trigger_variables, dict) else {}
         if all(isinstance(values.get(k), str) and values[k] for k in ("namespace", "flowId", "executionId")):
@@ -67,9 +68,9 @@ class ExecutionStorage:
         self.execution, self.parent = execution, parent
         self.storage = storage or internal_storage()
 
-    def check(self, uri) -> str:
+    def check(self, uri: object) -> str:
         """`uri` when this execution may read it; raises FileNotAllowed otherwise."""
-        if not layout.is_uri(uri):
+        if not isinstance(uri, str) or not layout.is_uri(uri):
             raise NotAStorageURI(f"not an internal storage URI: {uri!r} (expected {layout.SCHEME}...)")
         path = layout.path_of(uri)
         if layout.has_parent_segment(path):
@@ -78,7 +79,7 @@ class ExecutionStorage:
             raise FileNotAllowed(f"Unable to read the file '{uri}' as it didn't belong to the current execution")
         return uri
 
-    def resolve(self, path, namespace: str | None = None) -> str:
+    def resolve(self, path: object, namespace: str | None = None) -> str:
         """The URI a file function's `path` names, once allowed: a kestra:// URI as it is,
         anything else a namespace file of `namespace` (by default the flow's), as
         Kestra's file functions read their argument."""
@@ -103,12 +104,12 @@ class ExecutionStorage:
         return parent is not None and (
             parent.owns(path) or path.startswith(layout.namespace_files_folder(parent.namespace) + "/"))
 
-    def open(self, uri: str):
+    def open(self, uri: str) -> BinaryIO:
         return self.storage.open(self.check(uri), "rb")
 
     def read_bytes(self, uri: str) -> bytes:
         with self.open(uri) as handle:
-            return handle.read()
+            return bytes(handle.read())
 
     def exists(self, uri: str) -> bool:
         return self.storage.exists(self.check(uri))

@@ -13,8 +13,10 @@ character at a time: the time is at most the name's length times the pattern's, 
 more, and needs no time limit."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 
 class BadGlob(ValueError):
@@ -32,7 +34,7 @@ STEP, SPLIT, JUMP, MATCH = "step", "split", "jump", "match"
 @dataclass(frozen=True)
 class Glob:
     pattern: str
-    program: tuple
+    program: tuple[Any, ...]
 
     def matches(self, path: str) -> bool:
         """Whether the whole of `path` matches."""
@@ -66,7 +68,7 @@ class Glob:
 @lru_cache(maxsize=512)
 def compile_glob(pattern: str) -> Glob:
     """The glob's automaton, compiled once; BadGlob when it cannot be read."""
-    program: list = []
+    program: list[Any] = []
     end = _compile(pattern, 0, program, in_group=False)
     if end != len(pattern):  # a `,` or `}` outside a group is literal, so this cannot happen
         raise BadGlob(f"cannot read the glob {pattern!r} past column {end}")
@@ -82,11 +84,11 @@ def _any(char: str) -> bool:
     return True
 
 
-def _literal(expected: str):
+def _literal(expected: str) -> Callable[[str], bool]:
     return lambda char: char == expected
 
 
-def _repeat(program: list, test) -> None:
+def _repeat(program: list[Any], test: Callable[[str], bool]) -> None:
     """Zero or more characters passing `test`."""
     loop = len(program)
     program.append(None)  # the SPLIT, once the end is known
@@ -95,7 +97,7 @@ def _repeat(program: list, test) -> None:
     program[loop] = (SPLIT, loop + 1, len(program))
 
 
-def _compile(pattern: str, i: int, program: list, in_group: bool) -> int:
+def _compile(pattern: str, i: int, program: list[Any], in_group: bool) -> int:
     """Append the instructions of `pattern` from `i` up to its end (or, in a group, the
     next `,` or `}`); the index where it stopped."""
     while i < len(pattern):
@@ -136,7 +138,7 @@ def _compile(pattern: str, i: int, program: list, in_group: bool) -> int:
     return i
 
 
-def _group(pattern: str, i: int, program: list) -> int:
+def _group(pattern: str, i: int, program: list[Any]) -> int:
     """`{a,b,...}` from just after its `{`: each option, tried all at once."""
     jumps_to_end = []
     while True:
@@ -156,7 +158,7 @@ def _group(pattern: str, i: int, program: list) -> int:
         i += 1  # past the comma
 
 
-def _bracket(pattern: str, i: int):
+def _bracket(pattern: str, i: int) -> tuple[Callable[[str], bool], int]:
     """(test, index after it) of the class `[...]` starting at `i`; a `]` right after
     `[` or `[!` is one of its characters."""
     start = i + 1

@@ -20,7 +20,7 @@ CACHE_ARCHIVE = "cache.zip"
 EXECUTION_FILE_KINDS = ("tasks", "inputs", "trigger")
 
 
-def is_uri(value) -> bool:
+def is_uri(value: object) -> bool:
     return isinstance(value, str) and value.startswith(SCHEME)
 
 

@@ -15,7 +15,9 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from expressions import java_regex
 
@@ -33,7 +35,7 @@ class NamespaceFileNotFound(StorageError):
     pass
 
 
-def path_matcher(patterns):
+def path_matcher(patterns: str | Iterable[object] | None) -> Callable[[str], bool]:
     """Kestra's PathMatcherPredicate for one list of patterns: a path (with its leading
     `/`) matches when one pattern does; `regex:` patterns are regular expressions,
     others globs (`glob:` optional), and a glob starting with a word character matches
@@ -42,7 +44,7 @@ def path_matcher(patterns):
     A `regex:` pattern is a user's Java regex, run as every other one is, under the
     regex time limit (expressions.java_regex): a catastrophic one fails with a
     LimitExceeded naming KESTRAWEB_REGEX_TIMEOUT. Globs need no limit (storage.globs)."""
-    tests = []
+    tests: list[Callable[[str], bool]] = []
     for pattern in [patterns] if isinstance(patterns, str) else list(patterns or []):
         pattern = str(pattern)
         if pattern.startswith("regex:"):
@@ -67,7 +69,8 @@ class NamespaceFiles:
         """The kestra:// URI of the file at `path` (Kestra's `fileURI()` gives the same)."""
         return layout.namespace_file(self.namespace, self._clean(path))
 
-    def list(self, include=None, exclude=None) -> list[str]:
+    def list(self, include: str | Iterable[object] | None = None,
+             exclude: str | Iterable[object] | None = None) -> list[str]:
         """Paths of the namespace's files, sorted, kept when they match one of `include`
         (all when empty) and none of `exclude`."""
         included = path_matcher(include) if include else (lambda path: True)
@@ -86,7 +89,7 @@ class NamespaceFiles:
         with self.storage.open(uri) as handle:
             return handle.read()
 
-    def open(self, path: str):
+    def open(self, path: str) -> BinaryIO:
         """The file opened for reading (binary), to stream it; NamespaceFileNotFound when absent."""
         uri = self.uri(path)
         if not self.storage.exists(uri):

@@ -90,7 +90,7 @@ class ExecutionLogger:
         self.attempt_number = attempt_number
         self.min_index = LEVELS.index(min_level) if min_level in LEVELS else 0
 
-    def log(self, level: str, message) -> None:
+    def log(self, level: str, message: object) -> None:
         if LEVELS.index(level) < self.min_index:
             return
         message = mask(self.execution, str(message))
@@ -113,19 +113,19 @@ class ExecutionLogger:
             entry.save(force_insert=True)
         _python_logger.debug("%s %s %s", ex.id, level, message)
 
-    def trace(self, message):
+    def trace(self, message: object) -> None:
         self.log("TRACE", message)
 
-    def debug(self, message):
+    def debug(self, message: object) -> None:
         self.log("DEBUG", message)
 
-    def info(self, message):
+    def info(self, message: object) -> None:
         self.log("INFO", message)
 
-    def warn(self, message):
+    def warn(self, message: object) -> None:
         self.log("WARN", message)
 
     warning = warn
 
-    def error(self, message):
+    def error(self, message: object) -> None:
         self.log("ERROR", message)

@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from django.db.models import F
 from django.utils import timezone
@@ -56,9 +57,9 @@ class EngineRunContext:
         self.storage = ExecutionStorage(ExecutionRef(ex.namespace, ex.flow_id, ex.id),
                                         parent=ExecutionRef.of_trigger((ex.trigger or {}).get("variables")))
         self.expression_limits = expression_limits()
-        self._variables = None
-        self._working_dir = working_dir
-        self._own_working_dir = None
+        self._variables: dict[str, Any] | None = None
+        self._working_dir: Path | None = working_dir
+        self._own_working_dir: Path | None = None
 
     @property
     def taskrun(self) -> TaskRunView | None:
@@ -82,13 +83,13 @@ class EngineRunContext:
     def deadline(self, value: float | None) -> None:
         self.cancellation.deadline = value
 
-    def sibling_outputs(self, task_id: str) -> dict | None:
+    def sibling_outputs(self, task_id: str) -> dict[str, Any] | None:
         sibling = self.view.find(task_id, self._taskrun.parent_id, self._taskrun.value)
         return sibling.outputs if sibling is not None else None
 
     # --- expressions -------------------------------------------------------------
     @property
-    def variables(self) -> dict:
+    def variables(self) -> dict[str, Any]:
         if self._variables is None:
             self._variables = taskrun_variables(self.view, self.spec, self._taskrun, self.task)
         return self._variables
@@ -101,7 +102,7 @@ class EngineRunContext:
             **file_functions(self.storage),
         }
 
-    def render(self, value, extra: dict | None = None):
+    def render(self, value: Any, extra: dict[str, Any] | None = None) -> Any:
         variables = self.variables
         if extra:  # merged one level deep: extra {"taskrun": {"items": ...}} keeps taskrun.id
             variables = dict(variables)
@@ -116,7 +117,7 @@ class EngineRunContext:
             self.check_interrupted()  # the task's timeout or kill, reported as such
             raise
 
-    def render_property(self, name: str, default=None):
+    def render_property(self, name: str, default: Any = None) -> Any:
         return self.render(self.task.get(name, default))
 
     def _kv_function(self, key, namespace=None, errorOnMissing=True):
@@ -143,7 +144,7 @@ class EngineRunContext:
         remember(self.execution_id, value)
         return value
 
-    def add_labels(self, labels: dict) -> None:
+    def add_labels(self, labels: dict[str, Any]) -> None:
         execution = self.view.execution
         execution.labels = merge_labels(execution.labels, labels)
         # A new version: an executor that keeps its view between advances reads it again
@@ -153,7 +154,7 @@ class EngineRunContext:
         execution.version += 1
         self._variables = None
 
-    def metric(self, kind: str, name: str, value: float, tags: dict | None = None) -> None:
+    def metric(self, kind: str, name: str, value: float, tags: dict[str, Any] | None = None) -> None:
         if kind not in (MetricEntry.COUNTER, MetricEntry.TIMER):
             raise TaskFailed(f"Unknown metric type {kind!r} of metric {name!r}: counter or timer")
         ex = self.view.execution
@@ -212,7 +213,7 @@ class EngineRunContext:
             yield handle
         handle.finished(uri)
 
-    def open_file(self, uri: str):
+    def open_file(self, uri: str) -> BinaryIO:
         """A file this execution may read (see storage.access), opened for reading."""
         return self.storage.open(uri)
 
@@ -232,7 +233,8 @@ class EngineRunContext:
 
     def fetch_logs(self, target: ExecutionInfo, min_level: str, task_ids: list[str]):
         flush_logs()  # lines this executor round still keeps are part of the answer
-        for task_id in task_ids or [None]:
+        selected: list[str | None] = list(task_ids) or [None]
+        for task_id in selected:
             rows = execution_logs(target.id, min_level, task_id=task_id).filter(
                 namespace=target.namespace, flow_id=target.flow_id)
             for entry in rows.iterator():
@@ -257,3 +259,11 @@ class EngineRunContext:
             raise ExecutionNotFound(f"No execution found for execution id {target.id} "
                                     f"of flow {target.namespace}.{target.flow_id}")
         other_executions.resume(target.id, inputs)
+
+if TYPE_CHECKING:
+    from plugins.api.context import RunContext
+
+    def _implements_run_context(ctx: EngineRunContext) -> RunContext:
+        """mypy (`make lint`) checks here that the engine gives plugins what the
+        protocol promises them: a drift between the two is a lint error."""
+        return ctx

@@ -133,9 +133,8 @@ class RealtimeTrigger(RealtimeTriggerType):
                 tag = method.delivery_tag
                 yield TriggerEvent(
                     message_of(body, properties, serde),
-                    on_ack=None if auto_ack else lambda tag=tag: settle(partial(channel.basic_ack, tag)),
-                    on_release=None if auto_ack else lambda tag=tag: settle(partial(channel.basic_nack, tag,
-                                                                                    requeue=True)))
+                    on_ack=None if auto_ack else partial(settle, partial(channel.basic_ack, tag)),
+                    on_release=None if auto_ack else partial(settle, partial(channel.basic_nack, tag, requeue=True)))
         except broker_errors() as exc:
             raise failure(exc) from None
         finally:

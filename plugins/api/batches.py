@@ -9,21 +9,23 @@ import time
 from dataclasses import dataclass
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from expressions.ion import to_ion
 
 from .durations import DurationError, parse_duration
+from .plugin_type import PluginType
 from .properties import Property
-from .trigger_events import TriggerFailed
+from .trigger_events import TriggerContext, TriggerFailed
 
 NEEDS_A_LIMIT = "maxDuration or maxRecords must be set to avoid infinite loop"
 
 
-def max_records_property(description="The number of messages after which the batch ends.") -> Property:
+def max_records_property(description: str = "The number of messages after which the batch ends.") -> Property:
     return Property("maxRecords", "integer", minimum=1, description=description)
 
 
-def max_duration_property(description="How long to wait for messages before the batch ends.") -> Property:
+def max_duration_property(description: str = "How long to wait for messages before the batch ends.") -> Property:
     return Property("maxDuration", "duration", description=description)
 
 
@@ -36,7 +38,7 @@ class BatchLimits:
     started: float = 0.0
 
     @classmethod
-    def of(cls, ctx, plugin) -> BatchLimits:
+    def of(cls, ctx: TriggerContext, plugin: PluginType) -> BatchLimits:
         records, duration = ctx.render(plugin.get("maxRecords")), ctx.render(plugin.get("maxDuration"))
         if records is None and duration is None:
             raise TriggerFailed(NEEDS_A_LIMIT)
@@ -60,13 +62,13 @@ class BatchLimits:
         return self.room(count) == 0 or self.remaining() == 0.0
 
 
-def deserialize(payload, serde_type: str):
+def deserialize(payload: str | bytes | bytearray | memoryview, serde_type: str) -> Any:
     """A message's payload as Kestra's SerdeType reads it: STRING as text, JSON parsed,
     BYTES as they are."""
     kind = str(serde_type or "STRING").upper()
     if kind == "BYTES":
         return bytes(payload) if not isinstance(payload, str) else payload.encode()
-    text = payload.decode("utf-8", errors="replace") if isinstance(payload, (bytes, bytearray, memoryview)) else payload
+    text = bytes(payload).decode("utf-8", errors="replace") if not isinstance(payload, str) else payload
     if kind == "JSON":
         try:
             return json.loads(text)
@@ -79,13 +81,13 @@ class BatchFile:
     """The Ion file of one batch, one message a line (Kestra's FileSerde), stored in
     the trigger's folder of the execution it starts."""
 
-    def __init__(self, ctx, name: str = "messages.ion"):
+    def __init__(self, ctx: TriggerContext, name: str = "messages.ion") -> None:
         self.ctx = ctx
         self.path = Path(ctx.working_dir()) / name
         self.count = 0
         self._file = open(self.path, "w", encoding="utf-8")  # noqa: SIM115 - open across write() calls, closed by store() or discard()
 
-    def write(self, message) -> None:
+    def write(self, message: object) -> None:
         self._file.write(to_ion(message) + "\n")
         self.count += 1
 

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import os
 from collections import defaultdict
+from typing import Any
 
+from .plugin_type import PluginType
 from .registry import all_types
 
 KINDS = {"task": "tasks", "trigger": "triggers", "condition": "conditions"}
@@ -24,9 +26,9 @@ def visible_types() -> dict[str, type]:
     return found
 
 
-def family(cls) -> str:
+def family(cls: type[PluginType]) -> str:
     """The family package a type lives in (`plugins.jdbc.mysql` -> `jdbc`)."""
-    return cls.__module__.split(".")[1]
+    return str(cls.__module__.split(".")[1])
 
 
 def package(name: str) -> str:
@@ -39,13 +41,13 @@ def _group_name(names: list[str]) -> str:
     return ".".join(os.path.commonprefix([package(name).split(".") for name in current]))
 
 
-def _element(name: str, cls) -> dict:
+def _element(name: str, cls: type[PluginType]) -> dict[str, Any]:
     return {"cls": name, "deprecated": bool(cls.deprecated)}
 
 
-def _plugin(group: str, types: dict, subgroup: str | None) -> dict:
+def _plugin(group: str, types: dict[str, Any], subgroup: str | None) -> dict[str, Any]:
     title = (subgroup or group).rsplit(".", 1)[-1]
-    plugin = {"name": title, "title": title, "group": group, "subGroup": subgroup, "description": None,
+    plugin: dict[str, Any] = {"name": title, "title": title, "group": group, "subGroup": subgroup, "description": None,
               "longDescription": None, "license": None, "version": None, "manifest": {}, "guides": [],
               "aliases": sorted(alias for cls in types.values() for alias in cls.aliases), "categories": []}
     for kind, key in KINDS.items():
@@ -54,9 +56,9 @@ def _plugin(group: str, types: dict, subgroup: str | None) -> dict:
     return plugin
 
 
-def groups(with_subgroups: bool = False) -> list[dict]:
+def groups(with_subgroups: bool = False) -> list[dict[str, Any]]:
     """One entry per family; with `with_subgroups`, one more per subgroup package."""
-    by_family = defaultdict(dict)
+    by_family: defaultdict[str, dict[str, type[PluginType]]] = defaultdict(dict)
     for name, cls in visible_types().items():
         by_family[family(cls)][name] = cls
     found = []

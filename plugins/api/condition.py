@@ -34,10 +34,10 @@ class ExecutionFacts:
     flow_id: str
     state: str
     flow_revision: int | None = None
-    labels: tuple = ()  # (key, value) pairs
-    outputs: dict = field(default_factory=dict)
+    labels: tuple[Any, ...] = ()  # (key, value) pairs
+    outputs: dict[str, Any] = field(default_factory=dict)
     # The attempt states of each taskrun, for HasRetryAttempt.
-    attempt_states: tuple = ()
+    attempt_states: tuple[Any, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ class FlowFacts:
     revision: int | None = None
 
 
-def render_with_expressions(template: str, variables: dict) -> str:
+def render_with_expressions(template: str, variables: dict[str, Any]) -> str:
     return expressions.render(template, variables)
 
 
@@ -55,17 +55,17 @@ def render_with_expressions(template: str, variables: dict) -> str:
 class ConditionContext:
     flow: FlowFacts
     execution: ExecutionFacts | None = None
-    variables: dict = field(default_factory=dict)
+    variables: dict[str, Any] = field(default_factory=dict)
     # How to render a condition's expression: the engine passes its own (functions,
     # limits); alone, plain Pebble rendering.
-    render: Callable[[str, dict], str] = render_with_expressions
+    render: Callable[[str, dict[str, Any]], str] = render_with_expressions
 
-    def with_variables(self, extra: dict) -> ConditionContext:
+    def with_variables(self, extra: dict[str, Any]) -> ConditionContext:
         return ConditionContext(self.flow, self.execution, {**self.variables, **extra}, self.render)
 
-    def rendered(self, template: Any, extra: dict | None = None) -> str:
+    def rendered(self, template: Any, extra: dict[str, Any] | None = None) -> str:
         if not isinstance(template, str):
-            return template
+            return template  # type: ignore[no-any-return]  # a non-string stays as written
         variables = {**self.variables, **extra} if extra else self.variables
         try:
             return self.render(template, variables)
@@ -94,7 +94,7 @@ class ConditionType(PluginType):
         raise NotImplementedError
 
 
-def is_truthy_render(text) -> bool:
+def is_truthy_render(text: object) -> bool:
     """Kestra's Expression condition: blank or "false" is false, anything else true."""
     return not (text is None or str(text).strip() == "" or str(text).strip() == "false")
 
@@ -124,7 +124,7 @@ def parse_zoned_datetime(text: str) -> datetime:
     return parsed
 
 
-def build(spec: dict) -> ConditionType:
+def build(spec: dict[str, Any]) -> ConditionType:
     """The condition object of a validated spec (its type registered)."""
     cls = registry.resolve_condition(spec["type"])
     if cls is None:
@@ -132,6 +132,6 @@ def build(spec: dict) -> ConditionType:
     return cls(spec)
 
 
-def all_hold(specs, context: ConditionContext) -> bool:
+def all_hold(specs: list[dict[str, Any]] | None, context: ConditionContext) -> bool:
     """Every condition holds (Kestra's ConditionService#areValid); an empty list holds."""
     return all(build(spec).test(context) for spec in specs or ())

@@ -3,6 +3,7 @@ GET /api/v1/plugins/{cls}): title, description, examples as YAML, then each
 property and output from the same declarations as validation and the JSON schema."""
 from __future__ import annotations
 
+from .plugin_type import PluginType
 from .properties import Property
 
 
@@ -21,7 +22,7 @@ def _property(prop: Property) -> list[str]:
     return [*lines, ""]
 
 
-def markdown(cls, all_properties: bool = False) -> str:
+def markdown(cls: type[PluginType], all_properties: bool = False) -> str:
     """The page of a type; `all_properties` adds the properties every type of its kind has."""
     lines = [f"# {cls.title or cls.type.rsplit('.', 1)[-1]}", "", f"```yaml\ntype: \"{cls.type}\"\n```", ""]
     if cls.deprecated:

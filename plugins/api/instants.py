@@ -13,7 +13,7 @@ class NotAnInstant(ValueError):
     """The value is not an ISO-8601 date and time."""
 
 
-def parse_instant(value) -> datetime:
+def parse_instant(value: object) -> datetime:
     """The value (a datetime or its ISO-8601 text) as an aware datetime in UTC; a time
     without an offset is read as UTC, as Kestra wants an instant."""
     if isinstance(value, datetime):

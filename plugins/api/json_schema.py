@@ -13,6 +13,9 @@ JsonSchemaGenerator).
   caller assembles a whole document (a type's page, or the flow schema) from them."""
 from __future__ import annotations
 
+from typing import Any
+
+from .plugin_type import PluginType
 from .properties import Output, Property
 from .registry import all_types
 
@@ -33,11 +36,11 @@ SCALARS = {
 }
 
 
-def ref(name: str) -> dict:
+def ref(name: str) -> dict[str, Any]:
     return {"$ref": f"#/definitions/{name}"}
 
 
-def _items(prop: Property) -> dict:
+def _items(prop: Property) -> dict[str, Any]:
     if prop.fields:
         return object_schema(prop.fields)
     if prop.items == "state":
@@ -47,7 +50,7 @@ def _items(prop: Property) -> dict:
     return dict(SCALARS.get(prop.items or "any", {}))
 
 
-def object_schema(fields: tuple[Property, ...]) -> dict:
+def object_schema(fields: tuple[Property, ...]) -> dict[str, Any]:
     schema = {"type": "object", "properties": {field.name: property_schema(field) for field in fields},
               "additionalProperties": False}
     required = [field.name for field in fields if field.required]
@@ -56,7 +59,7 @@ def object_schema(fields: tuple[Property, ...]) -> dict:
     return schema
 
 
-def _kind(prop: Property) -> dict:
+def _kind(prop: Property) -> dict[str, Any]:
     if prop.kind == "enum":
         return {"type": "string", "enum": list(prop.values)}
     if prop.kind == "object":
@@ -70,7 +73,7 @@ def _kind(prop: Property) -> dict:
     return dict(SCALARS[prop.kind])
 
 
-def property_schema(prop: Property) -> dict:
+def property_schema(prop: Property) -> dict[str, Any]:
     """The schema of one declared property."""
     schema = _kind(prop)
     if prop.minimum is not None:
@@ -88,14 +91,14 @@ def property_schema(prop: Property) -> dict:
     return schema
 
 
-def output_schema(output: Output) -> dict:
+def output_schema(output: Output) -> dict[str, Any]:
     schema = dict(SCALARS.get(output.kind, {"type": output.kind}))
     if output.description:
         schema["title"] = output.description
     return schema
 
 
-def properties_schema(cls) -> dict:
+def properties_schema(cls: type[PluginType]) -> dict[str, Any]:
     """Kestra's `propertiesSchema` of a type: its properties, required ones, title and description."""
     declared = cls.declared()
     props = {name: property_schema(prop) for name, prop in declared.items()}
@@ -113,12 +116,12 @@ def properties_schema(cls) -> dict:
     return schema
 
 
-def outputs_schema(cls) -> dict:
+def outputs_schema(cls: type[PluginType]) -> dict[str, Any]:
     outputs = getattr(cls, "outputs", ())
     return {"type": "object", "properties": {output.name: output_schema(output) for output in outputs}}
 
 
-def type_definitions(kind: str) -> dict[str, dict]:
+def type_definitions(kind: str) -> dict[str, dict[str, Any]]:
     """Each visible type of a kind by its canonical name, and the kind's own `anyOf` of them."""
     types = {name: cls for name, cls in all_types(kind).items() if not getattr(cls, "internal", False)}
     found = {name: properties_schema(cls) for name, cls in types.items()}
@@ -126,7 +129,7 @@ def type_definitions(kind: str) -> dict[str, dict]:
     return found
 
 
-def definitions(*kinds: str) -> dict[str, dict]:
+def definitions(*kinds: str) -> dict[str, dict[str, Any]]:
     """The definitions of every type of these kinds (task, trigger, condition)."""
     found = {}
     for kind in kinds:
@@ -134,7 +137,7 @@ def definitions(*kinds: str) -> dict[str, dict]:
     return found
 
 
-def stub_definitions() -> dict[str, dict]:
+def stub_definitions() -> dict[str, dict[str, Any]]:
     """Short definitions of "any task" (trigger, condition, input) for a single type's
     page, whose nested tasks need only their shape there, not every type."""
     stub = {"type": "object", "properties": {"id": {"type": "string"}, "type": {"type": "string"}},
@@ -142,7 +145,7 @@ def stub_definitions() -> dict[str, dict]:
     return {kind: stub for kind in ("task", "trigger", "condition", "input")}
 
 
-def kind_document(kind: str, array_of: bool = False, extra: dict | None = None) -> dict:
+def kind_document(kind: str, array_of: bool = False, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """The whole schema of "any task" (or trigger, condition), or a list of them; `extra`
     definitions (inputs) are added for types that refer to them."""
     defs = {**definitions("task", "trigger", "condition"), "input": ANY_INPUT, **(extra or {})}

@@ -42,14 +42,14 @@ class PluginType:
 
     @classmethod
     def declared(cls) -> dict[str, Property]:
-        cached = cls.__dict__.get("_declared")
+        cached: dict[str, Property] | None = cls.__dict__.get("_declared")
         if cached is None:
             cached = {p.name: p for p in (*cls.common_properties(), *cls.properties)}
-            cls._declared = cached
+            setattr(cls, "_declared", cached)  # noqa: B010 - per class, not inherited: read from cls.__dict__
         return cached
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         """Checks beyond declared properties, as (path below the plugin, message) pairs.
         Runs after the declared properties were validated."""
         return []

@@ -22,16 +22,16 @@ class Property:
     # an expression is not type-checked at validation time.
     dynamic: bool = True
     # Older property names Kestra still accepts (e.g. `fetchOne` for `fetchType`).
-    aliases: tuple = ()
-    values: tuple = ()  # allowed values when kind == "enum"
+    aliases: tuple[Any, ...] = ()
+    values: tuple[Any, ...] = ()  # allowed values when kind == "enum"
     items: str | None = None  # item kind of an array, when checked; "input": input declarations
     minimum: int | None = None  # least value of an integer or a number (Kestra's @Min, @PositiveOrZero)
     # The properties of an object whose keys are known (LoopUntil's checkFrequency): any
     # other key is refused when the flow is saved, as Kestra refuses unknown properties.
     # Empty: a free map (Subflow inputs, Switch cases).
-    fields: tuple = ()
+    fields: tuple[Any, ...] = ()
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         if self.kind not in KINDS:
             raise ValueError(f"unknown property kind {self.kind!r} for {self.name}")
 
@@ -120,4 +120,4 @@ class Example:
     title: str
     code: str
     full: bool = False  # a whole flow rather than a task snippet
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)

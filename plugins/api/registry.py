@@ -8,9 +8,14 @@ import logging
 import pkgutil
 import threading
 from types import ModuleType
+from typing import TYPE_CHECKING, Any, cast
 
 from .plugin_type import PluginType
 from .task import TaskType
+
+if TYPE_CHECKING:
+    from .condition import ConditionType
+    from .trigger import TriggerType
 
 log = logging.getLogger(__name__)
 
@@ -148,24 +153,24 @@ def resolve_plugin(name: str) -> type[PluginType] | None:
     return _find(name)
 
 
-def _of_kind(name: str, kind: str):
+def _of_kind(name: str, kind: str) -> Any:  # the subclass `kind` names: each caller casts to it
     cls = resolve_plugin(name)
     return cls if cls is not None and cls.kind == kind else None
 
 
 def resolve(name: str) -> type[TaskType] | None:
     """The task type for a name, legacy or current; None when unknown or not a task."""
-    return _of_kind(name, "task")
+    return cast("type[TaskType] | None", _of_kind(name, "task"))
 
 
-def resolve_trigger(name: str):
+def resolve_trigger(name: str) -> type[TriggerType] | None:
     """The trigger type (plugins.api.trigger.TriggerType) for a name; None when unknown."""
-    return _of_kind(name, "trigger")
+    return cast("type[TriggerType] | None", _of_kind(name, "trigger"))
 
 
-def resolve_condition(name: str):
+def resolve_condition(name: str) -> type[ConditionType] | None:
     """The condition type (plugins.api.condition.ConditionType) for a name; None when unknown."""
-    return _of_kind(name, "condition")
+    return cast("type[ConditionType] | None", _of_kind(name, "condition"))
 
 
 def all_types(kind: str = "task") -> dict[str, type[PluginType]]:

@@ -1,5 +1,6 @@
 """Kestra's execution and taskrun states, and the sets the engine and flowables reason
 with. They belong to the plugin interface: flowables decide states, the engine stores them."""
+from collections.abc import Iterable
 from enum import Enum
 
 
@@ -19,7 +20,7 @@ class State(str, Enum):
     RETRIED = "RETRIED"
     SKIPPED = "SKIPPED"
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.value
 
 
@@ -31,11 +32,11 @@ FAILING = frozenset({State.FAILED, State.KILLED, State.CANCELLED})
 CHOICES = [(s.value, s.value) for s in State]
 
 
-def is_terminal(state) -> bool:
+def is_terminal(state: State | str) -> bool:
     return State(state) in TERMINAL
 
 
-def worst(states) -> State:
+def worst(states: Iterable[State | str]) -> State:
     """The combined outcome of finished children: any failure fails, then a warning warns."""
     states = {State(s) for s in states}
     if State.KILLED in states:

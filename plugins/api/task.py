@@ -6,11 +6,18 @@ let the engine decide their next taskruns (see executions.engine.flowables).
 """
 from __future__ import annotations
 
-from typing import Any, ClassVar
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
 
-from .flowable import ChildLayout
+from .flowable import ChildLayout, Step
 from .plugin_type import PluginType
 from .properties import COMMON_TASK_PROPERTIES, FLOWABLE_PROPERTIES, Output, Property
+from .taskrun import TaskRunModel
+
+if TYPE_CHECKING:
+    from .context import RunContext
+    from .executable import ExecutableRuntime
+    from .flowable import FlowableRuntime
 
 
 class TaskType(PluginType):
@@ -41,7 +48,7 @@ class TaskType(PluginType):
 
     @property
     def id(self) -> str:
-        return self.spec["id"]
+        return str(self.spec["id"])
 
     @classmethod
     def common_properties(cls) -> tuple[Property, ...]:
@@ -57,18 +64,18 @@ class TaskType(PluginType):
         return {}
 
     @classmethod
-    def nested_task_lists(cls, spec: dict) -> dict[str, list]:
+    def nested_task_lists(cls, spec: dict[str, Any]) -> dict[str, list[Any]]:
         """Every nested list of task specs by its path below the task (e.g. "tasks",
         "cases.FIRST", "errors"), for validation, id uniqueness and pluginDefaults.
         Types whose children are not plain `tasks` lists (Switch, Dag) override it."""
-        lists = {}
+        lists: dict[str, list[Any]] = {}
         for prop in cls.declared().values():
             if prop.kind == "tasks" and isinstance(spec.get(prop.name), list):
                 lists[prop.name] = spec[prop.name]
         return lists
 
     @classmethod
-    def nested_tasks(cls, spec: dict):
+    def nested_tasks(cls, spec: dict[str, Any]) -> Iterator[tuple[str, Any, list[Any], int]]:
         """(path below the task, child spec, container, key) for every direct child, so
         errors name where a child really is (a Dag's `tasks[1].task`, not `tasks[1]`)
         and point at its YAML line."""
@@ -80,7 +87,7 @@ class TaskType(PluginType):
 class RunnableTask(TaskType):
     """A task that does work. `run` returns the task's outputs (a dict)."""
 
-    def run(self, ctx) -> dict[str, Any] | None:  # ctx: plugins.api.context.RunContext
+    def run(self, ctx: RunContext) -> dict[str, Any] | None:
         raise NotImplementedError
 
 
@@ -90,13 +97,11 @@ class FlowableTask(TaskType):
     flowable = True
     lightweight = True
 
-    def resolve(self, rt, taskrun):
-        """The next children to create and, once decided, this task's state.
-
-        rt: plugins.api.flowable.FlowableRuntime; returns plugins.api.flowable.Step."""
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
+        """The next children to create and, once decided, this task's state."""
         raise NotImplementedError
 
-    def tasks_with_handlers(self, rt, taskrun, step):
+    def tasks_with_handlers(self, rt: FlowableRuntime, taskrun: TaskRunModel, step: Step) -> Step:
         """Run this flowable's own `errors` and `finally` branches after `step`."""
         return rt.with_handlers(step, taskrun, self.spec.get("errors"), self.spec.get("finally"))
 
@@ -112,16 +117,16 @@ class ExecutableTask(TaskType):
     executable = True
     lightweight = True
 
-    def start(self, rt, taskrun) -> None:
+    def start(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> None:
         raise NotImplementedError
 
-    def poll(self, rt, taskrun):
+    def poll(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> Any:
         return None
 
-    def kill(self, rt, taskrun) -> None:
+    def kill(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> None:
         return None
 
-    def final_attempt(self, taskrun) -> list[dict] | None:
+    def final_attempt(self, taskrun: TaskRunModel) -> list[dict[str, Any]] | None:
         """The state history ({state, date} entries) of the one attempt Kestra gives
         the taskrun once it ended (a Subflow's follows the taskrun's state), or None
         for a task without attempts (a Pause)."""

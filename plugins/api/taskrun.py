@@ -5,6 +5,7 @@ outputs or raises, and the engine writes the model."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -15,3 +16,9 @@ class TaskRunView:
     value: str | None = None  # the loop value of a ForEach child
     attempt_number: int = 1  # from 1
     iteration: int | None = None  # Kestra's taskrun.iteration inside loops
+
+
+# The engine's taskrun model (executions.models.TaskRun) as flowable and executable
+# tasks receive it from their runtime: they pass it back to the runtime's methods and
+# read its fields; the plugin API cannot name the engine's class (import contracts).
+TaskRunModel = Any

@@ -8,7 +8,7 @@ execution) lives in pure functions of its own module, which the scheduler calls.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import ClassVar
+from typing import Any, ClassVar
 
 from expressions import ExpressionError
 
@@ -34,15 +34,15 @@ class TriggerType(PluginType):
         return COMMON_TRIGGER_PROPERTIES
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return common_trigger_problems(spec)
 
     @property
     def id(self) -> str:
-        return self.spec["id"]
+        return str(self.spec["id"])
 
 
-def common_trigger_problems(spec: dict) -> list[tuple[str, str]]:
+def common_trigger_problems(spec: dict[str, Any]) -> list[tuple[str, str]]:
     """AbstractTrigger's own rules: `stopAfter` names execution states, `labels` is a
     map or a list of {key, value}."""
     problems = []
@@ -65,7 +65,7 @@ def common_trigger_problems(spec: dict) -> list[tuple[str, str]]:
     return problems
 
 
-def trigger_labels(spec: dict) -> list[tuple[str, object]]:
+def trigger_labels(spec: dict[str, Any]) -> list[tuple[str, object]]:
     """A trigger's labels as (key, raw value) pairs, whether written as a map or a list."""
     labels = spec.get("labels")
     if isinstance(labels, dict):
@@ -73,7 +73,8 @@ def trigger_labels(spec: dict) -> list[tuple[str, object]]:
     return [(str(label["key"]), label["value"]) for label in labels or () if isinstance(label, dict)]
 
 
-def execution_labels(flow_labels: list[dict], spec: dict, render: Callable[[object], object]) -> list[dict]:
+def execution_labels(flow_labels: list[dict[str, Any]], spec: dict[str, Any],
+                     render: Callable[[object], object]) -> list[dict[str, Any]]:
     """The labels of an execution a trigger starts (Kestra's LabelService#fromTrigger):
     the flow's own, system ones left out, as written; then the trigger's, rendered, a
     null rendering as "" and one that cannot be rendered left out."""

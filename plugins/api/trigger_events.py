@@ -61,7 +61,7 @@ class TriggerFailed(Exception):
 class TriggerEvent:
     """One execution to start: its `trigger.*` variables and how to settle the messages
     it carries. `on_ack` and `on_release` run at most once in all, whichever comes first."""
-    variables: dict
+    variables: dict[str, Any]
     on_ack: Callable[[], None] | None = None
     on_release: Callable[[], None] | None = None
     _settled: bool = field(default=False, repr=False)
@@ -75,7 +75,7 @@ class TriggerEvent:
         """The execution could not be created: hand the messages back for redelivery."""
         self._settle(self.on_release)
 
-    def _settle(self, action) -> None:
+    def _settle(self, action: Callable[[], None] | None) -> None:
         with self._lock:
             if self._settled:
                 return

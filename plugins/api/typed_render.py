@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import json
 import re
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .context import RunContext
 
 # One `{{ ... }}` block and nothing around it; no other block inside.
 SINGLE_EXPRESSION = re.compile(r"\{\{((?:(?!\{\{|\}\}).)*)\}\}", re.DOTALL)
 
 
-def render_typed(ctx, value):
+def render_typed(ctx: RunContext, value: Any) -> Any:
     """`value` rendered with ctx; a lone expression keeps its type, anything else is
     rendered as usual (text stays text, a YAML map or list keeps its shape)."""
     if isinstance(value, str):

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import threading
+from functools import partial
+from typing import Any
 
 from plugins.api.batches import BatchFile, BatchLimits, max_duration_property, max_records_property
 from plugins.api.properties import Output, Property
@@ -40,7 +42,8 @@ class Trigger(PollingTriggerType):
     def poll(self, ctx) -> TriggerEvent | None:
         limits = BatchLimits.of(ctx, self)
         session = Session(ctx, self).open()
-        batch, messages = BatchFile(ctx), []
+        batch = BatchFile(ctx)
+        messages: list[Any] = []
         while not limits.reached(len(messages)):
             remaining = limits.remaining()
             message = session.next_message(QUIET_SECONDS if remaining is None else max(remaining, 0.01))
@@ -80,6 +83,6 @@ class RealtimeTrigger(RealtimeTriggerType):
             while not stop_event.is_set():
                 message = session.next_message(LISTEN_WAIT_SECONDS)
                 if message is not None:
-                    yield TriggerEvent(session.output(message), on_ack=lambda m=message: session.ack(m))
+                    yield TriggerEvent(session.output(message), on_ack=partial(session.ack, message))
         finally:
             session.close()

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import threading
+from functools import partial
+from typing import Any
 
 from plugins.api.batches import BatchFile, BatchLimits, max_duration_property, max_records_property
 from plugins.api.durations import DurationError, parse_duration
@@ -42,7 +44,8 @@ class Trigger(PollingTriggerType):
         limits = BatchLimits(None, None) if (self.get("maxRecords") is None and self.get("maxDuration") is None) \
             else BatchLimits.of(ctx, self)
         consumer = Consumer(ctx, self).open()
-        batch, messages, seen = BatchFile(ctx), [], set()
+        batch, seen = BatchFile(ctx), set()
+        messages: list[Any] = []
         while not limits.reached(len(messages)):
             room = limits.room(len(messages))
             pulled = consumer.fetch(consumer.batch_size if room is None else min(consumer.batch_size, room), wait)
@@ -86,7 +89,7 @@ class RealtimeTrigger(RealtimeTriggerType):
         try:
             while not stop_event.is_set():
                 for message in consumer.fetch(consumer.batch_size, LISTEN_WAIT_SECONDS):
-                    yield TriggerEvent(output_of(message), on_ack=lambda m=message: consumer.settle([m], True),
-                                       on_release=lambda m=message: consumer.settle([m], False))
+                    yield TriggerEvent(output_of(message), on_ack=partial(consumer.settle, [message], True),
+                                       on_release=partial(consumer.settle, [message], False))
         finally:
             consumer.close()

@@ -139,7 +139,7 @@ class ForEachItemExecutable(ExecutableTask):
         Kestra's `subflowOutputsBaseUri` has."""
         return layout.path_of(rt.storage_uri(taskrun, "")).rstrip("/")
 
-    def final_attempt(self, taskrun) -> list[dict]:
+    def final_attempt(self, taskrun) -> list[dict] | None:
         """Kestra's ExecutableUtils.manageIterations gives the ended taskrun one
         attempt of a fresh state moved to the final one: CREATED, then that state.
         Without batches no subflow ran and the taskrun has none."""

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, BinaryIO
 
 from expressions.ion import IonError, read_first
 from plugins.api.context import RunContext, TaskFailed
@@ -30,7 +30,7 @@ def extension_of(uri: str) -> str:
 
 
 @contextmanager
-def opened(ctx: RunContext, uri: str) -> Iterator[io.BufferedReader]:
+def opened(ctx: RunContext, uri: str) -> Iterator[BinaryIO]:
     """The file opened for reading (binary); a refused or missing file fails the task."""
     try:
         handle = ctx.open_file(uri)

@@ -10,6 +10,7 @@ windows it stores), `trigger_variables` and `execution_inputs` for the new execu
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from plugins.api import registry
 from plugins.api.condition import ConditionContext, ConditionError, ExecutionFacts, build
@@ -98,7 +99,7 @@ def _preconditions_problems(spec: dict) -> list[tuple[str, str]]:
         problems += _nested_problems(where, WHERE_FIELDS, f"where[{index}]")
         for number, item in enumerate(where.get("filters") or () if isinstance(where, dict) else ()):
             problems += _nested_problems(item, FILTER_FIELDS, f"where[{index}].filters[{number}]")
-    problems += filter_problems(spec.get("where"))
+    problems += filter_problems(spec.get("where") or [])
     return problems
 
 
@@ -151,7 +152,7 @@ def trigger_variables(execution: ExecutionFacts) -> dict:
             "flowRevision": execution.flow_revision, "state": execution.state}
 
 
-def execution_inputs(spec: dict, execution: ExecutionFacts, render: Callable[[object, dict], object]) -> dict:
+def execution_inputs(spec: dict, execution: ExecutionFacts, render: Callable[[object, dict], object]) -> Any:
     """The trigger's `inputs` rendered, with the upstream execution's outputs as
     `trigger.outputs` when it has some (Flow#evaluate)."""
     if spec.get("inputs") is None:

@@ -68,8 +68,9 @@ class Schedule(TriggerType):
         problem = cron_problem(spec.get("cron"), str(spec.get("withSeconds")).lower() == "true")
         if problem:
             problems.append(("cron", problem))
-        if spec.get("timezone") is not None and zone_problem(spec["timezone"]):
-            problems.append(("timezone", zone_problem(spec["timezone"])))
+        zone = zone_problem(spec["timezone"]) if spec.get("timezone") is not None else None
+        if zone:
+            problems.append(("timezone", zone))
         if spec.get("interval") is not None:
             problems.append(("interval", "must be null: a Schedule fires on its cron"))
         for index, condition in enumerate(spec.get("scheduleConditions") or ()):

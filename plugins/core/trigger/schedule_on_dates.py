@@ -31,8 +31,9 @@ class ScheduleOnDates(TriggerType):
     @classmethod
     def check(cls, spec: dict) -> list[tuple[str, str]]:
         problems = common_trigger_problems(spec)
-        if spec.get("timezone") is not None and zone_problem(spec["timezone"]):
-            problems.append(("timezone", zone_problem(spec["timezone"])))
+        zone = zone_problem(spec["timezone"]) if spec.get("timezone") is not None else None
+        if zone:
+            problems.append(("timezone", zone))
         dates = spec.get("dates")
         if isinstance(dates, list):
             for index, value in enumerate(dates):
