@@ -224,6 +224,13 @@ class EngineRunContext:
     def delete_file(self, uri: str) -> bool:
         return self.storage.delete(uri)
 
+    def delete_execution_files(self) -> list[str]:
+        folder = layout.uri(layout.execution_folder(self.namespace, self.flow_id, self.execution_id))
+        backend = internal_storage()
+        uris = list(backend.walk(folder))
+        backend.delete_folder(folder)
+        return uris
+
     def task_state(self, name: str, flow_wide: bool, by_value: bool) -> TaskStateFile:
         value = self._taskrun.value if by_value and self._taskrun is not None else None
         return TaskStateFile(self.namespace, self.flow_id if flow_wide else None, name, value)

@@ -167,6 +167,10 @@ class RunContext(Protocol):
     def delete_file(self, uri: str) -> bool:
         """Delete a file the execution may read; False when there was none."""
 
+    def delete_execution_files(self) -> list[str]:
+        """Delete every file of this execution (inputs, task outputs, trigger files);
+        the URIs deleted."""
+
     def task_state(self, name: str, flow_wide: bool, by_value: bool) -> TaskStateFile:
         """The state file `name` of Kestra's deprecated state tasks: of the flow (or the
         whole namespace when not `flow_wide`), one per taskrun value when `by_value`."""
