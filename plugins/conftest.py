@@ -17,8 +17,10 @@ class ListLogger:
     def __init__(self):
         self.lines: list[tuple[str, str]] = []
 
-    def _log(self, level, message):
-        self.lines.append((level, message))
+    def log(self, level, message):
+        self.lines.append((level, str(message)))
+
+    _log = log
 
     def trace(self, message): self._log("TRACE", message)
     def debug(self, message): self._log("DEBUG", message)

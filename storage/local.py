@@ -15,7 +15,7 @@ from typing import BinaryIO
 from .backend import StorageBackend, StorageError
 from .layout import SCHEME
 
-__all__ = ["InternalStorage", "LocalStorage", "StorageError"]
+__all__ = ["InternalStorage", "LocalStorage", "StorageError", "internal_storage"]
 
 
 class LocalStorage(StorageBackend):
@@ -99,5 +99,12 @@ class LocalStorage(StorageBackend):
         shutil.rmtree(self._path(folder_uri), ignore_errors=True)
 
 
-# The name the code knew before the backend interface; kept for branches that use it.
+# The names the code knew before the backend interface; kept for branches that use them.
 InternalStorage = LocalStorage
+
+
+def internal_storage() -> StorageBackend:
+    """The configured backend (storage.backends.internal_storage, which new code imports)."""
+    from .backends import internal_storage as configured  # backends imports this module
+
+    return configured()

@@ -18,7 +18,7 @@ from storage.access import ExecutionRef
 
 from .lookup import find
 
-PATH = OpenApiParameter("path", str, required=True, description="kestra:///... in the execution's folder")
+PATH = OpenApiParameter("path", str, required=True, description=f"{layout.SCHEME}/... in the execution's folder")
 PREVIEW_MAX_ROWS = 5000  # Kestra's kestra.server.preview.max-rows default
 
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 import math
 import re
 
+from storage.layout import SCHEME
+
 from .input_json import NotJson, check_value, read_json, read_yaml
 from .input_temporal import TEMPORAL_PARSERS
 from .input_values import BadValue, ConstraintFailed, as_text, shown
@@ -202,10 +204,10 @@ def _email(value, decl):
 def _file(value, decl):
     if isinstance(value, str):
         if not value.strip():
-            raise BadValue("a FILE input needs a file path or a kestra:// URI")
+            raise BadValue(f"a FILE input needs a file path or a {SCHEME} URI")
         return value
     if isinstance(value, (bool, int, float, dict, list)):
-        raise BadValue(f"{shown(value)} is not a file path or a kestra:// URI")
+        raise BadValue(f"{shown(value)} is not a file path or a {SCHEME} URI")
     return value  # an uploaded file object: the engine stores it
 
 

@@ -28,8 +28,10 @@ Callback = Callable[[], None]
 
 class CancelSignal(threading.Event):
     """The event the engine sets to stop an attempt, which also runs the callbacks
-    registered on it, once, in the thread that set it (the watchdog's, or the worker's
-    that waited past the timeout). `set()` without a reason is a kill."""
+    registered on it, once each. They run on a thread of their own: the thread that
+    sets the signal (the watchdog, which watches every task of its process, or the
+    worker past a timeout) never waits for a driver's cancel. `set()` without a reason
+    is a kill."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -37,6 +39,7 @@ class CancelSignal(threading.Event):
         self._callbacks: dict[int, Callback] = {}
         self._next_key = 0
         self._fired = False
+        self._runner: threading.Thread | None = None
         self.reason: str | None = None
 
     def set(self, reason: str = KILLED) -> None:
@@ -46,9 +49,19 @@ class CancelSignal(threading.Event):
             self._fired, self.reason = True, reason
             callbacks = list(self._callbacks.values())
             self._callbacks.clear()
+            if callbacks:
+                self._runner = threading.Thread(target=_run_all, args=(callbacks,), name="kestraweb-cancel",
+                                                daemon=True)
+                self._runner.start()
         super().set()
-        for callback in callbacks:
-            _run(callback)
+
+    def join_callbacks(self, timeout: float | None = None) -> bool:
+        """Wait for the callbacks the signal started to return; whether they all did."""
+        runner = self._runner
+        if runner is None:
+            return True
+        runner.join(timeout)
+        return not runner.is_alive()
 
     def add_callback(self, callback: Callback) -> Callback:
         """Register `callback`; when the signal is already set, it runs now. Returns the
@@ -70,6 +83,11 @@ class CancelSignal(threading.Event):
 
 def _nothing() -> None:
     return None
+
+
+def _run_all(callbacks: list[Callback]) -> None:
+    for callback in callbacks:
+        _run(callback)
 
 
 def _run(callback: Callback) -> None:
@@ -124,7 +142,7 @@ class Cancellation:
         return self.is_set()
 
     def on_cancel(self, callback: Callback) -> Callback:
-        """Run `callback` when the task is killed or times out (at once if it already
-        was); returns the function that unregisters it, to call once the blocking call it
-        guards has returned."""
+        """Run `callback` when the task is killed or times out, on a thread of the
+        signal's (at once, in this thread, if it already was); returns the function that
+        unregisters it, to call once the blocking call it guards has returned."""
         return self.signal.add_callback(callback)

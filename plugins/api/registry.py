@@ -126,7 +126,7 @@ def _find(name: str) -> type[PluginType] | None:
             if family not in _loaded and _may_hold(family, name):
                 _load_family(family)
         cls = _types.get(name)
-        if cls is None and len(_loaded) < len(FAMILIES):
+        if cls is None and any(family not in _loaded for family in FAMILIES):
             load_all()
             cls = _types.get(name)
     return cls

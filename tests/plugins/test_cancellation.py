@@ -130,6 +130,7 @@ def test_the_signal_runs_each_callback_once_and_not_after_unregistering():
     unregister_b()
     signal.set(TIMEOUT)
     signal.set()  # a second set (the watchdog after a timeout) runs nothing again
+    assert signal.join_callbacks(10)
     assert calls == ["a"]
     assert signal.reason == TIMEOUT
     signal.add_callback(lambda: calls.append("late"))  # already cancelled: runs at once
@@ -146,7 +147,20 @@ def test_a_failing_callback_does_not_stop_the_others():
     signal.add_callback(broken)
     signal.add_callback(lambda: calls.append("second"))
     signal.set()
+    assert signal.join_callbacks(10)
     assert calls == ["second"]
+
+
+def test_a_slow_callback_does_not_hold_the_thread_that_cancels():
+    """The watchdog sets the signals of every task of its process: a driver's cancel
+    that blocks must not stop it from reaching the next one."""
+    signal = CancelSignal()
+    release = threading.Event()
+    signal.add_callback(lambda: release.wait(30))
+    signal.set()  # returns while the callback still waits
+    assert signal.is_set() and not signal.join_callbacks(0.05)
+    release.set()
+    assert signal.join_callbacks(10)
 
 
 def test_check_and_wait_name_the_reason():
