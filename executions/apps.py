@@ -12,3 +12,8 @@ class ExecutionsConfig(AppConfig):
         # A pattern a task runs over a file (ForEachItem's regexPattern, namespaceFiles'
         # regex:) obeys the settings as the patterns inside renders do.
         expressions.bound_outside_renders(expression_limits)
+
+        # The Resume task reaches the operation through the engine without importing it.
+        from executions.engine.other_executions import provide_resume
+        from executions.services.actions import resume_for_task
+        provide_resume(resume_for_task)

@@ -121,5 +121,9 @@ class ExecutionStorage:
     def is_empty(self, uri: str) -> bool:
         return self.size(uri) == 0
 
+    def delete(self, uri: str) -> bool:
+        """Delete a file this execution may read; False when there was none."""
+        return self.storage.delete(self.check(uri))
+
     def local_path(self, uri: str) -> Path:
         return self.storage.local_path(self.check(uri))

@@ -52,6 +52,10 @@ class StorageBackend(ABC):
         """Paths (with `/`) of the files below a folder, relative to it, sorted."""
 
     @abstractmethod
+    def delete(self, uri: str) -> bool:
+        """Delete one file; False when there was none (Kestra's StorageInterface#delete)."""
+
+    @abstractmethod
     def delete_folder(self, folder_uri: str) -> None:
         """Delete a folder and every file below it (nothing when absent)."""
 

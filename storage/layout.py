@@ -95,3 +95,17 @@ def is_namespace_entry(path: str, namespace: str) -> bool:
         return len(rest) > 1
     return (len(rest) > 4 and rest[1] == EXECUTIONS and rest[2] not in ("", EXECUTIONS)
             and rest[3] in EXECUTION_FILE_KINDS)
+
+
+# Kestra's StorageContext#getStateStorePrefix: the deprecated state tasks' JSON files.
+STATES = "states"
+TASK_STATES = "tasks-states"
+
+
+def task_state_file(namespace: str, flow_id: str | None, name: str, value_key: str | None) -> str:
+    """URI of a state file of the deprecated state tasks: of a flow (or, with no
+    `flow_id`, of its whole namespace), in a folder of its own per taskrun value
+    (`value_key`, a hash of the value) when kept apart by value."""
+    parts = [namespace_folder(namespace)] + ([flow_id] if flow_id else []) + [STATES, TASK_STATES]
+    parts += ([value_key] if value_key else []) + [name]
+    return uri("/".join(parts))

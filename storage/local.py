@@ -88,6 +88,13 @@ class LocalStorage(StorageBackend):
             return []
         return sorted(path.relative_to(folder).as_posix() for path in folder.rglob("*") if path.is_file())
 
+    def delete(self, uri: str) -> bool:
+        path = self._path(uri)
+        if not path.is_file():
+            return False
+        path.unlink()
+        return True
+
     def delete_folder(self, folder_uri: str) -> None:
         shutil.rmtree(self._path(folder_uri), ignore_errors=True)
 

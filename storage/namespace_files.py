@@ -17,6 +17,7 @@ import functools
 import re
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import BinaryIO
 
 from expressions import java_regex
 
@@ -87,6 +88,17 @@ class NamespaceFiles:
             raise NamespaceFileNotFound(f"namespace file not found in '{self.namespace}': {path}")
         with self.storage.open(uri) as handle:
             return handle.read()
+
+    def open(self, path: str) -> BinaryIO:
+        """The file opened for reading (binary), to stream it; NamespaceFileNotFound when absent."""
+        uri = self.uri(path)
+        if not self.storage.exists(uri):
+            raise NamespaceFileNotFound(f"namespace file not found in '{self.namespace}': {path}")
+        return self.storage.open(uri)
+
+    def write_file(self, path: str, source: Path) -> str:
+        """Create or replace the file from a local file, without reading it into memory."""
+        return self.storage.put(self.uri(path), source)
 
     def write(self, path: str, data: bytes) -> str:
         """Create or replace the file; returns its URI."""

@@ -13,24 +13,30 @@ from django.db.models import F
 from django.utils import timezone
 
 import expressions
+from executions import purge
 from executions.encryption import decrypt_inputs
 from executions.kv_store import KeyExpired, NamespaceKV
+from executions.log_queries import execution_logs
 from executions.models import Execution, LogEntry, MetricEntry, index_labels
+from executions.serializers import log_json
 from executions.trigger_switch import set_trigger_enabled
 from plugins.api.cancellation import Cancellation, CancelSignal
-from plugins.api.context import TaskFailed, TaskInterrupted
+from plugins.api.context import ExecutionInfo, ExecutionNotFound, PurgeFilter, TaskFailed, TaskInterrupted
 from plugins.api.declared_render import render_declared
 from plugins.api.files import NewFile
 from plugins.api.taskrun import TaskRunView
 from storage import internal_storage, layout
 from storage.access import ExecutionRef, ExecutionStorage
+from storage.namespace_files import NamespaceFiles
 
+from . import other_executions
 from .create import merge_labels
 from .expression_limits import expression_limits
 from .file_functions import file_functions
 from .logger import ExecutionLogger, flush_logs
 from .masking import remember
 from .secrets import read_secret
+from .task_state_files import TaskStateFile
 from .variables import taskrun_variables
 
 __all__ = ["EngineRunContext", "TaskInterrupted"]
@@ -214,6 +220,55 @@ class EngineRunContext:
         """A file this execution may read (see storage.access), opened for reading."""
         return self.storage.open(uri)
 
+    # --- what the core storage, state, log, execution and namespace tasks ask (issue 16 item 8)
+    def file_size(self, uri: str) -> int:
+        return self.storage.size(uri)
+
+    def delete_file(self, uri: str) -> bool:
+        return self.storage.delete(uri)
+
+    def delete_execution_files(self) -> list[str]:
+        folder = layout.uri(layout.execution_folder(self.namespace, self.flow_id, self.execution_id))
+        backend = internal_storage()
+        uris = list(backend.walk(folder))
+        backend.delete_folder(folder)
+        return uris
+
+    def task_state(self, name: str, flow_wide: bool, by_value: bool) -> TaskStateFile:
+        value = self._taskrun.value if by_value and self._taskrun is not None else None
+        return TaskStateFile(self.namespace, self.flow_id if flow_wide else None, name, value)
+
+    def namespace_files(self, namespace: str) -> NamespaceFiles:
+        return NamespaceFiles(namespace)
+
+    def fetch_logs(self, target: ExecutionInfo, min_level: str, task_ids: list[str]):
+        flush_logs()  # lines this executor round still keeps are part of the answer
+        selected: list[str | None] = list(task_ids) or [None]
+        for task_id in selected:
+            rows = execution_logs(target.id, min_level, task_id=task_id).filter(
+                namespace=target.namespace, flow_id=target.flow_id)
+            for entry in rows.iterator():
+                yield log_json(entry)
+
+    def purge_executions(self, which: PurgeFilter, executions: bool, logs: bool, metrics: bool,
+                         storage: bool, batch_size: int = 100) -> dict[str, int]:
+        return purge.purge_executions(which, executions, logs, metrics, storage, keep=self.execution_id,
+                                      batch_size=batch_size)
+
+    def purge_logs(self, which: PurgeFilter, execution_logs: bool, other_logs: bool) -> dict[str, int]:
+        return purge.purge_logs(which, execution_logs, other_logs)
+
+    def purge_kv(self, namespaces: list[str] | None, namespace_glob: str | None, key_glob: str | None,
+                 children: bool, expired_only: bool) -> int:
+        return purge.purge_kv(namespaces, namespace_glob, key_glob, children, expired_only)
+
+    def resume_execution(self, target: ExecutionInfo, inputs: dict | None) -> None:
+        """Only an execution of the flow named is resumed: the namespace and flow make
+        the permission explicit, as Kestra's Resume documents."""
+        if not Execution.objects.filter(id=target.id, namespace=target.namespace, flow_id=target.flow_id).exists():
+            raise ExecutionNotFound(f"No execution found for execution id {target.id} "
+                                    f"of flow {target.namespace}.{target.flow_id}")
+        other_executions.resume(target.id, inputs)
 
 if TYPE_CHECKING:
     from plugins.api.context import RunContext

@@ -7,6 +7,7 @@ import base64
 import binascii
 import logging
 import os
+import threading
 
 from expressions import ExpressionError
 
@@ -43,3 +44,23 @@ def _decode(raw: str) -> str | None:
         return base64.b64decode(text, validate=True).decode("utf-8", errors="replace")
     except (binascii.Error, ValueError):
         return None
+
+
+_known_lock = threading.Lock()
+_known: tuple[frozenset, frozenset[str]] = (frozenset(), frozenset())
+
+
+def every_secret_value() -> frozenset[str]:
+    """The decoded value of every secret this process's environment holds. Every process
+    of an installation (web, cluster, a second machine) has the same `SECRET_*`
+    variables, so a process masks a secret that another process rendered into an output
+    or an input it now logs, without any secret ever being stored. Decoded again only
+    when the variables change."""
+    global _known
+    raw = frozenset((name, value) for name, value in os.environ.items()
+                    if name.startswith(PREFIX) and name not in SETTINGS_VARIABLES)
+    with _known_lock:
+        if _known[0] != raw:
+            values = (_decode(value) for _, value in raw)
+            _known = (raw, frozenset(value for value in values if value))
+        return _known[1]

@@ -16,6 +16,8 @@ from executions.engine.flow_source import flow_source
 from executions.models import Execution
 from executions.queue import submit
 from flows.models import Flow
+from flows.spec import InputInvalid
+from plugins.api.context import ExecutionNotFound, ExecutionNotResumable
 
 from .launch import save_uploads
 
@@ -85,3 +87,17 @@ def set_labels(execution_id: str, labels) -> Execution:
 
 def delete(execution_id: str, delete_logs: bool = True, delete_storage: bool = True) -> None:
     operations.delete(execution_id, delete_logs=delete_logs, delete_storage=delete_storage)
+
+
+def resume_for_task(execution_id: str, inputs: dict | None) -> None:
+    """Kestra's Resume task: the operation's refusals (not paused, onResume inputs that
+    do not fit) as the plugin API names them."""
+    if not Execution.objects.filter(pk=execution_id).exists():
+        raise ExecutionNotFound(f"No execution found for execution id {execution_id}")
+    try:
+        resume(execution_id, inputs)
+    except operations.OperationRefused as refused:
+        raise ExecutionNotResumable(str(refused)) from None
+    except InputInvalid as invalid:
+        raise ExecutionNotResumable(f"execution {execution_id} cannot be resumed with these inputs: {invalid}") \
+            from None

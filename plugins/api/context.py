@@ -4,11 +4,12 @@ Plugins depend on this protocol, never on the engine's models.
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO, Protocol
+from typing import IO, TYPE_CHECKING, Any, BinaryIO, Protocol
 
 if TYPE_CHECKING:
     from .cancellation import Cancellation
@@ -57,6 +58,45 @@ class KVStore(Protocol):
         """Create or replace the key (ValueError when it exists and not `overwrite`);
         `ttl` from now, parsed by the task (plugins.api.durations.parse_duration)."""
     def delete(self, key: str, namespace: str | None = None) -> bool: ...
+
+
+class ExecutionNotFound(LookupError):
+    """No execution of that id (in the namespace and flow named, when they are)."""
+
+
+class ExecutionNotResumable(Exception):
+    """The execution exists but cannot be resumed (it is not PAUSED)."""
+
+
+@dataclass(frozen=True)
+class ExecutionInfo:
+    """Who an execution is: what a task acting on another execution reports."""
+    id: str
+    namespace: str
+    flow_id: str
+
+
+@dataclass(frozen=True)
+class PurgeFilter:
+    """Which executions, or log lines, a purge removes (Kestra's PurgeExecutions and
+    PurgeLogs): with no `flow_id` the namespace is a prefix (children included), with
+    none every namespace; dates bound the execution's start (a log line's timestamp)."""
+    end_date: datetime
+    namespace: str | None = None
+    flow_id: str | None = None
+    start_date: datetime | None = None
+    states: tuple[str, ...] = ()
+    execution_id: str | None = None
+    levels: tuple[str, ...] = ()
+
+
+class NamespaceFileStore(Protocol):
+    """The files of one namespace, paths relative to them with `/` (storage.namespace_files)."""
+    def list(self, include: list[str] | None = None) -> list[str]: ...
+    def exists(self, path: str) -> bool: ...
+    def open(self, path: str) -> IO[bytes]: ...
+    def write_file(self, path: str, source: Path) -> str:
+        """Store a local file at `path`; returns its kestra:// URI."""
 
 
 class RunContext(Protocol):
@@ -125,6 +165,55 @@ class RunContext(Protocol):
     def sibling_outputs(self, task_id: str) -> dict[str, Any] | None:
         """Outputs of the taskrun of `task_id` beside this one (same parent, same loop
         value), for tasks that work in steps (ForEachItem's)."""
+
+    # --- what the core storage, state, log, execution and namespace tasks ask of the
+    # engine (issue 16 item 8); each raises a named error, never a bare one -------------
+    def file_size(self, uri: str) -> int:
+        """Size in bytes of a file the execution may read; storage.StorageError otherwise."""
+
+    def delete_file(self, uri: str) -> bool:
+        """Delete a file the execution may read; False when there was none."""
+
+    def delete_execution_files(self) -> list[str]:
+        """Delete every file of this execution (inputs, task outputs, trigger files);
+        the URIs deleted."""
+
+    def task_state(self, name: str, flow_wide: bool, by_value: bool) -> TaskStateFile:
+        """The state file `name` of Kestra's deprecated state tasks: of the flow (or the
+        whole namespace when not `flow_wide`), one per taskrun value when `by_value`."""
+
+    def namespace_files(self, namespace: str) -> NamespaceFileStore:
+        """The files of a namespace (Kestra OSS lets a flow reach any namespace's)."""
+
+    def fetch_logs(self, target: ExecutionInfo, min_level: str, task_ids: list[str]) -> Iterator[dict[str, Any]]:
+        """The log lines of the execution of that flow at `min_level` or above (of these
+        tasks when given), oldest first, as the logs API gives them; none when the
+        execution is not the flow's."""
+
+    def purge_executions(self, which: PurgeFilter, executions: bool, logs: bool, metrics: bool,
+                         storage: bool, batch_size: int = 100) -> dict[str, int]:
+        """Delete ended executions and what belongs to them; the counts by Kestra's names
+        (executionsCount, logsCount, storagesCount, metricsCount, taskOutputsCount)."""
+
+    def purge_logs(self, which: PurgeFilter, execution_logs: bool, other_logs: bool) -> dict[str, int]:
+        """Delete log lines; the counts (executionLogsCount, nonExecutionLogsCount)."""
+
+    def purge_kv(self, namespaces: list[str] | None, namespace_glob: str | None, key_glob: str | None,
+                 children: bool, expired_only: bool) -> int:
+        """Delete KV keys of the namespaces named (with their children) or matching a glob
+        (all when neither); only the expired ones with `expired_only`. Returns the count."""
+
+    def resume_execution(self, target: ExecutionInfo, inputs: dict[str, Any] | None) -> None:
+        """Resume a PAUSED execution of that flow (its first waiting Pause gets `inputs`
+        as onResume); raises ExecutionNotFound or ExecutionNotResumable."""
+
+
+class TaskStateFile(Protocol):
+    """One state file of the deprecated state tasks, JSON kept in internal storage."""
+    def read(self) -> bytes | None: ...
+    def write(self, data: bytes) -> str:
+        """Replace the file; returns its kestra:// URI."""
+    def delete(self) -> bool: ...
 
 
 class TaskFailed(Exception):

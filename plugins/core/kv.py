@@ -1,8 +1,11 @@
-"""Kestra's KV store tasks: Set, Get and Delete a namespace key."""
+"""Kestra's KV store tasks: Set, Get and Delete a namespace key; PurgeKV deletes keys in bulk."""
+from __future__ import annotations
+
 import json
 import re
+from typing import Any
 
-from plugins.api.context import KeyExpired, KeyNotFound, TaskFailed
+from plugins.api.context import KeyExpired, KeyNotFound, RunContext, TaskFailed
 from plugins.api.durations import DurationError, format_duration, parse_duration, parse_java_duration
 from plugins.api.instants import format_instant, parse_instant
 from plugins.api.properties import Example, Output, Property
@@ -140,3 +143,46 @@ key: last_run
         if not deleted and ctx.render_property("errorOnMissing"):
             raise _missing(key, namespace)
         return {"deleted": deleted}
+
+
+
+@register
+class PurgeKV(RunnableTask):
+    type = "io.kestra.plugin.core.kv.PurgeKV"
+    title = "Purge keys from the KV store."
+    description = ("Keys of the `namespaces` listed (with their children unless `includeChildNamespaces` is false), "
+                   "or of the namespaces matching `namespacePattern`, or of all; only those matching `keyPattern`; "
+                   "by default only the expired ones (`behavior.expiredOnly`, or the deprecated `expiredOnly`).")
+    properties = (
+        Property("keyPattern", description="Purge only the keys matching this glob, e.g. AI_*."),
+        Property("namespaces", "array", description="The namespaces whose keys are purged (all when unset)."),
+        Property("namespacePattern", description="A glob of the namespaces whose keys are purged."),
+        Property("behavior", "object", description="How keys are purged: {type: key, expiredOnly: true}.",
+                 fields=(Property("type", "enum", values=("key", "KEY"), description="The purge kind."),
+                         Property("expiredOnly", "boolean", default=True, description="Expired keys only."))),
+        Property("includeChildNamespaces", "boolean", default=True, description="Purge child namespaces too."),
+        Property("expiredOnly", "boolean", description="Deprecated: overrides behavior.expiredOnly."),
+    )
+    outputs = (Output("size", "integer", "The number of purged KV pairs."),)
+
+    def run(self, ctx: RunContext) -> dict[str, Any]:
+        namespaces = ctx.render_property("namespaces")
+        pattern = ctx.render_property("namespacePattern")
+        if namespaces and pattern:
+            raise TaskFailed("namespaces and namespacePattern cannot be used together: use one or the other")
+        if namespaces is not None and not isinstance(namespaces, list):
+            namespaces = [namespaces]
+        size = ctx.purge_kv([str(ns) for ns in namespaces] if namespaces else None,
+                            str(pattern) if pattern else None,
+                            str(ctx.render_property("keyPattern") or "") or None,
+                            bool(ctx.render_property("includeChildNamespaces", True)), self._expired_only(ctx))
+        ctx.logger.info(f"purged {size} keys")
+        return {"size": size}
+
+    def _expired_only(self, ctx: RunContext) -> bool:
+        if self.get("expiredOnly") is not None:  # the deprecated flag wins, as in Kestra
+            return bool(ctx.render_property("expiredOnly"))
+        behavior = ctx.render_property("behavior") or {}
+        if not isinstance(behavior, dict):
+            raise TaskFailed(f"behavior must be a map such as {{type: key, expiredOnly: true}}, not {behavior!r}")
+        return bool(behavior.get("expiredOnly", True))

@@ -1,10 +1,21 @@
-"""Log and its deprecated ancestor Echo: write messages to the execution's logs."""
+"""Kestra's io.kestra.plugin.core.log tasks: Log and its deprecated ancestor Echo write
+messages to the execution's logs; Fetch copies an execution's logs to an Ion file;
+PurgeLogs deletes log lines in bulk."""
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
 from expressions.filters.types import class_name
-from plugins.api.context import TaskFailed
+from expressions.ion import to_ion
+from plugins.api.context import PurgeFilter, RunContext, TaskFailed
 from plugins.api.log_levels import LOG_LEVELS
-from plugins.api.properties import Example, Property
+from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
+
+from .execution_target import target_execution
+from .purge_filters import date_property, optional_text, text_list
 
 LEVEL = Property("level", "enum", default="INFO", values=LOG_LEVELS,
                  description="The log level.")
@@ -53,3 +64,79 @@ class Echo(RunnableTask):
     def run(self, ctx):
         _write(ctx, ctx.render_property("level"), ctx.render_property("format"))
         return {}
+
+
+@register
+class Fetch(RunnableTask):
+    type = "io.kestra.plugin.core.log.Fetch"
+    aliases = ("io.kestra.core.tasks.log.Fetch",)
+    title = "Fetch execution logs to a file."
+    description = ("The logs of execution `executionId` (this one when unset; of the flow `namespace`.`flowId`, "
+                   "this flow when unset) at `level` or above, of the `tasksId` tasks when given, one Ion map "
+                   "a line, oldest first.")
+    properties = (
+        Property("namespace", description="The namespace of the execution's flow."),
+        Property("flowId", description="The execution's flow."),
+        Property("executionId", description="The execution whose logs are fetched (this one when unset)."),
+        Property("tasksId", "array", description="Only the logs of these tasks."),
+        Property("level", "enum", default="INFO", values=LOG_LEVELS, description="The lowest level fetched."),
+    )
+    outputs = (Output("size", "integer", "The number of lines fetched."),
+               Output("uri", "string", "The Ion file of the lines, one a line."))
+    examples = (Example("Fetch the ERROR lines of this execution",
+                        "id: fetch\ntype: io.kestra.plugin.core.log.Fetch\nlevel: ERROR"),)
+
+    def run(self, ctx: RunContext) -> dict[str, Any]:
+        level = str(ctx.render_property("level", "INFO")).upper()
+        if level not in LOG_LEVELS:
+            raise TaskFailed(f"level: unknown level {level!r} ({', '.join(LOG_LEVELS)})")
+        target = target_execution(ctx)
+        size = 0
+        with ctx.new_file(f"{uuid.uuid4().hex}.ion") as out:
+            for line in ctx.fetch_logs(target, level, list(text_list(ctx, "tasksId"))):
+                out.write((to_ion(line) + "\n").encode())
+                size += 1
+        return {"size": size, "uri": out.uri}
+
+
+@register
+class PurgeLogs(RunnableTask):
+    type = "io.kestra.plugin.core.log.PurgeLogs"
+    title = "Purge execution and trigger logs."
+    description = ("Log lines up to `endDate` (from `startDate`) of a namespace (and its children unless `flowId` "
+                   "names one flow; all when unset), of one execution, of the given `logLevels`.")
+    properties = (
+        Property("namespace", description="The namespace (a prefix unless flowId is set); all when unset."),
+        Property("flowId", description="The flow whose logs are purged (with namespace)."),
+        Property("executionId", description="The execution whose logs are purged."),
+        Property("logLevels", "array", description="Purge lines of these levels only (all when unset)."),
+        Property("startDate", description="Purge lines logged at or after this date."),
+        Property("endDate", required=True, description="Purge lines logged at or before this date."),
+        Property("purgeExecutionLogs", "boolean", default=True, description="Purge the lines of executions."),
+        Property("purgeNonExecutionLogs", "boolean", default=True,
+                 description="Purge the lines of no execution (triggers')."),
+        Property("batchSize", "integer", minimum=1, description="Lines deleted per batch (MySQL in Kestra)."),
+    )
+    outputs = (
+        Output("count", "integer", "The total count of deleted logs."),
+        Output("executionLogsCount", "integer", "The count of deleted execution logs."),
+        Output("nonExecutionLogsCount", "integer", "The count of deleted non-execution logs."),
+    )
+    examples = (Example("Purge the lines of more than a month ago but the errors",
+                        "id: purge_logs\ntype: io.kestra.plugin.core.log.PurgeLogs\n"
+                        "endDate: \"{{ now() | dateAdd(-1, 'MONTHS') }}\"\nlogLevels: [TRACE, DEBUG, INFO, WARN]"),)
+
+    def run(self, ctx: RunContext) -> dict[str, Any]:
+        levels = tuple(level.upper() for level in text_list(ctx, "logLevels"))
+        unknown = [level for level in levels if level not in LOG_LEVELS]
+        if unknown:
+            raise TaskFailed(f"logLevels: unknown level {unknown[0]!r} ({', '.join(LOG_LEVELS)})")
+        end = date_property(ctx, "endDate")
+        if end is None:
+            raise TaskFailed("endDate is required")
+        which = PurgeFilter(end_date=end, start_date=date_property(ctx, "startDate"),
+                            namespace=optional_text(ctx, "namespace"), flow_id=optional_text(ctx, "flowId"),
+                            execution_id=optional_text(ctx, "executionId"), levels=levels)
+        counts = ctx.purge_logs(which, execution_logs=bool(ctx.render_property("purgeExecutionLogs", True)),
+                                other_logs=bool(ctx.render_property("purgeNonExecutionLogs", True)))
+        return {"count": counts["executionLogsCount"] + counts["nonExecutionLogsCount"], **counts}
