@@ -79,13 +79,13 @@ class ExportByIdsView(APIView):
 
 
 class DeleteByQueryView(APIView):
-    @extend_schema(operation_id="delete_templates_by_query", parameters=QUERY, responses=BULK)
+    @extend_schema(operation_id="delete_templates_by_query", parameters=QUERY, responses={200: BULK})
     def delete(self, request):
         return _delete(_by_query(request, WRITE))
 
 
 class DeleteByIdsView(APIView):
-    @extend_schema(operation_id="delete_templates_by_ids", request=IDS_REQUEST, responses=BULK)
+    @extend_schema(operation_id="delete_templates_by_ids", request=IDS_REQUEST, responses={200: BULK})
     def delete(self, request):
         return _delete(_by_ids(request, WRITE))
 
