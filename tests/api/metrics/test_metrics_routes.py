@@ -150,3 +150,15 @@ def test_kestrapy_reads_metrics(kestra_client):
     assert sum(a["value"] for a in body["aggregations"]) == 7.0
     task = api.aggregate_task_metric("company.metrics", "measured", "first", "rows", "main", aggregation="max")
     assert max(a["value"] for a in task["aggregations"]) == 3.0
+
+
+def test_a_page_of_metrics_costs_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    run = measured_run()
+    for index in range(30):
+        MetricEntry.objects.create(execution_id=run.execution.id, taskrun_id=None, task_id="first",
+                                   namespace="company.metrics", flow_id="measured", type="counter", name=f"m{index}",
+                                   value=index, tags={}, timestamp=timezone.now())
+    client.get(f"/api/v1/main/metrics/{run.execution.id}")  # the Basic password is checked once, then remembered
+    with django_assert_max_num_queries(6):
+        body = client.get(f"/api/v1/main/metrics/{run.execution.id}", {"size": 25}).json()
+    assert len(body["results"]) == 25 and body["total"] == 34
