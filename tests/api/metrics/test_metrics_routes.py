@@ -22,6 +22,7 @@ if resolve("tests.EmitMetrics") is None:
         """Test-only task: one counter `rows` (its `count`) tagged with the task id, one timer `took`."""
 
         type = "tests.EmitMetrics"
+        internal = True  # kept out of the plugin catalog other tests of the session list
         properties = (Property("count", required=True),)
 
         def run(self, ctx):
