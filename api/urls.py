@@ -17,7 +17,8 @@ TENANT_SCOPED = [
     path(WEBHOOK, webhook.webhook, name="webhook"),
     path(WEBHOOK_WITH_PATH, webhook.webhook, name="webhook-with-path"),
     *[path("", include(f"api.{name}.urls"))
-      for name in ("flows", "executions", "outputs", "logs", "kv", "namespaces", "files", "triggers", "stats")],
+      for name in ("flows", "executions", "outputs", "logs", "kv", "namespaces", "files", "triggers", "stats",
+                   "metrics")],
 ]
 
 urlpatterns = [path("", include(module)) for module in INSTANCE] + tenant_routes(TENANT_SCOPED)

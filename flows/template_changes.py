@@ -71,3 +71,24 @@ def replace_namespace(namespace: str, sources: list[str], delete: bool) -> tuple
         deleted = list(Template.objects.filter(namespace=namespace).exclude(template_id__in=[s.id for s in specs]))
         Template.objects.filter(pk__in=[t.pk for t in deleted]).delete()
     return [save_template(spec.source) for spec in specs], deleted
+
+
+def checked_templates(sources: list[str]) -> list:
+    """The parsed templates of an import, or FlowInvalid naming each bad one by index."""
+    specs, errors = [], []
+    for index, source in enumerate(sources):
+        try:
+            specs.append(check_template(source))
+        except FlowInvalid as exc:
+            errors += [SpecError(f"templates[{index}]" + (f".{e.path}" if e.path else ""), e.message, e.line)
+                       for e in exc.errors]
+    if errors:
+        raise FlowInvalid(errors)
+    return specs
+
+
+@transaction.atomic
+def import_templates(specs: list) -> list[Template]:
+    """Kestra's TemplateController#importTemplates: each template created, or updated
+    when it exists; all or nothing."""
+    return [save_template(spec.source) for spec in specs]

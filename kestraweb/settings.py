@@ -184,6 +184,9 @@ LOGGING = {
 API_MAX_PAGE_SIZE = int(os.environ.get("KESTRAWEB_API_MAX_PAGE_SIZE", "1000"))
 # bytes of a text body (a flow's YAML, a text/plain value) the API reads.
 API_MAX_TEXT_BODY = int(os.environ.get("KESTRAWEB_API_MAX_TEXT_BODY", 4 * 1024 * 1024))
+# periods (minutes, hours, days, weeks, months) one metric aggregation answers; a range
+# needing more is a 422 naming the dates (Kestra would build them all).
+METRIC_MAX_PERIODS = int(os.environ.get("KESTRAWEB_METRIC_MAX_PERIODS", "2000"))
 # days one dashboard statistics request may span (one entry per day is answered).
 API_STATS_MAX_DAYS = int(os.environ.get("KESTRAWEB_API_STATS_MAX_DAYS", "1000"))
 # What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it;

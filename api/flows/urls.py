@@ -3,7 +3,16 @@
 from django.urls import include, path
 
 from . import views_bulk as bulk
-from . import views_crud, views_dependencies, views_graph, views_revisions, views_search, views_validate
+from . import (
+               views_crud,
+               views_dependencies,
+               views_deprecated,
+               views_expressions,
+               views_graph,
+               views_revisions,
+               views_search,
+               views_validate,
+)
 
 FLOW = "flows/<str:namespace>/<str:id>"
 
@@ -12,6 +21,8 @@ urlpatterns = [
     path("flows/validate", views_validate.ValidateFlowsView.as_view(), name="flows-validate"),
     path("flows/validate/task", views_validate.ValidateTaskView.as_view(), name="flows-validate-task"),
     path("flows/validate/trigger", views_validate.ValidateTriggerView.as_view(), name="flows-validate-trigger"),
+    path("flows/expressions", views_expressions.ExpressionsView.as_view(), name="flows-expressions"),
+    path("flows/deprecated", views_deprecated.DeprecatedFlowsView.as_view(), name="flows-deprecated"),
     path("flows/search", views_search.SearchFlowsView.as_view(), name="flows-search"),
     path("flows/source", views_search.SourceSearchView.as_view(), name="flows-source"),
     path("flows/distinct-namespaces", views_search.DistinctNamespacesView.as_view(), name="flows-namespaces"),

@@ -36,3 +36,17 @@ class TaskRunOutputs(APIView):
         if taskrun is None:
             raise NotFound(f"Task run not found: {taskrun_id} in execution {execution_id}")
         return Response(taskrun.outputs or {})
+
+
+# Older 2.0 snapshots served the task outputs at `/outputs/{executionId}[/{taskRunId}]`
+# (contract §3.3), before `/outputs/executions/` joined them under `/outputs/tasks/`.
+class LegacyTaskOutputsInformation(TaskOutputsInformation):
+    @extend_schema(operation_id="legacyTaskOutputsInformation", responses={200: list[dict]})
+    def get(self, request, execution_id: str):
+        return super().get(request, execution_id)
+
+
+class LegacyTaskRunOutputs(TaskRunOutputs):
+    @extend_schema(operation_id="legacyTaskRunOutputs", responses={200: OpenApiTypes.OBJECT})
+    def get(self, request, execution_id: str, taskrun_id: str):
+        return super().get(request, execution_id, taskrun_id)

@@ -3,6 +3,7 @@ types, each type's documentation and JSON schema, the flow's JSON schema, input 
 the trigger catalog and icons. Any authenticated user may read them."""
 from __future__ import annotations
 
+from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
@@ -15,6 +16,7 @@ from plugins.api.json_schema import outputs_schema, properties_schema, stub_defi
 from plugins.api.registry import resolve_plugin
 
 from ..problems import NotFound, invalid_parameter
+from . import icons as icons_
 from . import schemas
 
 CACHE = "public, max-age=3600"
@@ -98,27 +100,22 @@ class TriggersView(APIView):
         return Response({"results": found, "total": len(found)})
 
 
-def _icon(name: str, cls) -> dict:
-    return {"name": name.rsplit(".", 1)[-1], "icon": None, "flowable": bool(getattr(cls, "flowable", False))}
-
-
 class IconsView(APIView):
-    """Type -> {name, icon, flowable}; this server ships no icons (`icon` is null)."""
+    """Type (and each alias) -> PluginIcon {name, icon (base64 SVG), flowable}."""
 
     @extend_schema(responses=JSON)
     def get(self, request):
         icons = {}
         for cls in catalog.visible_types().values():
             for alias in cls.names():
-                icons[alias] = _icon(alias, cls)
+                icons[alias] = icons_.plugin_icon(alias, cls)
         return _cached(icons)
 
 
 class GroupIconsView(APIView):
     @extend_schema(responses=JSON)
     def get(self, request):
-        names = {plugin["subGroup"] or plugin["group"] for plugin in catalog.groups(with_subgroups=True)}
-        return _cached({name: {"name": "plugin-icon", "icon": None, "flowable": False} for name in sorted(names)})
+        return _cached(icons_.group_icons())
 
 
 def _type(cls_name: str):
@@ -141,3 +138,21 @@ class VersionsView(APIView):
     @extend_schema(responses=JSON)
     def get(self, request, cls_name):
         return Response({"type": _type(cls_name).type, "versions": []})
+
+
+class IconView(APIView):
+    """One type's PluginIcon (404 for an unknown type)."""
+
+    @extend_schema(operation_id="plugin_icon", responses=JSON)
+    def get(self, request, cls_name):
+        return _cached(icons_.plugin_icon(cls_name, _type(cls_name)))
+
+
+class IconSvgView(APIView):
+    """One type's icon as the SVG itself (`image/svg+xml`)."""
+
+    @extend_schema(operation_id="plugin_icon_svg", responses={(200, "image/svg+xml"): OpenApiTypes.STR})
+    def get(self, request, cls_name):
+        response = HttpResponse(icons_.svg(icons_.family_of(_type(cls_name))), content_type="image/svg+xml")
+        response["Cache-Control"] = CACHE
+        return response
