@@ -28,7 +28,7 @@ from flows.models import Flow
 
 from .async_front import documented_as, rendered_caller
 from .lookup import find, fresh_json, refused_as_conflict
-from .params import flag, inputs_of, instant, integer, labels_of
+from .params import KINDS, flag, inputs_of, instant, integer, kind_of, labels_of, refuse_breakpoints
 from .search_fields import DEFAULT_SORT, FIELDS, SORT
 
 EXECUTION = OpenApiTypes.OBJECT
@@ -37,6 +37,8 @@ CREATE_PARAMS = [
     OpenApiParameter("labels", str, many=True, description="key:value, repeatable"),
     OpenApiParameter("wait", bool), OpenApiParameter("revision", int),
     OpenApiParameter("scheduleDate", OpenApiTypes.DATETIME),
+    OpenApiParameter("kind", str, enum=list(KINDS)),
+    OpenApiParameter("breakpoints", str, many=True, description="refused: not supported (422)"),
 ]
 
 
@@ -61,9 +63,12 @@ class CreateExecution(APIView):
         if flow is None:
             raise NotFound(f"Flow not found: {namespace}.{flow_id}")
         revision = integer(request, "revision")
+        refuse_breakpoints(request)
+        kind = kind_of(request)
         inputs, uploads = inputs_of(request)
         try:
-            execution = launch(flow, inputs, uploads, labels_of(request), revision, instant(request, "scheduleDate"))
+            execution = launch(flow, inputs, uploads, labels_of(request), revision, instant(request, "scheduleDate"),
+                               kind)
         except FlowNotExecutable as exc:
             raise Conflict(str(exc)) from None
         return Response(_with_url(execution_json(execution, [])))
