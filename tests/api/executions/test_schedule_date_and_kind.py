@@ -36,7 +36,7 @@ def flow():
 
 
 def test_a_scheduled_execution_waits_for_its_date_then_runs(client, flow):
-    when = (timezone.now() + timedelta(seconds=2)).replace(microsecond=0)
+    when = (timezone.now() + timedelta(hours=1)).replace(microsecond=0)
     body = client.post(f"{URL}?scheduleDate={iso(when)}&kind=TEST").json()
     assert body["state"]["current"] == "CREATED"
     assert body["scheduleDate"].startswith(iso(when)[:19]) and body["kind"] == "TEST"
@@ -44,6 +44,8 @@ def test_a_scheduled_execution_waits_for_its_date_then_runs(client, flow):
     assert Executor(execution_id).advance().execution.state == "CREATED"  # not yet: left as it is
     assert execution_id not in due_scheduled(timezone.now())
     assert execution_id in due_scheduled(when + timedelta(seconds=1))
+    when = timezone.now() + timedelta(seconds=1)  # as if the hour had passed but a second
+    Execution.objects.filter(pk=execution_id).update(schedule_date=when)
     ended = run_to_end(execution_id, timeout=30)  # the runner waits for the date
     assert ended.state == "SUCCESS"
     running = next(h for h in ended.state_history if h["state"] == "RUNNING")
