@@ -85,6 +85,7 @@ def execution_json(execution: Execution, taskruns=None) -> dict:
         "deleted": execution.deleted,
         "metadata": execution.metadata_json(),
         "scheduleDate": _date(execution.schedule_date),
+        "kind": execution.kind,
     })
 
 

@@ -19,11 +19,11 @@ from executions.states import State
 from expressions import ExpressionError
 
 from .lookup import find, fresh_json, refused_as_conflict
-from .params import inputs_of
+from .params import flag, inputs_of, integer, refuse_breakpoints
 
 EXECUTION = {200: OpenApiTypes.OBJECT}
 REPLAY_PARAMS = [OpenApiParameter("taskRunId", str), OpenApiParameter("revision", int),
-                 OpenApiParameter("breakpoints", str)]
+                 OpenApiParameter("breakpoints", str, description="refused: not supported (422)")]
 
 
 class Action(APIView):
@@ -41,7 +41,7 @@ class Action(APIView):
 
 class Kill(Action):
     def act(self, request, execution_id):
-        return actions.kill(execution_id)
+        return actions.kill(execution_id, cascade=flag(request, "isOnKillCascade", True))
 
     @extend_schema(operation_id="killExecution", parameters=[OpenApiParameter("isOnKillCascade", bool)],
                    request=None, responses=EXECUTION)
@@ -51,7 +51,7 @@ class Kill(Action):
 
 class Restart(Action):
     def act(self, request, execution_id):
-        return actions.restart(execution_id)
+        return actions.restart(execution_id, integer(request, "revision"))
 
     @extend_schema(operation_id="restartExecution", parameters=[OpenApiParameter("revision", int)],
                    request=None, responses=EXECUTION)
@@ -74,7 +74,8 @@ def _taskrun_param(request) -> str | None:
 
 class Replay(Action):
     def act(self, request, execution_id):
-        return actions.replay(execution_id, _taskrun_param(request))
+        refuse_breakpoints(request)
+        return actions.replay(execution_id, _taskrun_param(request), revision=integer(request, "revision"))
 
     @extend_schema(operation_id="replayExecution", parameters=REPLAY_PARAMS, request=None, responses=EXECUTION)
     def post(self, request, execution_id: str):
@@ -85,8 +86,10 @@ class ReplayWithInputs(Action):
     parser_classes = [MultiPartParser, FormParser]
 
     def act(self, request, execution_id):
+        refuse_breakpoints(request)
+        revision = integer(request, "revision")
         inputs, uploads = inputs_of(request)
-        return actions.replay(execution_id, _taskrun_param(request), inputs, uploads)
+        return actions.replay(execution_id, _taskrun_param(request), inputs, uploads, revision)
 
     @extend_schema(operation_id="replayExecutionWithInputs", parameters=REPLAY_PARAMS, request=None,
                    responses=EXECUTION)

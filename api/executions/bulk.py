@@ -4,7 +4,7 @@ namespaces the user may write in; each gets the action, those whose state refuse
 are left as they are; the answer is Kestra's BulkResponse `{count}` of those acted on."""
 from __future__ import annotations
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -24,6 +24,8 @@ IDS = {"type": "array", "items": {"type": "string"}}
 BODIES = {("ids", False): IDS, ("query", False): None, ("query", True): LABELS,
           ("ids", True): {"type": "object", "required": ["executionsId", "executionLabels"],
                           "properties": {"executionsId": IDS, "executionLabels": LABELS}}}
+DELETE_PARAMS = [OpenApiParameter(name, bool) for name in
+                 ("includeNonTerminated", "deleteLogs", "deleteMetrics", "deleteStorage")]
 COUNT = {"type": "object", "required": ["count"], "properties": {"count": {"type": "integer"}}}
 
 
@@ -50,7 +52,11 @@ class Bulk(APIView):
         """(ids named, or None for a query; what the action needs from the body)."""
         return (_ids(request.data), None) if self.by == "ids" else (None, None)
 
+    def check(self, request) -> None:
+        """Parameters checked before any execution is acted on, even when none is."""
+
     def answer(self, request):
+        self.check(request)
         ids, extra = self.body(request)
         rows = Execution.objects.filter(pk__in=ids) if ids is not None else searched(request, WRITE)
         count = 0
@@ -70,8 +76,11 @@ def _unqueue_state(request) -> str:
 
 
 def _delete(request, execution_id, _):
+    """Kestra's includeNonTerminated: false (default) leaves executions under way."""
     actions.delete(execution_id, delete_logs=flag(request, "deleteLogs", True),
-                   delete_storage=flag(request, "deleteStorage", True))
+                   delete_storage=flag(request, "deleteStorage", True),
+                   delete_metrics=flag(request, "deleteMetrics", True),
+                   include_non_terminated=flag(request, "includeNonTerminated"))
 
 
 def _labels(request, execution_id, labels):
@@ -113,11 +122,14 @@ def _view(name: str, by: str, method: str, apply, base=Bulk):
     def handler(self, request):
         return self.answer(request)
 
-    handler = extend_schema(operation_id=f"bulk_{name}_by_{by}".replace("-", "_"),
+    parameters = DELETE_PARAMS if name == "delete" else None
+    handler = extend_schema(operation_id=f"bulk_{name}_by_{by}".replace("-", "_"), parameters=parameters,
                             request=_body(by, name == "labels"), responses={200: COUNT})(handler)
-    return type(f"Bulk{name.title()}By{by.title()}", (base,),
-                {"by": by, "apply": lambda self, request, execution_id, extra: apply(request, execution_id, extra),
-                 method: handler})
+    members = {"by": by, "apply": lambda self, request, execution_id, extra: apply(request, execution_id, extra),
+               method: handler}
+    if name == "delete":
+        members["check"] = lambda self, request: [flag(request, p.name) for p in DELETE_PARAMS]
+    return type(f"Bulk{name.title()}By{by.title()}", (base,), members)
 
 
 def routes() -> list[tuple[str, type]]:

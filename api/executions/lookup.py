@@ -5,9 +5,9 @@ from __future__ import annotations
 from contextlib import contextmanager
 
 from api.access import READ, require
-from api.problems import Conflict, NotFound
+from api.problems import Conflict, NotFound, invalid_parameter
 from executions.models import Execution, TaskRun
-from executions.operations import OperationRefused
+from executions.operations import OperationRefused, UnknownRevision
 from executions.serializers import execution_json
 
 
@@ -27,8 +27,11 @@ def fresh_json(execution_id: str) -> dict:
 
 @contextmanager
 def refused_as_conflict():
-    """An operation that does not apply to the execution's state is a 409, as in Kestra."""
+    """An operation that does not apply to the execution's state is a 409, as in Kestra;
+    a `revision` the flow does not have is a 422 naming the parameter."""
     try:
         yield
     except OperationRefused as exc:
         raise Conflict(str(exc)) from None
+    except UnknownRevision as exc:
+        raise invalid_parameter("revision", str(exc)) from None

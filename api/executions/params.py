@@ -49,3 +49,24 @@ def flag(request, name: str, default: bool = False) -> bool:
 def instant(request, name: str):
     raw = request.query_params.get(name)
     return None if raw in (None, "") else parse_instant(raw, name)
+
+
+KINDS = ("NORMAL", "TEST", "PLAYGROUND")  # Kestra's ExecutionKind
+
+
+def kind_of(request) -> str | None:
+    raw = request.query_params.get("kind")
+    if raw in (None, ""):
+        return None
+    if raw not in KINDS:
+        raise invalid_parameter("kind", f"{raw!r} is not one of {', '.join(KINDS)}")
+    return raw
+
+
+def refuse_breakpoints(request) -> None:
+    """Kestra 2.0's breakpoints (stop before the named tasks, go on with
+    resume-from-breakpoint) are not implemented by this engine: a request asking for
+    them is refused rather than run without them."""
+    if any(request.query_params.getlist("breakpoints")):
+        raise invalid_parameter("breakpoints", "breakpoints are not supported by this server: "
+                                "the execution cannot stop before a task")

@@ -28,7 +28,7 @@ from flows.models import Flow
 
 from .async_front import documented_as, rendered_caller
 from .lookup import find, fresh_json, refused_as_conflict
-from .params import flag, inputs_of, instant, integer, labels_of
+from .params import KINDS, flag, inputs_of, instant, integer, kind_of, labels_of, refuse_breakpoints
 from .search_fields import DEFAULT_SORT, FIELDS, SORT
 
 EXECUTION = OpenApiTypes.OBJECT
@@ -37,6 +37,8 @@ CREATE_PARAMS = [
     OpenApiParameter("labels", str, many=True, description="key:value, repeatable"),
     OpenApiParameter("wait", bool), OpenApiParameter("revision", int),
     OpenApiParameter("scheduleDate", OpenApiTypes.DATETIME),
+    OpenApiParameter("kind", str, enum=list(KINDS)),
+    OpenApiParameter("breakpoints", str, many=True, description="refused: not supported (422)"),
 ]
 
 
@@ -61,9 +63,12 @@ class CreateExecution(APIView):
         if flow is None:
             raise NotFound(f"Flow not found: {namespace}.{flow_id}")
         revision = integer(request, "revision")
+        refuse_breakpoints(request)
+        kind = kind_of(request)
         inputs, uploads = inputs_of(request)
         try:
-            execution = launch(flow, inputs, uploads, labels_of(request), revision, instant(request, "scheduleDate"))
+            execution = launch(flow, inputs, uploads, labels_of(request), revision, instant(request, "scheduleDate"),
+                               kind)
         except FlowNotExecutable as exc:
             raise Conflict(str(exc)) from None
         return Response(_with_url(execution_json(execution, [])))
@@ -121,13 +126,25 @@ def searched(request, action: str = READ):
     return visible(request, Execution.objects.all(), action=action).filter(filter_q(request, FIELDS))
 
 
+def paged_by_ids(rows, page) -> dict:
+    """api.paging.paged in two steps: the page's ids first, which an index on the sort
+    and filter columns answers without reading a row (execution_ns_start_id for a
+    namespace search), then those executions and their taskruns; rather than sorting
+    whole rows (their JSON included) to keep a page of them."""
+    ids = list(rows.order_by(*page.order_by).values_list("pk", flat=True)[page.offset:page.offset + page.size])
+    counted = page.number == 1 and len(ids) < page.size
+    total = len(ids) if counted else rows.order_by().count()
+    found = {e.pk: e for e in with_taskruns(Execution.objects.filter(pk__in=ids))} if ids else {}
+    return {"results": [_row_json(found[pk]) for pk in ids if pk in found], "total": total}
+
+
 class SearchExecutions(APIView):
     @extend_schema(operation_id="searchExecutions", parameters=[
         OpenApiParameter("page", int), OpenApiParameter("size", int), OpenApiParameter("sort", str, many=True)],
         responses=PAGED)
     def get(self, request):
         page = page_params(request, SORT, DEFAULT_SORT)
-        return Response(paged(with_taskruns(searched(request)), page, _row_json))
+        return Response(paged_by_ids(searched(request), page))
 
 
 class ExecutionsByFlow(APIView):

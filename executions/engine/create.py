@@ -42,12 +42,12 @@ def _refuse_local_paths(declared: list[dict], values: dict) -> None:
                             for i in bad])
 
 
-def _input_condition(expression: str, inputs: dict):
+def input_condition(expression: str, inputs: dict):
     """An input's `dependsOn.condition`, rendered against the inputs it depends on."""
     return expressions.render(expression, {"inputs": inputs})
 
 
-def _input_default(flow):
+def input_default(flow):
     """Renders an input's dynamic `defaults` with the flow and the inputs resolved so
     far; the execution does not exist yet, so `execution` is not there (as in Kestra)."""
     variables = {"flow": {"id": flow.flow_id, "namespace": flow.namespace, "revision": flow.revision}}
@@ -85,7 +85,7 @@ def resolve_inputs(flow, spec, execution_id: str, inputs: dict | None, from_subf
     """The execution's inputs from the values given: parsed and checked against the
     flow's declarations, FILE inputs stored, SECRET ones encrypted. Raises InputInvalid."""
     with expressions.within(expression_budget()):  # validators and dynamic defaults, under the settings' limits
-        values = parse_inputs(spec.inputs, inputs or {}, condition=_input_condition, render=_input_default(flow))
+        values = parse_inputs(spec.inputs, inputs or {}, condition=input_condition, render=input_default(flow))
     if from_subflow:
         _refuse_local_paths(spec.inputs, values)
     return encrypt_secret_inputs(spec.inputs, _store_files(execution_id, flow, spec.inputs, values))

@@ -11,7 +11,7 @@ from storage import internal_storage
 from .create import correlation_of, create_execution
 from .flow_index import spec_for_source
 from .flow_source import flow_source
-from .kill import kill_unless_ended
+from .kill import NO_CASCADE, kill_unless_ended
 from .logger import ExecutionLogger
 from .run_context import EngineRunContext
 from .view import ExecutionView
@@ -101,6 +101,8 @@ class EngineExecutableRuntime:
         return sibling.outputs if sibling is not None else None
 
     def kill_execution(self, execution_id):
+        if (self.view.execution.variables or {}).get(NO_CASCADE):
+            return  # killed with isOnKillCascade=false: what it started runs on
         kill_unless_ended(execution_id)
 
     def open_file(self, uri):

@@ -47,6 +47,12 @@ TO_START = (State.CREATED, State.RESTARTED)  # taskruns waiting for their (next)
 TRANSACTION_SECONDS = 0.05
 
 
+def not_yet_due(execution) -> bool:
+    """A CREATED execution whose scheduleDate is still to come (Kestra's ExecutionDelay)."""
+    return (execution.state == State.CREATED.value and execution.schedule_date is not None
+            and execution.schedule_date > timezone.now())
+
+
 class ExecutionGone(LookupError):
     """The execution was deleted: there is nothing left to drive."""
 
@@ -160,6 +166,8 @@ class Executor:
         if ex.is_terminal:
             return False, []
         changed = False
+        if not_yet_due(ex):
+            return False, []  # a scheduleDate to come: the sweeper asks again once it passed
         if ex.state in STARTING:
             start = State.RUNNING
             if ex.state != State.RESTARTED.value:  # a restart reuses the slot it is given back

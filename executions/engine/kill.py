@@ -11,12 +11,24 @@ from executions.states import TERMINAL, State
 
 from .execution_writes import save_state
 
+NO_CASCADE = "killWithoutCascade"  # in Execution.variables, which nothing else uses
 
-def kill_locked(execution: Execution) -> None:
+
+def kill_locked(execution: Execution, cascade: bool = True) -> None:
     """Mark `execution` (locked by the caller, not ended) KILLING, and each of its
-    unfinished child executions (subflows) with it, theirs in turn."""
+    unfinished child executions (subflows) with it, theirs in turn; without `cascade`
+    (Kestra's isOnKillCascade=false) the children are left running."""
+    if cascade == bool((execution.variables or {}).get(NO_CASCADE)):
+        # The executor kills what a Subflow or ForEachItem task started when it kills
+        # that task (EngineExecutableRuntime.kill_execution): it reads this to leave them.
+        execution.variables = {k: v for k, v in (execution.variables or {}).items() if k != NO_CASCADE}
+        if not cascade:
+            execution.variables[NO_CASCADE] = True
+        execution.save(update_fields=["variables"])
     if execution.state != State.KILLING.value:
         save_state(execution, State.KILLING)
+    if not cascade:
+        return
     children = (Execution.objects.select_for_update().filter(parent_id=execution.id)
                 .exclude(state__in=[s.value for s in TERMINAL]).exclude(state=State.KILLING.value))
     for child in children:

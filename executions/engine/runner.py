@@ -22,7 +22,7 @@ from plugins.api.cancellation import CancelSignal
 
 from . import steps
 from .execution_retry import pending_retry
-from .executor import Executor
+from .executor import Executor, not_yet_due
 from .view import ExecutionView
 
 TERMINAL_VALUES = [state.value for state in TERMINAL]
@@ -169,6 +169,8 @@ def unfinished_descendants(execution_id: str) -> list[str]:
 
 def _next_wait(view) -> datetime | None:
     waits = [tr.wait_until for tr in view.active() if tr.wait_until is not None]
+    if not_yet_due(view.execution):
+        waits.append(view.execution.schedule_date)
     retry = pending_retry(view)
     if retry is not None:
         waits.append(retry.wait_until)

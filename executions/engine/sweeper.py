@@ -1,6 +1,7 @@
 """The sweeper: what no step's end announces is found in the database and advanced.
 
-- due waits: a RETRYING task's interval, a Pause's `delay`/`timeout`, a LoopUntil's
+- due waits: an execution's scheduleDate (created CREATED for later), a RETRYING
+  task's interval, a Pause's `delay`/`timeout`, a LoopUntil's
   `checkFrequency`, a WaitFor's, a CREATE_NEW_EXECUTION retry's (`wait_until` passed);
 - orphans: RUNNING taskruns whose worker died (workers_alive.is_orphan); the executor
   runs them again a bounded number of times;
@@ -36,6 +37,12 @@ def due_waits(now: datetime) -> set[str]:
                .values_list("execution_id", flat=True))
 
 
+def due_scheduled(now: datetime) -> set[str]:
+    """CREATED executions whose scheduleDate passed: nothing else announces that date."""
+    return set(Execution.objects.filter(state=State.CREATED.value, schedule_date__lte=now)
+               .values_list("id", flat=True))
+
+
 def orphaned(now: datetime) -> set[str]:
     """A live worker renews its heartbeats every WORKER_HEARTBEAT_EVERY seconds: only the
     taskruns that missed more than one are looked at closer."""
@@ -63,7 +70,7 @@ class Sweeper:
         """Ask for an advance of every execution found; their ids."""
         now = timezone.now()
         # A little overlap: a change committed while the previous sweep ran is not missed.
-        found = due_waits(now) | orphaned(now) | waiting_or_changed(self.since)
+        found = due_waits(now) | due_scheduled(now) | orphaned(now) | waiting_or_changed(self.since)
         self.since = now - timedelta(seconds=settings.SWEEP_EVERY)
         for execution_id in sorted(found):
             self.queue.advance(execution_id)

@@ -7,6 +7,7 @@ from executions.engine.flow_index import index_for_source
 from executions.engine.flow_source import flow_source
 from executions.engine.new_attempt import REPLAY_LABEL, next_attempt, with_label
 from executions.models import Execution, TaskRun
+from flows.models import FlowRevision
 from plugins.api.labels import SYSTEM_PREFIX
 
 RESTARTED_LABEL = f"{SYSTEM_PREFIX}restarted"
@@ -15,6 +16,25 @@ __all__ = ["REPLAY_LABEL", "next_attempt", "save_state", "touch", "with_label"] 
 
 class OperationRefused(Exception):
     """The operation does not apply to the execution in its current state."""
+
+
+class UnknownRevision(LookupError):
+    """A restart or replay asked for a revision its flow does not have."""
+
+    def __init__(self, execution: Execution, revision: int):
+        super().__init__(f"flow {execution.namespace}.{execution.flow_id} has no revision {revision}")
+        self.revision = revision
+
+
+def check_revision(execution: Execution, revision: int | None) -> int:
+    """The revision a restart or replay runs with: `revision` if the flow has it, else
+    the execution's own (Kestra's `revision` parameter of restart and replay)."""
+    if revision is None:
+        return execution.flow_revision
+    if not FlowRevision.objects.filter(flow__namespace=execution.namespace, flow__flow_id=execution.flow_id,
+                                       revision=revision).exists():
+        raise UnknownRevision(execution, revision)
+    return revision
 
 
 def locked(execution_id: str) -> Execution:

@@ -13,14 +13,15 @@ from .common import OperationRefused, flow_index, locked, next_attempt, save_sta
 
 
 @transaction.atomic
-def kill(execution_id: str) -> Execution:
+def kill(execution_id: str, cascade: bool = True) -> Execution:
     """Ask for a kill: running tasks are stopped, nothing new starts, subflows are
-    killed too; the execution goes KILLING then KILLED. A paused execution is killed
-    the same way: its waiting Pause tasks end KILLED."""
+    killed too unless `cascade` is False (Kestra's isOnKillCascade); the execution goes
+    KILLING then KILLED. A paused execution is killed the same way: its waiting Pause
+    tasks end KILLED."""
     execution = locked(execution_id)
     if execution.is_terminal:
         raise OperationRefused(f"execution {execution_id} already ended {execution.state}")
-    kill_locked(execution)
+    kill_locked(execution, cascade)
     return execution
 
 

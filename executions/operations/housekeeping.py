@@ -31,11 +31,13 @@ def set_labels(execution_id: str, labels) -> Execution:
 
 @transaction.atomic
 def delete(execution_id: str, delete_logs: bool = True, delete_storage: bool = True,
-           delete_metrics: bool = True) -> None:
+           delete_metrics: bool = True, include_non_terminated: bool = False) -> None:
     """Delete an ended execution with its taskruns, and by default its logs, metrics and
-    files (Kestra's deleteLogs, deleteMetrics, deleteStorage)."""
+    files (Kestra's deleteLogs, deleteMetrics, deleteStorage). `include_non_terminated`
+    (Kestra's bulk delete flag) deletes one under way too: its executor finds it gone
+    and stops driving it."""
     execution = locked(execution_id)
-    if not execution.is_terminal:
+    if not execution.is_terminal and not include_non_terminated:
         raise OperationRefused("kill the execution before deleting it")
     if delete_logs:
         LogEntry.objects.filter(execution_id=execution_id).delete()

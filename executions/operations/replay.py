@@ -9,7 +9,7 @@ from executions.engine.new_attempt import replay_copy
 from executions.models import Execution, TaskRun
 from executions.states import State
 
-from .common import OperationRefused, flow_index, locked, taskruns_of
+from .common import OperationRefused, check_revision, flow_index, locked, taskruns_of
 from .flow_graph import FlowGraph
 from .reopen import restart_state
 
@@ -61,7 +61,7 @@ def _plan(taskruns: list[TaskRun], target: TaskRun, index) -> tuple[list[TaskRun
 
 
 @transaction.atomic
-def replay(execution_id: str, taskrun_id: str | None = None) -> Execution:
+def replay(execution_id: str, taskrun_id: str | None = None, revision: int | None = None) -> Execution:
     """A new execution of the same flow revision and inputs. From a taskrun, what does
     not come after it in the flow graph is copied as it ended (see _plan); the taskrun
     runs again with a new attempt (a flowable decides its children again) and its
@@ -71,7 +71,11 @@ def replay(execution_id: str, taskrun_id: str | None = None) -> Execution:
     target = next((t for t in taskruns if t.id == taskrun_id), None)
     if taskrun_id is not None and target is None:
         raise OperationRefused(f"taskrun {taskrun_id} is not in execution {execution_id}")
+    run_with = check_revision(original, revision)
     copy = replay_copy(original, from_taskrun=target is not None)
+    if run_with != copy.flow_revision:  # what to keep is decided on the graph the original ran
+        copy.flow_revision = run_with
+        copy.save(update_fields=["flow_revision"])
     if target is None:
         return copy
     index = flow_index(original, taskruns)

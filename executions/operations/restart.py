@@ -8,7 +8,17 @@ from executions.models import Execution, TaskRun
 from executions.scheduler.hook import on_execution_state
 from executions.states import FAILING, State
 
-from .common import RESTARTED_LABEL, OperationRefused, flow_index, locked, next_attempt, taskruns_of, touch, with_label
+from .common import (
+    RESTARTED_LABEL,
+    OperationRefused,
+    check_revision,
+    flow_index,
+    locked,
+    next_attempt,
+    taskruns_of,
+    touch,
+    with_label,
+)
 from .reopen import Reopening, set_attempt_state
 
 RESTARTABLE = (State.FAILED.value, State.KILLED.value)
@@ -26,13 +36,15 @@ def _run_again(execution: Execution, **extra):
 
 
 @transaction.atomic
-def restart(execution_id: str) -> Execution:
+def restart(execution_id: str, revision: int | None = None) -> Execution:
     """Run a FAILED or KILLED execution again from its failed or killed taskruns: each
     task gets a new attempt, a flowable that failed by itself decides again, and what
-    succeeded is kept. The execution is labelled `system.restarted: true`."""
+    succeeded is kept. The execution is labelled `system.restarted: true`. With
+    `revision` it goes on with that revision of its flow (Kestra's restart `revision`)."""
     execution = locked(execution_id)
     if execution.state not in RESTARTABLE:
         raise OperationRefused(f"only a failed or killed execution can be restarted (it is {execution.state})")
+    run_with = check_revision(execution, revision)  # the plan below is made on the revision it ran, as Kestra does
     taskruns = taskruns_of(execution)
     reopening = Reopening(execution, flow_index(execution, taskruns), taskruns)
     for tr in taskruns:
@@ -40,7 +52,8 @@ def restart(execution_id: str) -> Execution:
             reopening.restart(tr)
     reopening.drop_handlers()
     reopening.finish()
-    _run_again(execution, labels=with_label(execution.labels, RESTARTED_LABEL, "true"))
+    _run_again(execution, labels=with_label(execution.labels, RESTARTED_LABEL, "true"),
+               flow_revision=run_with)
     return execution
 
 

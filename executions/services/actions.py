@@ -28,14 +28,14 @@ def _submitted(execution: Execution) -> Execution:
     return execution
 
 
-def kill(execution_id: str) -> Execution:
+def kill(execution_id: str, cascade: bool = True) -> Execution:
     with transaction.atomic():
-        return _submitted(operations.kill(execution_id))
+        return _submitted(operations.kill(execution_id, cascade))
 
 
-def restart(execution_id: str) -> Execution:
+def restart(execution_id: str, revision: int | None = None) -> Execution:
     with transaction.atomic():
-        return _submitted(operations.restart(execution_id))
+        return _submitted(operations.restart(execution_id, revision))
 
 
 def pause(execution_id: str) -> Execution:
@@ -54,11 +54,11 @@ def change_taskrun_state(execution_id: str, taskrun_id: str, state: str) -> Exec
 
 
 def replay(execution_id: str, taskrun_id: str | None = None, inputs: dict | None = None,
-           uploads: dict | None = None) -> Execution:
+           uploads: dict | None = None, revision: int | None = None) -> Execution:
     """A replay; with `inputs`/`uploads` (replay-with-inputs), the new execution takes
     those inputs, checked against the flow revision it runs, instead of the original's."""
     with tempfile.TemporaryDirectory(prefix="kestraweb-upload-") as folder, transaction.atomic():
-        copy = operations.replay(execution_id, taskrun_id)
+        copy = operations.replay(execution_id, taskrun_id, revision)
         if inputs or uploads:
             flow = Flow.objects.get(namespace=copy.namespace, flow_id=copy.flow_id)
             values = {**(inputs or {}), **save_uploads(uploads or {}, Path(folder))}
@@ -85,8 +85,10 @@ def set_labels(execution_id: str, labels) -> Execution:
     return operations.set_labels(execution_id, labels)
 
 
-def delete(execution_id: str, delete_logs: bool = True, delete_storage: bool = True) -> None:
-    operations.delete(execution_id, delete_logs=delete_logs, delete_storage=delete_storage)
+def delete(execution_id: str, delete_logs: bool = True, delete_storage: bool = True,
+           delete_metrics: bool = True, include_non_terminated: bool = False) -> None:
+    operations.delete(execution_id, delete_logs=delete_logs, delete_storage=delete_storage,
+                      delete_metrics=delete_metrics, include_non_terminated=include_non_terminated)
 
 
 def resume_for_task(execution_id: str, inputs: dict | None) -> None:

@@ -34,17 +34,19 @@ def save_uploads(uploads: dict, folder: Path) -> dict:
 
 
 def launch(flow, inputs: dict | None = None, uploads: dict | None = None, labels=None,
-           revision: int | None = None, schedule_date=None) -> Execution:
-    """A CREATED execution of `flow` (flows.models.Flow), submitted to the cluster."""
+           revision: int | None = None, schedule_date=None, kind: str | None = None) -> Execution:
+    """A CREATED execution of `flow` (flows.models.Flow), submitted to the cluster. With
+    `schedule_date` it stays CREATED until then (the executor waits for it and the
+    sweeper starts it when due); `kind` is Kestra's ExecutionKind, kept as given."""
     if flow.disabled:
         raise FlowNotExecutable(f"Flow {flow.namespace}.{flow.flow_id} is disabled")
     with tempfile.TemporaryDirectory(prefix="kestraweb-upload-") as folder:
         values = {**(inputs or {}), **save_uploads(uploads or {}, Path(folder))}
         with transaction.atomic():
             execution = create_execution(flow, values, labels=labels, revision=revision)
-            if schedule_date is not None:
-                execution.schedule_date = schedule_date
-                execution.save(update_fields=["schedule_date"])
+            if schedule_date is not None or kind is not None:
+                execution.schedule_date, execution.kind = schedule_date, kind
+                execution.save(update_fields=["schedule_date", "kind"])
             execution_id = execution.id
             transaction.on_commit(lambda: submit(execution_id))
     return execution

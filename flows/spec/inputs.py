@@ -94,6 +94,19 @@ def parse_inputs(declared: list[dict], given: Mapping[str, Any] | None, files: M
     `render(value, inputs)` renders a default holding an expression; without it such a
     default is parsed as it is written.
     Raises InputInvalid naming every bad input."""
+    decls, values, enabled, errors = check_inputs(declared, given, files, condition, render)
+    if errors:
+        raise InputInvalid(errors)
+    return {d["id"]: values[d["id"]] for d in decls if enabled.get(d["id"]) and d["id"] in values}
+
+
+def check_inputs(declared: list[dict], given: Mapping[str, Any] | None, files: Mapping | None = None,
+                 condition: Callable[[str, dict], Any] | None = None,
+                 render: Callable[[Any, dict], Any] | None = None,
+                 ) -> tuple[list[dict], dict[str, Any], dict[str, bool], list[tuple[str, str]]]:
+    """parse_inputs without raising: (declarations, values parsed, enabled by input id,
+    (input id, message) errors), for a validation that answers each input's outcome
+    (Kestra's validateExecutionInputs)."""
     values_given = dict(given or {})
     values_given.update(files or {})
     decls = [normalise_declaration(d) for d in declared or [] if isinstance(d, dict)]
@@ -144,6 +157,4 @@ def parse_inputs(declared: list[dict], given: Mapping[str, Any] | None, files: M
 
     for decl in decls:
         resolve(decl)
-    if errors:
-        raise InputInvalid(errors)
-    return {d["id"]: values[d["id"]] for d in decls if enabled.get(d["id"]) and d["id"] in values}
+    return decls, values, enabled, errors

@@ -49,11 +49,13 @@ class CancelSignal(threading.Event):
             self._fired, self.reason = True, reason
             callbacks = list(self._callbacks.values())
             self._callbacks.clear()
+            # Set before any callback runs: a task its own callback wakes (a closed socket,
+            # a killed process) must find itself cancelled and end KILLED, not FAILED.
+            super().set()
             if callbacks:
                 self._runner = threading.Thread(target=_run_all, args=(callbacks,), name="kestraweb-cancel",
                                                 daemon=True)
                 self._runner.start()
-        super().set()
 
     def join_callbacks(self, timeout: float | None = None) -> bool:
         """Wait for the callbacks the signal started to return; whether they all did."""
