@@ -128,7 +128,9 @@ class Resume(RunnableTask):
     examples = (Example("Resume the execution that triggered this one",
                         "id: resume\ntype: io.kestra.plugin.core.execution.Resume\n"
                         "namespace: \"{{ trigger.namespace }}\"\nflowId: \"{{ trigger.flowId }}\"\n"
-                        "executionId: \"{{ trigger.executionId }}\""),)
+                        "executionId: \"{{ trigger.executionId }}\"",
+                        # A paused execution of another flow, started elsewhere: validated, not run.
+                        services=("a paused execution",)),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         inputs = ctx.render_property("inputs")

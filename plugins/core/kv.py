@@ -164,6 +164,22 @@ class PurgeKV(RunnableTask):
         Property("expiredOnly", "boolean", description="Deprecated: overrides behavior.expiredOnly."),
     )
     outputs = (Output("size", "integer", "The number of purged KV pairs."),)
+    examples = (Example("Purge the expired keys of a namespace and its children", full=True, code="""\
+id: purge_kv
+namespace: company.team
+tasks:
+  - id: purge_kv
+    type: io.kestra.plugin.core.kv.PurgeKV
+    namespaces:
+      - company.team
+    behavior:
+      type: key
+      expiredOnly: true
+    includeChildNamespaces: true
+  - id: log
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ outputs.purge_kv.size }} expired keys purged"
+"""),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         namespaces = ctx.render_property("namespaces")

@@ -85,9 +85,19 @@ class Set(RunnableTask):
     properties = STATE_PROPERTIES + (Property("data", "object", description="The data to store in the state."),)
     outputs = (Output("count", "integer", "The count of properties in the state."),
                Output("key", "string", "The key (URI) of the state file."))
-    examples = (Example("Remember a file's checksum",
-                        "id: set_state\ntype: io.kestra.plugin.core.state.Set\n"
-                        "data:\n  '{{ inputs.store }}': '{{ outputs.download.md5 }}'"),)
+    examples = (Example("Remember this execution's id under a name given as input", full=True, code="""\
+id: set_state
+namespace: company.team
+inputs:
+  - id: store
+    type: STRING
+    defaults: last_run
+tasks:
+  - id: set_state
+    type: io.kestra.plugin.core.state.Set
+    data:
+      '{{ inputs.store }}': '{{ execution.id }}'
+""", inputs={"store": "last_run"}),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         _, state = _state(ctx)

@@ -37,9 +37,24 @@ class TemplatedTask(RunnableTask):
     title = "Render and run a task from a templated spec."
     description = "`spec` is rendered, read as YAML and run; it must be a runnable task, not a TemplatedTask."
     properties = (Property("spec", required=True, description="The templated task specification (YAML)."),)
-    examples = (Example("Choose a property at run time",
-                        "id: templated\ntype: io.kestra.plugin.core.templating.TemplatedTask\nspec: |\n"
-                        "  type: io.kestra.plugin.core.log.Log\n  {{ inputs.property }}: {{ inputs.value }}"),)
+    examples = (Example("Choose a property at run time", full=True, code="""\
+id: templated
+namespace: company.team
+inputs:
+  - id: property
+    type: STRING
+    defaults: message
+  - id: value
+    type: STRING
+    defaults: hello
+tasks:
+  - id: templated
+    type: io.kestra.plugin.core.templating.TemplatedTask
+    spec: |
+      type: io.kestra.plugin.core.log.Log
+      {{ inputs.property }}: {{ inputs.value }}
+""",
+                        inputs={"property": "message", "value": "hello"}),)
 
     def run(self, ctx: RunContext) -> dict[str, Any] | None:
         text = ctx.render_property("spec")

@@ -73,7 +73,7 @@ tasks:
   - id: extract
     type: io.kestra.plugin.core.http.Download
     uri: https://huggingface.co/datasets/kestra/datasets/raw/main/csv/orders.csv
-""", extra={"needs": "the internet (huggingface.co)"}),
+""", services=("internet",)),
     )
 
     @classmethod

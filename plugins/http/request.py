@@ -90,7 +90,7 @@ tasks:
         type: BASIC
         username: "{{ secret('API_USERNAME') }}"
         password: "{{ secret('API_PASSWORD') }}"
-""", extra={"needs": "the internet (httpbin.org) and the API_USERNAME and API_PASSWORD secrets"}),
+""", services=("internet",)),
         Example("Send a JSON payload and log the answer.", full=True, code="""\
 id: http_post_request_example
 namespace: company.team
@@ -117,7 +117,7 @@ tasks:
   - id: print_status
     type: io.kestra.plugin.core.log.Log
     message: "{{ outputs.send_data.body }}"
-""", extra={"needs": "the internet (dummyjson.com)"}),
+""", services=("internet",)),
     )
 
     @classmethod

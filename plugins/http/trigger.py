@@ -58,7 +58,7 @@ triggers:
     interval: PT30S
     stopAfter:
       - SUCCESS
-""", extra={"needs": "the internet (api.chucknorris.io)"}),
+""", services=("internet",)),
     )
 
     @classmethod

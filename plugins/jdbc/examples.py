@@ -1,5 +1,5 @@
 """The examples of the JDBC task types: whole flows, as Kestra's docs show them. Those
-without `needs` run on a machine with the local PostgreSQL and MariaDB of the tests
+whose `services` are only postgres or mariadb run on a machine with the local PostgreSQL and MariaDB of the tests
 (tests/plugins/jdbc/test_examples_run.py runs them)."""
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ tasks:
     type: io.kestra.plugin.jdbc.postgresql.Query
     sql: SELECT n FROM generate_series(1, 100000) AS n
     fetchType: STORE
-""" + POSTGRES_DEFAULTS),
+""" + POSTGRES_DEFAULTS, services=("postgres",)),
 )
 
 POSTGRES_QUERIES = (
@@ -46,7 +46,7 @@ tasks:
       INSERT INTO scores VALUES ('ann', 3), ('bob', 5);
       SELECT sum(score) AS total FROM scores;
     fetchType: FETCH_ONE
-""" + POSTGRES_DEFAULTS),
+""" + POSTGRES_DEFAULTS, services=("postgres",)),
 )
 
 POSTGRES_COPY = (
@@ -75,7 +75,7 @@ tasks:
   - id: drop
     type: io.kestra.plugin.jdbc.postgresql.Query
     sql: DROP TABLE kestra_copy_example
-""" + POSTGRES_DEFAULTS),
+""" + POSTGRES_DEFAULTS, services=("postgres",)),
 )
 
 MARIADB_QUERY = (
@@ -96,7 +96,7 @@ tasks:
   - id: log
     type: io.kestra.plugin.core.log.Log
     message: "{{ outputs.now.row.who }} runs on MariaDB {{ outputs.now.row.version }}"
-"""),
+""", services=("mariadb",)),
 )
 
 MYSQL_QUERY = (
@@ -111,7 +111,7 @@ tasks:
     username: root
     sql: SELECT table_name FROM information_schema.tables WHERE table_schema = 'information_schema' LIMIT 3
     fetchType: FETCH
-"""),
+""", services=("mariadb",)),
 )
 
 SQLITE_QUERIES = (
@@ -131,7 +131,8 @@ tasks:
 """),
 )
 
-SNOWFLAKE_NEEDS = {"needs": "a Snowflake account (secrets SNOWFLAKE_ACCOUNT, SNOWFLAKE_USERNAME, SNOWFLAKE_PASSWORD)"}
+# A Snowflake account, reached with the secrets SNOWFLAKE_ACCOUNT, SNOWFLAKE_USERNAME, SNOWFLAKE_PASSWORD.
+SNOWFLAKE_NEEDS = ("snowflake",)
 SNOWFLAKE_DEFAULTS = """
 pluginDefaults:
   - type: io.kestra.plugin.jdbc.snowflake
@@ -156,7 +157,7 @@ tasks:
     type: io.kestra.plugin.jdbc.snowflake.Query
     sql: SELECT * FROM demo_db.public.orders
     fetchType: STORE
-""" + SNOWFLAKE_DEFAULTS, extra=SNOWFLAKE_NEEDS),
+""" + SNOWFLAKE_DEFAULTS, services=SNOWFLAKE_NEEDS),
 )
 
 SNOWFLAKE_UPLOAD = (
@@ -175,7 +176,7 @@ tasks:
     fileName: orders.csv
     prefix: raw
     stageName: "@demo_db.public.%orders"
-""" + SNOWFLAKE_DEFAULTS, extra=SNOWFLAKE_NEEDS),
+""" + SNOWFLAKE_DEFAULTS, services=SNOWFLAKE_NEEDS),
 )
 
 SNOWFLAKE_DOWNLOAD = (
@@ -188,7 +189,7 @@ tasks:
     type: io.kestra.plugin.jdbc.snowflake.Download
     stageName: "@demo_db.public.%orders"
     fileName: raw/orders.csv.gz
-""" + SNOWFLAKE_DEFAULTS, extra=SNOWFLAKE_NEEDS),
+""" + SNOWFLAKE_DEFAULTS, services=SNOWFLAKE_NEEDS),
 )
 
 SNOWFLAKE_TRIGGER = (
@@ -211,5 +212,5 @@ triggers:
     interval: PT5M
     sql: SELECT * FROM demo_db.public.orders WHERE processed = FALSE
     fetchType: FETCH
-""" + SNOWFLAKE_DEFAULTS, extra=SNOWFLAKE_NEEDS),
+""" + SNOWFLAKE_DEFAULTS, services=SNOWFLAKE_NEEDS),
 )

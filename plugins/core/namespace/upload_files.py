@@ -33,9 +33,20 @@ class UploadFiles(RunnableTask):
         Property("conflict", "enum", default=OVERWRITE, values=(OVERWRITE, ERROR, SKIP), dynamic=False,
                  description="What to do when a file already exists."),
     )
-    examples = (Example("Upload a FILE input as a script",
-                        "id: upload\ntype: io.kestra.plugin.core.namespace.UploadFiles\nnamespace: dev\n"
-                        "files:\n  /scripts/main.py: \"{{ inputs.my_python_script }}\""),)
+    examples = (Example("Upload a FILE input as a script", full=True, code="""\
+id: upload
+namespace: company.team
+inputs:
+  - id: my_python_script
+    type: FILE
+tasks:
+  - id: upload
+    type: io.kestra.plugin.core.namespace.UploadFiles
+    namespace: company.team
+    files:
+      /scripts/main.py: "{{ inputs.my_python_script }}"
+""",
+                        inputs={'my_python_script': 'print("hello")\n'}),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         target = ctx.namespace_files(str(ctx.render_property("namespace")))

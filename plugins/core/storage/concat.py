@@ -26,9 +26,23 @@ class Concat(RunnableTask):
         Property("extension", default=".tmp", description="The extension of the created file."),
     )
     outputs = (Output("uri", "string", "The concatenated file's URI."),)
-    examples = (Example("Concatenate two files", "id: concat\ntype: io.kestra.plugin.core.storage.Concat\n"
-                                                   "files:\n  - \"{{ outputs.first.uri }}\"\n"
-                                                   "  - \"{{ outputs.second.uri }}\"\nseparator: \"\\n\""),)
+    examples = (Example("Concatenate two files", full=True, code="""\
+id: concat
+namespace: company.team
+inputs:
+  - id: first
+    type: FILE
+  - id: second
+    type: FILE
+tasks:
+  - id: concat
+    type: io.kestra.plugin.core.storage.Concat
+    files:
+      - "{{ inputs.first }}"
+      - "{{ inputs.second }}"
+    separator: "\\n"
+""",
+                        inputs={"first": "hello", "second": "world"}),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         separator = self.get("separator")

@@ -29,8 +29,21 @@ class DeduplicateItems(RunnableTask):
         Output("processedItemsTotal", "integer", "How many items were read."),
         Output("droppedItemsTotal", "integer", "How many items were dropped."),
     )
-    examples = (Example("One row per email", "id: dedup\ntype: io.kestra.plugin.core.storage.DeduplicateItems\n"
-                                             "from: \"{{ outputs.csv_to_ion.uri }}\"\nexpr: \"{{ customer_email }}\""),)
+    examples = (Example("One row per email: the last order of each customer is kept", full=True, code="""\
+id: dedup
+namespace: company.team
+inputs:
+  - id: orders
+    type: FILE
+tasks:
+  - id: dedup
+    type: io.kestra.plugin.core.storage.DeduplicateItems
+    from: "{{ inputs.orders }}"
+    expr: "{{ customer_email }}"
+""",
+                        inputs={"orders": '{"order_id": 1, "customer_email": "a@x.io", "product_id": 20}\n'
+                                          '{"order_id": 2, "customer_email": "b@x.io", "product_id": 7}\n'
+                                          '{"order_id": 3, "customer_email": "a@x.io", "product_id": 20}\n'}),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         uri = storage_uri(ctx.render_property("from"), "from")

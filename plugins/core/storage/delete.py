@@ -27,8 +27,17 @@ class Delete(RunnableTask):
     )
     outputs = (Output("uri", "string", "The deleted file's URI."),
                Output("deleted", "boolean", "Whether the file was deleted."))
-    examples = (Example("Delete a file", "id: delete\ntype: io.kestra.plugin.core.storage.Delete\n"
-                                         "uri: \"{{ outputs.download.uri }}\""),)
+    examples = (Example("Delete an uploaded file once it's used", full=True, inputs={"data": "to be deleted"}, code="""\
+id: delete
+namespace: company.team
+inputs:
+  - id: data
+    type: FILE
+tasks:
+  - id: delete
+    type: io.kestra.plugin.core.storage.Delete
+    uri: "{{ inputs.data }}"
+"""),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         uri = storage_uri(ctx.render_property("uri"), "uri")

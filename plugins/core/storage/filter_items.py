@@ -38,9 +38,21 @@ class FilterItems(RunnableTask):
         Output("processedItemsTotal", "integer", "How many items were read."),
         Output("droppedItemsTotal", "integer", "How many items were dropped."),
     )
-    examples = (Example("Keep the orders of product 20", "id: filter\ntype: io.kestra.plugin.core.storage.FilterItems\n"
-                                                          "from: \"{{ outputs.csv_to_ion.uri }}\"\n"
-                                                          "filterCondition: \"{{ product_id == 20 }}\""),)
+    examples = (Example("Keep the orders of product 20", full=True, code="""\
+id: filter
+namespace: company.team
+inputs:
+  - id: orders
+    type: FILE
+tasks:
+  - id: filter
+    type: io.kestra.plugin.core.storage.FilterItems
+    from: "{{ inputs.orders }}"
+    filterCondition: "{{ product_id == 20 }}"
+""",
+                        inputs={"orders": '{"order_id": 1, "customer_email": "a@x.io", "product_id": 20}\n'
+                                          '{"order_id": 2, "customer_email": "b@x.io", "product_id": 7}\n'
+                                          '{"order_id": 3, "customer_email": "a@x.io", "product_id": 20}\n'}),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         uri = storage_uri(ctx.render_property("from"), "from")

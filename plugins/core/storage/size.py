@@ -20,8 +20,21 @@ class Size(RunnableTask):
     lightweight = True
     properties = (Property("uri", required=True, description="The file whose size is read."),)
     outputs = (Output("size", "integer", "The size of the file in bytes."),)
-    examples = (Example("Size of a file", "id: size\ntype: io.kestra.plugin.core.storage.Size\n"
-                                          "uri: \"{{ outputs.download.uri }}\""),)
+    examples = (Example("Size of an uploaded file", full=True, code="""\
+id: size
+namespace: company.team
+inputs:
+  - id: data
+    type: FILE
+tasks:
+  - id: size
+    type: io.kestra.plugin.core.storage.Size
+    uri: "{{ inputs.data }}"
+  - id: log
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ outputs.size.size }} bytes"
+""",
+                        inputs={"data": "twelve bytes"}),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         uri = storage_uri(ctx.render_property("uri"), "uri")

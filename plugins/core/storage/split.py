@@ -45,8 +45,19 @@ class Split(RunnableTask):
         Property("separator", default="\n", description="Written after each line."),
     )
     outputs = (Output("uris", "array", "The URIs of the files made."),)
-    examples = (Example("Split by rows", "id: split\ntype: io.kestra.plugin.core.storage.Split\n"
-                                         "from: \"{{ outputs.download.uri }}\"\nrows: 1000"),)
+    examples = (Example("Split a file into files of 2 rows", full=True, code="""\
+id: split
+namespace: company.team
+inputs:
+  - id: data
+    type: FILE
+tasks:
+  - id: split
+    type: io.kestra.plugin.core.storage.Split
+    from: "{{ inputs.data }}"
+    rows: 2
+""",
+                        inputs={'data': 'a\nb\nc\nd\ne\n'}),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         uri = storage_uri(ctx.render_property("from"), "from")

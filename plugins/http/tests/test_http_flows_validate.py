@@ -82,6 +82,6 @@ triggers:
 @pytest.mark.parametrize("example", [example for cls in (Request, Download, Trigger) for example in cls.examples],
                          ids=lambda example: example.title)
 def test_each_example_validates(example):
-    """They call services on the internet (example.extra["needs"]): validated, not run."""
-    assert example.full and example.extra["needs"]
+    """They call services on the internet (example.services): validated, not run."""
+    assert example.full and example.services == ("internet",)
     assert errors_of(example.code) == []
