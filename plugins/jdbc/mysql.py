@@ -4,9 +4,13 @@ a TIME as a LocalTime, a DATETIME as a LocalDateTime, a TIMESTAMP as an Instant 
 as UTC."""
 from __future__ import annotations
 
+import shutil
+import tempfile
 from datetime import UTC, datetime, time, timedelta
+from pathlib import PurePosixPath
 from typing import Any
 
+from plugins.api.properties import Property
 from plugins.api.registry import register
 
 from . import cells, examples
@@ -29,7 +33,8 @@ class MysqlDialect(Dialect):
         try:
             return pymysql.connect(host=url.host, port=url.port or 3306, database=url.database,
                                    user=username or url.username or "", password=password or url.password or "",
-                                   connect_timeout=10, charset="utf8mb4")
+                                   connect_timeout=10, charset="utf8mb4",
+                                   local_infile=bool(options.get("local_infile")))
         except pymysql.err.OperationalError as exc:
             raise JdbcError(f"cannot connect to {self.scheme} at {url.host}:{url.port or 3306}: {exc}",
                             retryable=True) from None
@@ -84,11 +89,32 @@ class MariadbTrigger(JdbcTrigger):
 
 @register
 class Query(JdbcQuery):
+    """Kestra's mysql.Query: with `inputFile`, the file is copied into the working
+    directory, its local path is the variable `inputFile` of `sql`, and the connection
+    allows LOAD DATA LOCAL INFILE (only then: the client would otherwise send any local
+    file a server asks for)."""
+
     type = "io.kestra.plugin.jdbc.mysql.Query"
     title = "Run a SQL query on MySQL."
     examples = examples.MYSQL_QUERY
     dialect = MysqlDialect()
-    properties = QUERY_PROPERTIES
+    properties = (*QUERY_PROPERTIES,
+                  Property("inputFile", description="A kestra:// URI copied to a local file whose path is the "
+                                                    "variable `inputFile` of `sql` (for LOAD DATA LOCAL INFILE)."))
+
+    def driver_options(self) -> dict[str, Any]:
+        return {"local_infile": True} if self.get("inputFile") is not None else {}
+
+    def sql_variables(self, ctx: Any) -> dict[str, Any] | None:
+        if self.get("inputFile") is None:
+            return None
+        uri = str(ctx.render(self.get("inputFile")))
+        suffix = PurePosixPath(uri).suffix
+        # Streamed, never read whole: LOAD DATA files are often large.
+        with ctx.open_file(uri) as source, tempfile.NamedTemporaryFile(
+                "wb", dir=ctx.working_dir(), prefix="inputFile-", suffix=suffix, delete=False) as local:
+            shutil.copyfileobj(source, local, 1 << 16)
+        return {"inputFile": local.name}
 
 
 @register

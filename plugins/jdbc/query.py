@@ -91,7 +91,16 @@ class JdbcTask(RunnableTask):
     def connect(self, ctx: Any) -> Any:
         url = parse_jdbc_url(self.text(ctx, "url") or "", self.dialect.scheme)
         options = {name: ctx.render(self.spec[name]) for name in self.connection_options if name in self.spec}
+        options.update(self.driver_options())
         return self.dialect.connect(url, self.text(ctx, "username"), self.text(ctx, "password"), options)
+
+    def driver_options(self) -> dict[str, Any]:
+        """Options a task adds to its connection (MySQL's local_infile for inputFile)."""
+        return {}
+
+    def sql_variables(self, ctx: Any) -> dict[str, Any] | None:
+        """Variables `sql` is rendered with besides the execution's (MySQL's inputFile)."""
+        return None
 
     def zone(self, ctx: Any) -> Any:
         name = self.text(ctx, "timeZoneId")
@@ -151,7 +160,8 @@ class JdbcTask(RunnableTask):
     def settings(self, ctx: Any) -> tuple[str, str, int, Any, dict[str, Any] | None]:
         """The rendered SQL, fetch type, fetch size, zone and parameters, each error named."""
         try:
-            sql = self.text(ctx, "sql")
+            rendered = ctx.render(self.get("sql"), self.sql_variables(ctx))
+            sql = None if rendered is None else str(rendered)
             if sql is None or not sql.strip():
                 raise JdbcError("sql is empty")
             fetch_type = fetch_type_of(self, ctx.render(self.get("fetchType")))
