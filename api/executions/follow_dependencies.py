@@ -37,11 +37,11 @@ from executions.serializers import state_json
 from executions.states import TERMINAL
 from flows.dependencies import dependencies
 from kestraweb.access import visible_namespaces_filter
+from plugins.api.labels import CORRELATION_LABEL
 
 from .async_front import documented_as, rendered_caller
 from .lookup import find
 
-CORRELATION_LABEL = "system.correlationId"  # set on every execution at its creation
 TENANT = "main"
 TERMINAL_VALUES = {state.value for state in TERMINAL}
 FOLLOW_KEY = "_kestraweb_follow_dependencies"

@@ -10,7 +10,7 @@ from executions.models import Execution
 from executions.states import State
 from flows.models import FlowRevision
 from flows.spec import InputInvalid, parse_inputs
-from plugins.api.labels import SYSTEM_PREFIX
+from plugins.api.labels import CORRELATION_LABEL
 from storage import internal_storage, layout
 
 from .expression_limits import expression_budget
@@ -56,9 +56,6 @@ def input_default(flow):
         return expressions.render_value(value, {**variables, "inputs": inputs})
 
     return render
-
-
-CORRELATION_LABEL = f"{SYSTEM_PREFIX}correlationId"
 
 
 def with_correlation(labels: list[dict], execution_id: str, inherited: str | None) -> list[dict]:

@@ -18,11 +18,11 @@ from pathlib import Path
 from typing import Any
 
 from plugins.api.context import TaskFailed
-from storage import StorageError
+from storage import StorageError, layout
 from storage.globs import BadGlob, compile_glob
 
 # Kestra's INTERNAL_STORAGE_PATTERN.
-STORAGE_URI = re.compile(r"kestra://[-a-zA-Z0-9%._+~#=/]*")
+STORAGE_URI = re.compile(re.escape(layout.SCHEME) + r"[-a-zA-Z0-9%._+~#=/]*")
 
 
 def input_files(rendered: Any) -> dict[str, Any]:
@@ -54,7 +54,7 @@ def write_input_files(ctx: Any, folder: Path, files: dict[str, Any]) -> None:
         target = inside(folder, str(name), "inputFiles")
         target.parent.mkdir(parents=True, exist_ok=True)
         text = str(content)
-        if text.startswith("kestra://"):
+        if layout.is_uri(text):
             _copy_from_storage(ctx, text, target)
         else:
             target.write_text(text)
