@@ -4,9 +4,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: install run test bench lint conformance clean
+.PHONY: install browser assets run test bench lint conformance clean
 
-install: $(STAMP)
+install: $(STAMP) browser
+
+# The browser tests drive Debian's Chromium (not Playwright's download); installed here
+# where it is missing and apt-get may be used, else those tests skip and say why.
+browser:
+	@test -x /usr/bin/chromium || { \
+		if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+			echo "installing Debian's chromium for the browser tests"; \
+			apt-get install -y -q chromium chromium-driver >/dev/null 2>&1 || \
+			{ apt-get update -q >/dev/null && apt-get install -y -q chromium chromium-driver >/dev/null; } || \
+			echo "could not install chromium: the browser tests will skip"; \
+		else echo "no /usr/bin/chromium and no apt-get as root: the browser tests will skip"; fi; }
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -32,6 +43,11 @@ test: install
 	else \
 		echo "PostgreSQL pass skipped: no PostgreSQL answers on 127.0.0.1:5432 (user postgres or root)"; \
 	fi
+
+# The UI's browser code from npm packages into static/vendor (committed: `make run`
+# needs no Node; run this after changing assets/).
+assets:
+	cd assets && npm ci --no-audit --no-fund && node build.mjs
 
 conformance: install
 	$(PY) ../shared/conformance/check.py

@@ -77,6 +77,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kestraweb.pages.shell.context.shell",
             ],
         },
     },
@@ -125,6 +126,10 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+# The pages' login (kestraweb/pages/shell); the admin keeps its own.
+LOGIN_URL = "/ui/login"
+LOGIN_REDIRECT_URL = "/ui/"
+LOGOUT_REDIRECT_URL = "/ui/login"
 STATIC_ROOT = DATA_DIR / "staticfiles"  # filled by collectstatic (`manage.py serve` runs it); whitenoise serves it
 STATIC_ROOT.mkdir(exist_ok=True)  # so a process started before any collectstatic has a folder to watch
 STATICFILES_DIRS = [BASE_DIR / "static"]

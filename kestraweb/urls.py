@@ -8,6 +8,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", include("api.urls")),
     path("health", HealthView.as_view()),  # where Kestra's management port serves it
-    # The pages of the UI come later; until then the admin is where flows and executions are seen.
-    path("", RedirectView.as_view(url="/admin/", permanent=False)),
+    path("", include("kestraweb.pages.urls")),
+    path("", RedirectView.as_view(url="/ui/", permanent=False)),
 ]

@@ -1,0 +1,1 @@
+"""What every page shares: login and logout, the left menu, the theme."""

@@ -1,0 +1,8 @@
+"""Every section's pages. A section is a package of kestraweb.pages with a `urls` module."""
+from django.urls import include, path
+
+SECTIONS = [
+    "shell",
+]
+
+urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]
