@@ -34,4 +34,4 @@ class Command(BaseCommand):
         elif not user.check_password(password):
             user.set_password(password)
             user.save(update_fields=["password"])
-        self.stdout.write(f"Admin account: {username} / {password}  (http://localhost:{port}/admin/)")
+        self.stdout.write(f"Admin account: {username} / {password}  (log in at http://localhost:{port}/ui/)")
