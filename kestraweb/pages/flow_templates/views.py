@@ -15,7 +15,7 @@ from flows.spec.yaml_lines import line_of, load
 from kestraweb.access import WRITE, can, namespace_children, visible_namespaces_filter
 
 from ..access import may_write, page, require_read, require_write
-from ..flows.editor import Editor, starting_namespace
+from ..flows.editor import REFUSED, Editor, posted_source, starting_namespace
 from ..flows.lookup import writes_somewhere
 from ..paging import page_of
 
@@ -64,7 +64,7 @@ def new_template(request):
     if request.method == "GET":
         source = NEW_TEMPLATE.format(namespace=starting_namespace(request.user))
         return render(request, "flow_templates/editor.html", {"editor": Editor(source, "template")})
-    source = request.POST.get("source", "")
+    source = posted_source(request)
     try:
         spec = template_changes.check_template(source)
         if not can(request.user, WRITE, spec.namespace):
@@ -73,7 +73,7 @@ def new_template(request):
                 line_of(load(source), "namespace"))], 403)
         template = template_changes.create_template(source)
     except FlowInvalid as exc:
-        return _refused(request, {}, source, exc.errors, 422)
+        return _refused(request, {}, source, exc.errors, REFUSED)
     messages.success(request, f"Template {template.namespace}.{template.template_id} created")
     return redirect("template", namespace=template.namespace, template_id=template.template_id)
 
@@ -87,11 +87,11 @@ def edit_template(request, namespace, template_id):
         return render(request, "flow_templates/editor.html", {"template": template, "editor": editor})
     require_write(request.user, namespace)
     template = _template(request.user, namespace, template_id)
-    source = request.POST.get("source", "")
+    source = posted_source(request)
     try:
         template_changes.update_template(template, source)
     except FlowInvalid as exc:
-        return _refused(request, {"template": template}, source, exc.errors, 422)
+        return _refused(request, {"template": template}, source, exc.errors, REFUSED)
     messages.success(request, f"Template {namespace}.{template_id} saved")
     return redirect("template", namespace=namespace, template_id=template_id)
 

@@ -11,6 +11,10 @@ from kestraweb.models import Preferences
 
 from .problems import problems_json
 
+# The status of a page shown again after a refused save: 200, as Django's forms do (a
+# browser logs any 4xx page load as an error, and the page says what was wrong).
+REFUSED = 200
+
 # Where a new flow or template goes when the user chose no default namespace (Kestra's example).
 EXAMPLE_NAMESPACE = "company.team"
 
@@ -18,6 +22,13 @@ EXAMPLE_NAMESPACE = "company.team"
 def starting_namespace(user) -> str:
     """The namespace a new flow or template is written in at first: the user's default."""
     return Preferences.of(user).default_namespace or EXAMPLE_NAMESPACE
+
+
+def posted_source(request) -> str:
+    """The YAML of the editor's form. Browsers send a textarea's line ends as CRLF (the
+    HTML rule); stored as typed they would make every save of an unchanged flow a new
+    revision and every diff line a change, so they become LF again."""
+    return request.POST.get("source", "").replace("\r\n", "\n")
 
 
 @dataclass

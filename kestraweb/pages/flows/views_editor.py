@@ -17,7 +17,7 @@ from kestraweb.access import WRITE, can
 
 from ..access import may_write, page
 from .completion import completion_types
-from .editor import Editor, starting_namespace
+from .editor import REFUSED, Editor, posted_source, starting_namespace
 from .lookup import readable_flow, writable_flow
 from .problems import UnknownKind, problems_json, problems_of
 
@@ -47,7 +47,7 @@ def _refused(request, template: str, context: dict, source: str, kind: str, erro
 def new_flow(request):
     if request.method == "GET":
         return render(request, "flows/new.html", {"editor": Editor(initial_source(request))})
-    source = request.POST.get("source", "")
+    source = posted_source(request)
     try:
         spec = parse_flow(source)
         if not can(request.user, WRITE, spec.namespace):
@@ -56,7 +56,7 @@ def new_flow(request):
                 line_of(load(source), "namespace"))], 403)
         flow = flow_changes.create_flow(source)
     except FlowInvalid as exc:
-        return _refused(request, "flows/new.html", {}, source, "flow", exc.errors, 422)
+        return _refused(request, "flows/new.html", {}, source, "flow", exc.errors, REFUSED)
     messages.success(request, f"Flow {flow.namespace}.{flow.flow_id} created")
     return redirect("flow-overview", namespace=flow.namespace, flow_id=flow.flow_id)
 
@@ -70,13 +70,13 @@ def flow_source(request, namespace, flow_id):
         editor = Editor(flow.source, read_only=not may_write(request.user, namespace))
         return render(request, "flows/source.html", {"flow": flow, "tab": "source", "editor": editor})
     flow = writable_flow(request.user, namespace, flow_id)
-    source = request.POST.get("source", "")
+    source = posted_source(request)
     before = flow.revision
     try:
         flow = flow_changes.update_flow(flow, source)
     except FlowInvalid as exc:
         return _refused(request, "flows/source.html", {"flow": flow, "tab": "source"}, source, "flow",
-                        exc.errors, 422)
+                        exc.errors, REFUSED)
     if flow.revision == before:
         messages.info(request, "No change: the source is the current revision's")
     else:

@@ -27,4 +27,4 @@ def flow_list(request):
         "problem": problem,
         "can_create": writes_somewhere(request.user),
     }
-    return render(request, "flows/list.html", context, status=422 if problem else 200)
+    return render(request, "flows/list.html", context)

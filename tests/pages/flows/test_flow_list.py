@@ -45,7 +45,7 @@ def test_it_filters_by_label_and_links_each_label(admin_client, flows):
 
 def test_a_label_without_a_value_is_a_named_error_not_a_crash(admin_client, flows):
     response = admin_client.get("/ui/flows?labels=env")
-    assert response.status_code == 422
+    assert response.status_code == 200
     assert "labels" in response.context["problem"] and ids(response) == []
 
 
