@@ -25,6 +25,16 @@
     document.addEventListener("kestraweb:theme", function (event) {
       window.kestraEditor.setDark(view, event.detail.dark);
     });
+    // The server's list of problems: each line number puts the cursor on its line.
+    form.querySelectorAll(".editor-problems [data-line]").forEach(function (button) {
+      button.addEventListener("click", function () {
+        const doc = view.state.doc;
+        const line = doc.line(Math.min(Math.max(parseInt(button.dataset.line, 10) || 1, 1), doc.lines));
+        const at = Math.min(line.from + (parseInt(button.dataset.column, 10) || 1) - 1, line.to);
+        view.dispatch({selection: {anchor: at}, scrollIntoView: true});
+        view.focus();
+      });
+    });
     form.addEventListener("keydown", function (event) {
       if ((event.ctrlKey || event.metaKey) && event.key === "s" && !readOnly) {
         event.preventDefault();

@@ -55,6 +55,8 @@ def test_an_invalid_flow_is_marked_at_its_line(page, admin):
     page.get_by_role("button", name="Save").click()
     alert = page.locator(".editor-problems")
     assert "line 7" in alert.inner_text() and "mesage" in alert.inner_text()
+    alert.get_by_role("button", name="line 7").click()  # puts the cursor on that line
+    assert page.locator(".cm-activeLine").inner_text().strip() == "mesage: Hello World"
 
 
 def test_a_viewer_sees_no_edit_or_save_button(page, django_user_model):
