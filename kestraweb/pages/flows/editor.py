@@ -39,6 +39,7 @@ class Editor:
     source: str
     kind: str = "flow"
     read_only: bool = False
+    why_read_only: str = "your role in this namespace does not allow changes"
     problems: list[dict] = field(default_factory=list)
 
     @property

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from flows import flow_changes
 from flows.spec import FlowInvalid, SpecError, parse_flow
+from flows.spec.labels import SETTABLE_SYSTEM_LABELS
 from flows.spec.yaml_lines import line_of, load
 from kestraweb.access import WRITE, can
 
@@ -21,6 +22,7 @@ from .editor import REFUSED, Editor, posted_source, starting_namespace
 from .lookup import readable_flow, writable_flow
 from .problems import UnknownKind, problems_json, problems_of
 
+READ_ONLY_LABEL = SETTABLE_SYSTEM_LABELS[0]  # system.readOnly
 NEW_FLOW = """id: {flow_id}
 namespace: {namespace}
 
@@ -61,6 +63,13 @@ def new_flow(request):
     return redirect("flow-overview", namespace=flow.namespace, flow_id=flow.flow_id)
 
 
+def labelled_read_only(flow) -> bool:
+    """Kestra's `system.readOnly: true` label: the flow is managed elsewhere (CI, Terraform),
+    so its page shows the source without Save; the API still takes updates from there."""
+    return any(label.get("key") == READ_ONLY_LABEL and str(label.get("value")).lower() == "true"
+               for label in flow.labels or [])
+
+
 @page
 @require_http_methods(["GET", "POST"])
 def flow_source(request, namespace, flow_id):
@@ -68,6 +77,9 @@ def flow_source(request, namespace, flow_id):
     if request.method == "GET":
         flow = readable_flow(request.user, namespace, flow_id)
         editor = Editor(flow.source, read_only=not may_write(request.user, namespace))
+        if labelled_read_only(flow):
+            editor.read_only, editor.why_read_only = True, (
+                "the flow is labelled system.readOnly: true, so it is changed where it is managed, not here")
         return render(request, "flows/source.html", {"flow": flow, "tab": "source", "editor": editor})
     flow = writable_flow(request.user, namespace, flow_id)
     source = posted_source(request)

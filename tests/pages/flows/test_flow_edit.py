@@ -77,3 +77,10 @@ def test_an_unknown_or_deleted_flow_is_a_404(admin_client):
     assert admin_client.get(URL).status_code == 404
     delete_flow(saved_flow())
     assert admin_client.get(URL).status_code == 404
+
+
+def test_a_flow_labelled_read_only_shows_no_save_even_to_an_admin(admin_client):
+    saved_flow(extra="labels:\n  system.readOnly: true")
+    response = admin_client.get(URL)
+    assert response.context["editor"].read_only
+    assert b"Save</button>" not in response.content and b"system.readOnly" in response.content
