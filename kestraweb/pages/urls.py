@@ -3,6 +3,8 @@ from django.urls import include, path
 
 SECTIONS = [
     "shell",
+    "flows",
+    "flow_templates",
 ]
 
 urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]
