@@ -13,7 +13,8 @@ class OptionsForm(forms.Form):
     labels = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 2, "placeholder": "team:data"}),
                              help_text="One key:value a line.")
     schedule_date = forms.DateTimeField(
-        required=False, label="Schedule date", widget=forms.DateTimeInput(attrs={"type": "datetime-local", "step": "1"}),
+        required=False, label="Schedule date",
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local", "step": "1"}),
         help_text="Start it then instead of now (in the server's time zone).")
 
     def clean_labels(self) -> list[dict]:
