@@ -52,6 +52,7 @@ def test_it_fills_defaults_marks_required_and_shows_descriptions(html):
     ratio_row = html[html.index('data-input-id="ratio"'):html.index('data-input-id="flag"')]
     assert 'title="required"' not in ratio_row
     assert "Some text" in html
+    assert "{#" not in html and "{%" not in html  # no template comment shows on the page
 
 
 def test_it_takes_labels_and_a_schedule_date(html):
