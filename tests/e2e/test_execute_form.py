@@ -89,3 +89,46 @@ def test_it_shows_a_bad_value_beside_its_input(page, admin):
     page.get_by_role("button", name="Execute").click()
     assert "Invalid input for `data`" in page.locator('[data-input-id="data"] .input-error').inner_text()
     assert not Execution.objects.exists()
+
+
+CONDITIONAL = """
+id: conditional
+namespace: company.team
+inputs:
+  - id: kind
+    type: SELECT
+    values: [file, table]
+    defaults: file
+  - id: table
+    type: STRING
+    dependsOn:
+      inputs: [kind]
+      condition: "{{ inputs.kind == 'table' }}"
+  - id: doc
+    type: JSON
+    required: false
+tasks:
+  - id: log
+    type: io.kestra.plugin.core.log.Log
+    message: "{{ inputs.kind }}"
+"""
+
+
+def test_it_shows_an_input_once_its_condition_holds_and_checks_json(page, admin):
+    save_flow(CONDITIONAL)
+    log_in(page, "admin", then="/ui/flows/edit/company.team/conditional/execute")
+    table = page.locator('[data-input-id="table"]')
+    assert table.is_hidden()
+    page.get_by_label("kind").select_option("table")
+    table.wait_for(state="visible")
+    page.get_by_label("kind").select_option("file")
+    table.wait_for(state="hidden")
+
+    page.get_by_label("doc").fill("{not json")
+    json_error = page.locator('[data-input-id="doc"] .json-error')
+    assert "not valid JSON" in json_error.inner_text()
+    page.get_by_role("button", name="Execute").click()  # held back: the JSON is not valid
+    assert page.evaluate("document.activeElement.name") == "doc"
+    assert not Execution.objects.exists()
+    page.get_by_label("doc").fill('{"ok": true}')
+    assert json_error.is_hidden()
