@@ -35,6 +35,7 @@ class PageBackfillForm(BackfillForm):
         self.fields["end"].widget = forms.DateTimeInput(attrs=PICKER)
         for name in ("inputs", "labels"):
             self.fields[name].widget = forms.Textarea(attrs={"rows": 2})
+            self.fields[name].initial = {}  # an empty map, not JSON's `null`
 
 
 def _triggers(flow) -> list[dict]:
@@ -44,6 +45,14 @@ def _triggers(flow) -> list[dict]:
         return []
 
 
+def _problem(flow) -> str | None:
+    try:
+        flow.spec()
+    except FlowInvalid as exc:
+        return f"The flow is not valid, its triggers cannot be read: {exc}"
+    return None
+
+
 def _page(request, flow, backfill: tuple[str, BackfillForm] | None = None):
     rows = trigger_rows(flow, _triggers(flow))
     forms_by_trigger = {row.trigger_id: PageBackfillForm(auto_id=f"id_{row.trigger_id}_%s")
@@ -51,7 +60,7 @@ def _page(request, flow, backfill: tuple[str, BackfillForm] | None = None):
     if backfill is not None:
         forms_by_trigger[backfill[0]] = backfill[1]
     return render(request, TEMPLATE, {
-        "flow": flow, "tab": "triggers", "can_write": may_write(request.user, flow.namespace),
+        "flow": flow, "tab": "triggers", "problem": _problem(flow), "can_write": may_write(request.user, flow.namespace),
         "rows": [(row, forms_by_trigger.get(row.trigger_id)) for row in rows],
         "open_backfill": backfill[0] if backfill else None})
 

@@ -40,3 +40,17 @@ def test_it_says_when_a_flow_has_no_triggers(admin_client):
     """)
     html = admin_client.get("/ui/flows/edit/company.team/plain/triggers").content.decode()
     assert "This flow has no triggers." in html
+
+
+def test_it_offers_an_empty_backfill_form(admin_client):
+    scheduled()
+    html = admin_client.get(URL).content.decode()
+    assert "null</textarea>" not in html and "{}</textarea>" in html
+
+
+def test_it_says_when_the_flow_is_not_valid(admin_client):
+    flow = scheduled()
+    flow.source = flow.source.replace("cron:", "crontab:")
+    flow.save()
+    html = admin_client.get(URL).content.decode()
+    assert "The flow is not valid" in html and "crontab" in html
