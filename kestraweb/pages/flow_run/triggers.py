@@ -38,29 +38,27 @@ class PageBackfillForm(BackfillForm):
             self.fields[name].initial = {}  # an empty map, not JSON's `null`
 
 
-def _triggers(flow) -> list[dict]:
+def _declared(flow) -> tuple[list[dict], str | None]:
+    """(the flow's triggers, None), or ([], why they cannot be read)."""
     try:
-        return flow.spec().triggers
-    except FlowInvalid:
-        return []
-
-
-def _problem(flow) -> str | None:
-    try:
-        flow.spec()
+        return flow.spec().triggers, None
     except FlowInvalid as exc:
-        return f"The flow is not valid, its triggers cannot be read: {exc}"
-    return None
+        return [], f"The flow is not valid, its triggers cannot be read: {exc}"
+
+
+def _triggers(flow) -> list[dict]:
+    return _declared(flow)[0]
 
 
 def _page(request, flow, backfill: tuple[str, BackfillForm] | None = None):
-    rows = trigger_rows(flow, _triggers(flow))
+    declared, problem = _declared(flow)
+    rows = trigger_rows(flow, declared)
     forms_by_trigger = {row.trigger_id: PageBackfillForm(auto_id=f"id_{row.trigger_id}_%s")
                         for row in rows if row.backfillable}
     if backfill is not None:
         forms_by_trigger[backfill[0]] = backfill[1]
     return render(request, TEMPLATE, {
-        "flow": flow, "tab": "triggers", "problem": _problem(flow), "can_write": may_write(request.user, flow.namespace),
+        "flow": flow, "tab": "triggers", "problem": problem, "can_write": may_write(request.user, flow.namespace),
         "rows": [(row, forms_by_trigger.get(row.trigger_id)) for row in rows],
         "open_backfill": backfill[0] if backfill else None})
 
