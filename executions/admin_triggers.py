@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 
-from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied
@@ -16,31 +15,13 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 
+from executions.backfill_form import BackfillForm
 from executions.models import TriggerState
 from executions.scheduler.backfills import BackfillInvalid, set_backfill
 from executions.scheduler.locks import unlock
 from executions.trigger_switch import switch
 
 TEMPLATE = "admin/executions/triggerstate/backfill.html"
-
-
-class BackfillForm(forms.Form):
-    start = forms.DateTimeField(help_text="The first date to replay, with its offset: 2025-01-01T00:00:00+00:00")
-    end = forms.DateTimeField(required=False, help_text="The last date to replay; now when empty.")
-    inputs = forms.JSONField(required=False, help_text='Inputs of the replayed executions, a JSON map: {"day": 1}')
-    labels = forms.JSONField(required=False, help_text='Labels added to them, a JSON map: {"replay": "true"}')
-
-    def clean_inputs(self):
-        value = self.cleaned_data.get("inputs") or {}
-        if not isinstance(value, dict):
-            raise forms.ValidationError("must be a JSON map of input values")
-        return value
-
-    def clean_labels(self):
-        value = self.cleaned_data.get("labels") or {}
-        if not isinstance(value, dict):
-            raise forms.ValidationError("must be a JSON map of labels")
-        return [{"key": str(key), "value": str(item)} for key, item in value.items()]
 
 
 @admin.register(TriggerState)

@@ -11,7 +11,7 @@ from flows.models import Flow
 from flows.spec import FlowInvalid
 from plugins.api.condition import FlowFacts
 
-_parsed: dict[tuple[int, int], object] = {}
+_parsed: dict[tuple[int, int, int], object] = {}
 
 
 @dataclass(frozen=True)
@@ -26,8 +26,10 @@ class FlowTrigger:
 
 
 def parsed(flow: Flow):
-    """The flow's spec, or None when its saved source no longer validates."""
-    key = (flow.pk, flow.revision)
+    """The flow's spec, or None when its saved source no longer validates. Keyed by the
+    source's hash too: a database rolled back (tests) or restored gives a row id and a
+    revision number to another flow, which must not get this one's triggers."""
+    key = (flow.pk, flow.revision, hash(flow.source))
     if key not in _parsed:
         try:
             _parsed[key] = flow.spec()

@@ -5,6 +5,8 @@ SECTIONS = [
     "shell",
     "flows",
     "flow_templates",
+    "topology",
+    "flow_run",
 ]
 
 urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]
