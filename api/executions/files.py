@@ -13,8 +13,15 @@ from rest_framework.views import APIView
 from api.problems import NotFound, invalid_parameter
 from storage import internal_storage, layout
 from storage.access import ExecutionRef
-from storage.execution_files import (PREVIEW_MAX_ROWS, ExecutionFileMissing, NotAnExecutionFile, UnknownEncoding,
-                                     checked_file, file_name, preview)
+from storage.execution_files import (
+    PREVIEW_MAX_ROWS,
+    ExecutionFileMissing,
+    NotAnExecutionFile,
+    UnknownEncoding,
+    checked_file,
+    file_name,
+    preview,
+)
 
 from .lookup import find
 
