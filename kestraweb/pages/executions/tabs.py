@@ -15,13 +15,22 @@ from .lookup import base_url, execution_at
 TASKRUN_STATES = [State.SUCCESS.value, State.WARNING.value, State.FAILED.value]  # Kestra's "change state" choices
 
 
+def _field(item: dict) -> dict:
+    """A form field of one declared input (`id`, or the old `name`)."""
+    decl = item["input"]
+    name = decl.get("id") or decl.get("name") or ""
+    return {"name": name, "label": decl.get("displayName") or name, "kind": str(decl.get("type") or "STRING").upper(),
+            "options": decl.get("values") or [], "description": decl.get("description") or "",
+            "required": decl.get("required", False), "value": item.get("value")}
+
+
 def resume_inputs(execution: Execution) -> list[dict]:
-    """The `onResume` inputs of the Pause task a paused execution waits on (none when
-    paused by hand), each {input, value, ...} as the validate-on-resume answer has them."""
+    """The form fields of the `onResume` inputs of the Pause task a paused execution
+    waits on (none when paused by hand), from the validate-on-resume answer."""
     if execution.state != State.PAUSED.value:
         return []
     try:
-        return validate_resume(execution, {}, {})["inputs"]
+        return [_field(item) for item in validate_resume(execution, {}, {})["inputs"]]
     except OperationRefused:
         return []
 
