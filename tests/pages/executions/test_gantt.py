@@ -55,7 +55,7 @@ def test_attempts_are_counted_with_each_ones_state(admin_client, loop_run):
 def test_bars_are_placed_within_the_chart(admin_client, loop_run):
     chart = admin_client.get(page_of(loop_run) + "/gantt").context["chart"]
     for bar in chart.bars:
-        assert 0 <= bar.offset and bar.offset + bar.wait + bar.run <= 100.01
+        assert bar.offset >= 0 and bar.offset + bar.wait + bar.run <= 100.01
     first, last = chart.bars[0], chart.bars[-1]
     assert last.offset >= first.offset  # flaky starts after each
 

@@ -48,6 +48,7 @@ def test_it_downloads_a_file(admin_client, with_file):
 def test_it_refuses_another_executions_file_and_a_missing_one(admin_client, with_file):
     run, uri, other = with_file
     assert admin_client.get(page_of(run) + "/file", {"path": other}).status_code == 400
-    assert admin_client.get(page_of(run) + "/file/preview", {"path": uri.replace("out.csv", "../../x")}).status_code == 400
+    escaping = uri.replace("out.csv", "../../x")
+    assert admin_client.get(page_of(run) + "/file/preview", {"path": escaping}).status_code == 400
     assert admin_client.get(page_of(run) + "/file", {"path": uri + ".gone"}).status_code == 404
     assert admin_client.get(page_of(run) + "/file", {"path": "/etc/passwd"}).status_code == 400
