@@ -46,14 +46,15 @@ def file_name(uri: str) -> str:
 
 
 def preview(uri: str, max_rows: int = PREVIEW_MAX_ROWS, encoding: str = "utf-8",
-            max_bytes: int | None = None) -> dict:
+            max_bytes: int | None = None) -> dict[str, object]:
     """Kestra's text preview `{extension, type, content, truncated}`: the first
     `max_rows` lines (at most PREVIEW_MAX_ROWS), and at most `max_bytes` of them."""
     try:
         "".encode(encoding)
     except LookupError:
         raise UnknownEncoding(f"unknown encoding {encoding!r}") from None
-    lines, truncated, read = [], False, 0
+    lines: list[str] = []
+    truncated, read = False, 0
     with internal_storage().open(uri) as handle:
         for index, raw in enumerate(handle):
             if index >= min(max_rows, PREVIEW_MAX_ROWS) or (max_bytes is not None and read + len(raw) > max_bytes):

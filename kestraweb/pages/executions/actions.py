@@ -26,7 +26,7 @@ class BadForm(Exception):
 def _form_inputs(request) -> tuple[dict, dict]:
     """(text values, uploads) of a resume form, as the API's multipart body gives them."""
     values = {key: items if len(items) > 1 else items[0] for key, items in request.POST.lists()
-              if key not in ("csrfmiddlewaretoken",)}
+              if key not in ("csrfmiddlewaretoken", "tab")}
     return values, dict(request.FILES.items())
 
 

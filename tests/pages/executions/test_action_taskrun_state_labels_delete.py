@@ -44,3 +44,10 @@ def test_it_deletes_an_ended_execution(admin_client, hello_run):
     response = admin_client.post(page_of(hello_run) + "/actions/delete")
     assert response["Location"] == "/ui/executions"
     assert not Execution.objects.filter(pk=hello_run.execution.id).exists()
+
+
+def test_an_unknown_taskrun_is_said_not_a_500(admin_client, hello_run):
+    for action in ("taskrun-state", "replay"):
+        response = admin_client.post(page_of(hello_run) + f"/actions/{action}", {"taskrun": "nope", "state": "FAILED"})
+        assert response.status_code == 302, action
+        assert [str(m) for m in get_messages(response.wsgi_request)][-1].startswith(f"{action}: "), action
