@@ -12,6 +12,7 @@ from kestraweb.models import Preferences
 
 from ..access import page
 from ..paging import page_of
+from .by_states import IdsByStates
 from .filters import STATES, BadFilter, filter_params, filter_q, labels_text, split_labels
 
 ORDER = ("-start_date", "id")  # the index execution_by_start (and execution_ns_start_id by namespace)
@@ -27,7 +28,10 @@ def execution_list(request):
         rows = rows.filter(filter_q(params))
     except BadFilter as bad:
         error, rows = str(bad), Execution.objects.none()
-    current = page_of(request, rows.order_by(*ORDER).values_list("pk", flat=True))
+    states = sorted({s for raw in params.getlist("state") for s in raw.split(",") if s})
+    ids_list = IdsByStates(rows, states, ORDER) if len(states) > 1 and error is None \
+        else rows.order_by(*ORDER).values_list("pk", flat=True)
+    current = page_of(request, ids_list)
     ids = list(current.object_list)
     found = Execution.objects.only(*LISTED).in_bulk(ids)
     executions = [found[pk] for pk in ids if pk in found]
@@ -37,7 +41,7 @@ def execution_list(request):
             else None
     return render(request, "executions/list.html", {
         "executions": executions, "page": current, "error": error, "states": STATES,
-        "chosen_states": [s for raw in params.getlist("state") for s in raw.split(",")],
+        "chosen_states": states,
         "filters": {name: params.get(name, "") for name in ("q", "namespace", "flowId", "startDate", "endDate")},
         "labels": labels_text(params), "any_writable": any(e.may_write for e in executions),
     })
