@@ -48,6 +48,8 @@ def test_the_gantt_follows_the_execution_to_success_and_the_logs_say_hello(page,
     expect(page.locator("#execution-state")).to_have_text("SUCCESS", timeout=GUARD_SECONDS * 1000)
     expect(page.locator('.gantt-row[data-task="hello"][data-state="SUCCESS"]')).to_have_count(1)
     expect(page.locator("#gantt[hx-trigger]")).to_have_count(0)  # terminal: the polling stopped
+    expect(page.get_by_role("button", name="Kill")).to_have_count(0)  # the header's actions follow the state
+    expect(page.get_by_role("button", name="Restart")).to_have_count(1)
     assert page.evaluate("window.openedOnce") is True
     screenshot(page, "execution_gantt")
     page.get_by_role("navigation", name="Execution").get_by_role("link", name="Logs").click()

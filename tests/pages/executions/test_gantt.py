@@ -69,3 +69,5 @@ def test_the_fragment_polls_while_running_and_stops_once_terminal(admin_client):
     Execution.objects.filter(pk="live").update(state="SUCCESS")
     ended = admin_client.get(base + "/gantt/live").content.decode()
     assert "hx-trigger" not in ended and 'class="state state-SUCCESS"' in ended
+    assert 'id="execution-actions" hx-swap-oob="true"' in ended and "/actions/restart" in ended
+    assert "/actions/kill" not in ended
