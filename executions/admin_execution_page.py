@@ -14,23 +14,11 @@ from django.utils.safestring import SafeString
 
 from executions.encryption import is_encrypted
 from executions.models import LogEntry
+from executions.taskrun_tree import tree_order
 
 MASK = "******"  # how Kestra's UI shows an encrypted SECRET input
 INDENT_EM = 1.5
 OUTPUTS_SHOWN = 300  # characters of a taskrun's outputs in its row; the JSON of the API has them all
-
-
-def tree_order(taskruns) -> list[tuple[int, object]]:
-    """(depth, taskrun) pairs, each parent followed by its children, in creation order."""
-    children: dict = {}
-    for taskrun in sorted(taskruns, key=lambda t: t.seq):
-        children.setdefault(taskrun.parent_id, []).append(taskrun)
-    ordered, stack = [], [(0, t) for t in reversed(children.get(None, []))]
-    while stack:
-        depth, taskrun = stack.pop()
-        ordered.append((depth, taskrun))
-        stack += [(depth + 1, child) for child in reversed(children.get(taskrun.id, []))]
-    return ordered
 
 
 def duration_text(start, end) -> str:

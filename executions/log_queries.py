@@ -57,3 +57,8 @@ def execution_is_terminal(execution_id: str) -> bool:
 def pretty_line(entry: LogEntry) -> str:
     """`<instant> <LEVEL> <message>` with the instant as java.time.Instant prints it."""
     return f"{format_instant(entry.timestamp)} {entry.level} {entry.message}"
+
+
+def log_text(rows) -> str:
+    """The lines of `rows` as a log download holds them, one pretty line each."""
+    return "\n".join(pretty_line(row) for row in rows.iterator(chunk_size=2000))

@@ -7,6 +7,7 @@ import json
 from datetime import timedelta
 
 from executions.models import Execution, LogEntry, TaskRun
+from executions.taskrun_tree import tree_order
 
 MARKS = {"SUCCESS": "✓", "WARNING": "!", "FAILED": "✗", "KILLED": "✗", "SKIPPED": "-"}
 NAME_WIDTH = 48  # states and durations line up whatever the depth
@@ -31,25 +32,9 @@ def _duration(obj) -> str:
     return ""
 
 
-def in_tree_order(taskruns: list[TaskRun]) -> list[tuple[int, TaskRun]]:
-    """(depth, taskrun), each taskrun right under its parent, siblings in creation order."""
-    children: dict = {}
-    for tr in taskruns:
-        children.setdefault(tr.parent_id, []).append(tr)
-    ordered = []
-
-    def visit(parent_id, depth):
-        for tr in children.get(parent_id, []):
-            ordered.append((depth, tr))
-            visit(tr.id, depth + 1)
-
-    visit(None, 0)
-    return ordered
-
-
 def _task_lines(taskruns) -> list[str]:
     lines = []
-    for depth, tr in in_tree_order(taskruns):
+    for depth, tr in tree_order(taskruns):
         indent = "  " * (depth + 1)
         label = tr.task_id + (f" [{tr.value}]" if tr.value is not None else "")
         attempts = f" ({len(tr.attempts)} attempts)" if len(tr.attempts or []) > 1 else ""

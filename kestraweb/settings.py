@@ -214,9 +214,11 @@ LOOP_MAX_VALUES = int(os.environ.get("KESTRAWEB_LOOP_MAX_VALUES", "100000"))
 # default maxContentLength, 10 MB); the Download task streams any size into storage.
 HTTP_REQUEST_MAX_BODY = int(os.environ.get("KESTRAWEB_HTTP_REQUEST_MAX_BODY", 10 * 1024 * 1024))
 # Log lines (the newest) and taskruns (the first, in tree order) an execution's admin
-# page shows; the log and taskrun lists have them all.
+# page and its UI tabs show; the log and taskrun lists have them all.
 EXECUTION_PAGE_MAX_LOGS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_LOGS", "1000"))
 EXECUTION_PAGE_MAX_TASKRUNS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_TASKRUNS", "2000"))
+# Bytes of an output file the execution page's Outputs tab previews (the download has it all).
+OUTPUT_PREVIEW_BYTES = int(os.environ.get("KESTRAWEB_OUTPUT_PREVIEW_BYTES", 64 * 1024))
 # The cluster's workers (executions/engine/watchdog.py, sweeper.py): seconds between
 # the heartbeats of a running task,
 WORKER_HEARTBEAT_EVERY = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_EVERY", "5"))

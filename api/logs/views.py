@@ -9,7 +9,7 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from executions.log_queries import LEVELS, UnknownLevel, execution_logs, execution_namespace, levels_from, pretty_line
+from executions.log_queries import LEVELS, UnknownLevel, execution_logs, execution_namespace, levels_from, log_text
 from executions.models import LogEntry
 from executions.serializers import log_json
 
@@ -81,7 +81,7 @@ class DownloadLogsView(APIView):
     def get(self, request, execution_id: str):
         rows = _filtered_logs(request, execution_id)
         _require(request, READ, execution_id, missing_ok=False)
-        text = "\n".join(pretty_line(row) for row in rows.iterator(chunk_size=2000))
+        text = log_text(rows)
         response = HttpResponse(text, content_type="text/plain; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{execution_id}.log"'
         return response

@@ -7,6 +7,7 @@ SECTIONS = [
     "flow_templates",
     "topology",
     "flow_run",
+    "executions",
 ]
 
 urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]
