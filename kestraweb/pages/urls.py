@@ -4,6 +4,7 @@ from django.urls import include, path
 SECTIONS = [
     "shell",
     "home",
+    "logs",
 ]
 
 urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]
