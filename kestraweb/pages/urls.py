@@ -5,6 +5,7 @@ SECTIONS = [
     "shell",
     "home",
     "logs",
+    "settings",
 ]
 
 urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]
