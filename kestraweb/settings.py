@@ -217,6 +217,9 @@ HTTP_REQUEST_MAX_BODY = int(os.environ.get("KESTRAWEB_HTTP_REQUEST_MAX_BODY", 10
 # page shows; the log and taskrun lists have them all.
 EXECUTION_PAGE_MAX_LOGS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_LOGS", "1000"))
 EXECUTION_PAGE_MAX_TASKRUNS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_TASKRUNS", "2000"))
+# The largest namespace file the Namespaces page opens as text to edit (bytes); a
+# larger one is offered for download.
+NAMESPACE_FILE_EDIT_MAX_BYTES = int(os.environ.get("KESTRAWEB_NAMESPACE_FILE_EDIT_MAX_BYTES", 1024 * 1024))
 # The cluster's workers (executions/engine/watchdog.py, sweeper.py): seconds between
 # the heartbeats of a running task,
 WORKER_HEARTBEAT_EVERY = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_EVERY", "5"))

@@ -6,6 +6,7 @@ SECTIONS = [
     "home",
     "logs",
     "settings",
+    "namespaces",
 ]
 
 urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]
