@@ -60,6 +60,7 @@ bench: install
 	$(PY) bench/memory.py
 	$(PY) bench/stats.py
 	$(PY) bench/api.py
+	$(PY) bench/pages_logs_home.py
 	$(PY) bench/scripts.py
 
 # ruff (rules in pyproject.toml; `ruff format` is not applied), the import-linter
