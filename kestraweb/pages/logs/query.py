@@ -11,7 +11,6 @@ from django.utils import timezone
 
 from api.filters import filter_q
 from api.logs.views import FIELDS
-from executions.log_queries import LEVELS
 from executions.models import LogEntry
 from kestraweb.access import visible_namespaces_filter
 
@@ -30,14 +29,12 @@ class SearchParams:
 
 
 def search_params(chosen: dict) -> SearchParams:
-    """The API's parameters for the form's values; the lowest level keeps every line,
-    so it filters nothing; a period preset sets `startDate` unless one is typed."""
+    """The API's parameters for the form's values; a period preset sets `startDate`
+    unless one is typed."""
     params = QueryDict(mutable=True)
     for name in PARAMS:
         if chosen.get(name):
             params[name] = chosen[name]
-    if params.get("minLevel") == LEVELS[0]:
-        del params["minLevel"]
     period = RANGES.get(chosen.get("range") or DEFAULT_RANGE, RANGES[DEFAULT_RANGE])[1]
     if period and not params.get("startDate"):
         params["startDate"] = (timezone.now() - period).isoformat()
