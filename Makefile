@@ -61,6 +61,7 @@ bench: install
 	$(PY) bench/stats.py
 	$(PY) bench/api.py
 	$(PY) bench/pages.py
+	$(PY) bench/pages_logs_home.py
 	$(PY) bench/scripts.py
 
 # ruff (rules in pyproject.toml; `ruff format` is not applied), the import-linter

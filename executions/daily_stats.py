@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from datetime import date, datetime, timedelta
 
+from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import CharField, F, FloatField, Func, Value
 from django.db.models.functions import TruncDate
@@ -87,7 +88,10 @@ def _rows(queryset, start: datetime, end: datetime, keys: tuple[str, ...]) -> li
     inner = (queryset.filter(start_date__gte=start, start_date__lte=end)
              .annotate(day=day_of("start_date"), seconds=Seconds("start_date", "end_date")).order_by()
              .values(*keys, "day", "state", "seconds", "end_date"))
-    sql, params = inner.query.sql_with_params()
+    try:
+        sql, params = inner.query.sql_with_params()
+    except EmptyResultSet:  # a filter that keeps nothing (a user who may see no namespace)
+        return []
     groups = ", ".join([*keys, "day", "state"])
     outer = (f"WITH runs AS MATERIALIZED ({sql}) "
              f"SELECT {groups}, COUNT(*), COUNT(end_date), MIN(seconds), MAX(seconds), SUM(seconds) "

@@ -219,6 +219,9 @@ EXECUTION_PAGE_MAX_LOGS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_LOGS"
 EXECUTION_PAGE_MAX_TASKRUNS = int(os.environ.get("KESTRAWEB_EXECUTION_PAGE_MAX_TASKRUNS", "2000"))
 # Bytes of an output file the execution page's Outputs tab previews (the download has it all).
 OUTPUT_PREVIEW_BYTES = int(os.environ.get("KESTRAWEB_OUTPUT_PREVIEW_BYTES", 64 * 1024))
+# The largest namespace file the Namespaces page opens as text to edit (bytes); a
+# larger one is offered for download.
+NAMESPACE_FILE_EDIT_MAX_BYTES = int(os.environ.get("KESTRAWEB_NAMESPACE_FILE_EDIT_MAX_BYTES", 1024 * 1024))
 # The cluster's workers (executions/engine/watchdog.py, sweeper.py): seconds between
 # the heartbeats of a running task,
 WORKER_HEARTBEAT_EVERY = float(os.environ.get("KESTRAWEB_WORKER_HEARTBEAT_EVERY", "5"))

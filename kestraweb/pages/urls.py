@@ -8,6 +8,10 @@ SECTIONS = [
     "topology",
     "flow_run",
     "executions",
+    "home",
+    "logs",
+    "settings",
+    "namespaces",
 ]
 
 urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]

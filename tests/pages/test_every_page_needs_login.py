@@ -22,7 +22,8 @@ def ui_routes(patterns=None, prefix=""):
 
 def concrete(route: str) -> str:
     """A path for a route, with a plausible value in each parameter."""
-    return "/" + re.sub(r"<(?:\w+:)?(\w+)>", lambda m: "1" if m.group(1) in ("revision", "page") else "x", route)
+    return "/" + re.sub(r"<(?:(\w+):)?(\w+)>",
+                        lambda m: "1" if m.group(1) == "int" or m.group(2) in ("revision", "page") else "x", route)
 
 
 def test_there_are_pages_to_check():

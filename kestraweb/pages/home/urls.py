@@ -1,0 +1,7 @@
+from ..routing import ui
+from . import views
+
+urlpatterns = [
+    *ui("", views.dashboard, "home"),
+    *ui("dashboard", views.dashboard, "dashboard"),
+]

@@ -1,0 +1,6 @@
+from ..routing import ui
+from . import views
+
+urlpatterns = [
+    *ui("logs", views.search, "logs"),
+]

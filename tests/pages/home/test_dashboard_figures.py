@@ -1,0 +1,44 @@
+"""Home shows the counts by state, the success ratio, the chart's data and the latest
+failures, each linking to its execution."""
+import json
+import re
+
+import pytest
+
+from tests.pages.records import execution
+
+pytestmark = pytest.mark.django_db
+
+
+def chart_of(response) -> dict:
+    found = re.search(r'<script id="executions-chart-data" type="application/json">(.*?)</script>',
+                      response.content.decode(), re.S)
+    return json.loads(found.group(1))
+
+
+def test_it_counts_executions_by_state_and_gives_the_success_ratio(admin_client):
+    for state in ("SUCCESS", "SUCCESS", "SUCCESS", "FAILED"):
+        execution("company.team", state=state)
+    response = admin_client.get("/ui/")
+    assert response.status_code == 200
+    assert response.context["counts"] == {"SUCCESS": 3, "FAILED": 1}
+    assert response.context["total"] == 4
+    assert response.context["success_ratio"] == 75.0
+    assert ">75.0%<" in response.content.decode()
+
+
+def test_it_embeds_the_chart_data_per_day_and_state(admin_client):
+    execution("company.team", state="SUCCESS")
+    execution("company.team", state="WARNING")
+    chart = chart_of(admin_client.get("/ui/dashboard?range=7d"))
+    assert len(chart["labels"]) in (7, 8)  # the days the last 7×24 hours touch
+    assert {dataset["state"] for dataset in chart["datasets"]} == {"SUCCESS", "WARNING"}
+    assert sum(sum(dataset["data"]) for dataset in chart["datasets"]) == 2
+
+
+def test_it_lists_the_latest_failures_with_links_to_them(admin_client):
+    failed = execution("company.team", flow_id="nightly", state="FAILED")
+    execution("company.team", flow_id="fine", state="SUCCESS")
+    body = admin_client.get("/ui/main/").content.decode()
+    assert f'href="/ui/executions/company.team/nightly/{failed.id}"' in body
+    assert "/ui/executions/company.team/fine/" not in body
