@@ -5,6 +5,8 @@ stream is done; this module states once how it is polled:
 
 - read at once, then again at once while there is news (a backlog goes out without
   waiting), else after KESTRAWEB_API_FOLLOW_POLL seconds;
+- after KESTRAWEB_API_FOLLOW_KEEPALIVE seconds without news, send a comment, so that
+  a proxy does not close the quiet connection as idle (nginx's default: 60 seconds);
 - end after the events of a read that says done, or at the first read past
   KESTRAWEB_API_FOLLOW_TIMEOUT (there is always one read: an ended execution still
   gets its events).
@@ -52,15 +54,25 @@ def sse_comment(text: str) -> str:
     return f": {text}\n\n"
 
 
+KEEP_ALIVE = sse_comment("keep-alive")
+
+
 def _batches(read: Read) -> Iterator[list[str]]:
     """The polling rule: each read's events as a batch; an empty batch means wait a poll."""
-    deadline = time.monotonic() + settings.API_FOLLOW_TIMEOUT
+    deadline = quiet_since = time.monotonic()
+    deadline += settings.API_FOLLOW_TIMEOUT
     while True:
         events, done = read()
-        if done or time.monotonic() >= deadline:
+        now = time.monotonic()
+        if done or now >= deadline:
             if events:
                 yield events
             return
+        if events:
+            quiet_since = now
+        elif settings.API_FOLLOW_KEEPALIVE and now - quiet_since >= settings.API_FOLLOW_KEEPALIVE:
+            quiet_since = now
+            yield [KEEP_ALIVE]
         yield events
 
 
