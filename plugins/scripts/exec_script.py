@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from plugins.api.context import TaskWarning
+from plugins.api.folder_files import input_files
 from plugins.api.namespace_files import load_namespace_files, namespace_files_property
 from plugins.api.process import ProcessFailed
 from plugins.api.properties import Output, Property
@@ -28,7 +29,7 @@ from plugins.api.task import RunnableTask
 from storage.namespace_files import NamespaceFiles
 
 from .task_runners import RUNNER_TYPES, ScriptCommand, choose_runner
-from .working_files import input_files, keep_output_files, replace_storage_uris, write_input_files
+from .working_files import keep_output_files, replace_storage_uris, write_input_files
 
 TARGET_OS = ("LINUX", "WINDOWS", "AUTO")
 
