@@ -6,11 +6,11 @@ from __future__ import annotations
 from typing import Any
 
 from plugins.api.context import RunContext
-from plugins.api.properties import Example, Output, Property
+from plugins.api.properties import Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
-from .examples import SAMPLE_ORDERS
+from .examples import orders_example
 from .files import item_of, keep_items, lines, storage_uri
 
 
@@ -30,19 +30,12 @@ class DeduplicateItems(RunnableTask):
         Output("processedItemsTotal", "integer", "How many items were read."),
         Output("droppedItemsTotal", "integer", "How many items were dropped."),
     )
-    examples = (Example("One row per email: the last order of each customer is kept", full=True, code="""\
-id: dedup
-namespace: company.team
-inputs:
-  - id: orders
-    type: FILE
-tasks:
-  - id: dedup
-    type: io.kestra.plugin.core.storage.DeduplicateItems
-    from: "{{ inputs.orders }}"
-    expr: "{{ customer_email }}"
-""",
-                        inputs={"orders": SAMPLE_ORDERS}),)
+    examples = (orders_example("One row per email: the last order of each customer is kept", """\
+- id: dedup
+  type: io.kestra.plugin.core.storage.DeduplicateItems
+  from: "{{ inputs.orders }}"
+  expr: "{{ customer_email }}"
+"""),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         uri = storage_uri(ctx.render_property("from"), "from")

@@ -7,11 +7,11 @@ from typing import Any
 import expressions
 from expressions import ExpressionError
 from plugins.api.context import RunContext, TaskFailed
-from plugins.api.properties import Example, Output, Property
+from plugins.api.properties import Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
-from .examples import SAMPLE_ORDERS
+from .examples import orders_example
 from .files import item_of, keep_items, storage_uri
 
 INCLUDE, EXCLUDE, FAIL = "INCLUDE", "EXCLUDE", "FAIL"
@@ -39,19 +39,12 @@ class FilterItems(RunnableTask):
         Output("processedItemsTotal", "integer", "How many items were read."),
         Output("droppedItemsTotal", "integer", "How many items were dropped."),
     )
-    examples = (Example("Keep the orders of product 20", full=True, code="""\
-id: filter
-namespace: company.team
-inputs:
-  - id: orders
-    type: FILE
-tasks:
-  - id: filter
-    type: io.kestra.plugin.core.storage.FilterItems
-    from: "{{ inputs.orders }}"
-    filterCondition: "{{ product_id == 20 }}"
-""",
-                        inputs={"orders": SAMPLE_ORDERS}),)
+    examples = (orders_example("Keep the orders of product 20", """\
+- id: filter
+  type: io.kestra.plugin.core.storage.FilterItems
+  from: "{{ inputs.orders }}"
+  filterCondition: "{{ product_id == 20 }}"
+"""),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         uri = storage_uri(ctx.render_property("from"), "from")
