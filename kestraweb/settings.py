@@ -256,9 +256,11 @@ SCHEDULER_EVALUATION_LEASE = float(os.environ.get("KESTRAWEB_SCHEDULER_EVALUATIO
 WEBHOOK_WAIT_TIMEOUT = float(os.environ.get("KESTRAWEB_WEBHOOK_WAIT_TIMEOUT", "300"))
 # Seconds a follow stream (SSE: `GET /executions/{id}/follow`, `/logs/{id}/follow`) stays
 # open at most (it closes earlier when the execution ends; the client may follow again),
-# and how often it looks for news.
+# how often it looks for news, and after how many seconds without news it sends a
+# keep-alive comment (0: never) so that proxies do not close it as idle.
 API_FOLLOW_TIMEOUT = float(os.environ.get("KESTRAWEB_API_FOLLOW_TIMEOUT", "3600"))
 API_FOLLOW_POLL = float(os.environ.get("KESTRAWEB_API_FOLLOW_POLL", "0.25"))
+API_FOLLOW_KEEPALIVE = float(os.environ.get("KESTRAWEB_API_FOLLOW_KEEPALIVE", "15"))
 
 # Scripts (plugins.api.process): a subprocess's log lines are written in batches of at
 # most this many lines, or what came in this many seconds, whichever is first;

@@ -10,20 +10,14 @@ executions of the flows around this execution's flow (its FlowTopologyGraph, as
 - `id: end` once one of them ended (its flow is then no longer followed);
 - `id: end-all` once every flow followed had an execution end, then the stream closes.
 
-The database is polled from a coroutine every KESTRAWEB_API_FOLLOW_POLL seconds for
-at most KESTRAWEB_API_FOLLOW_TIMEOUT seconds; executions outside the user's readable
-namespaces are never sent."""
+The database is polled as kestraweb.event_stream polls; executions outside the user's
+readable namespaces are never sent."""
 from __future__ import annotations
 
-import asyncio
-import json
-import time
 from dataclasses import dataclass, field
+from functools import partial
 
-from asgiref.sync import sync_to_async
-from django.conf import settings
 from django.db.models import Q
-from django.http import StreamingHttpResponse
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -37,6 +31,7 @@ from executions.serializers import state_json
 from executions.states import TERMINAL
 from flows.dependencies import dependencies
 from kestraweb.access import visible_namespaces_filter
+from kestraweb.event_stream import Polled, polled_stream, sse_event
 from plugins.api.labels import CORRELATION_LABEL
 
 from .async_front import documented_as, rendered_caller
@@ -80,17 +75,21 @@ class FollowDependenciesCheck(APIView):
 _check = rendered_caller(FollowDependenciesCheck)
 
 
-def _event(name: str, data: dict) -> str:
-    return f"id: {name}\nevent: message\ndata: {json.dumps(data)}\n\n"
-
-
 def _status(execution: Execution) -> dict:
     return {"executionId": execution.id, "tenantId": TENANT, "namespace": execution.namespace,
             "flowId": execution.flow_id, "state": state_json(execution.state, execution.state_history)}
 
 
-def _changes(following: Following) -> list[str]:
-    """Events for the lineage's executions changed since the last look."""
+def _changes(following: Following) -> Polled:
+    """Events for the lineage's executions changed since the last look; `end-all` and
+    done once every flow followed had an execution end."""
+    events = _lineage_changes(following)
+    if not following.flows:
+        return Polled([*events, sse_event("end-all", {"executionId": following.execution_id})], True)
+    return Polled(events, False)
+
+
+def _lineage_changes(following: Following) -> list[str]:
     if following.correlation is None:
         return []
     in_lineage = ExecutionLabel.objects.filter(key=CORRELATION_LABEL, value=following.correlation)
@@ -104,25 +103,11 @@ def _changes(following: Following) -> list[str]:
             continue
         following.seen[execution.id] = stamp
         if execution.state in TERMINAL_VALUES:
-            events.append(_event("end", _status(execution)))
+            events.append(sse_event("end", _status(execution)))
             following.flows.discard(key)
         else:
-            events.append(_event("progress", _status(execution)))
+            events.append(sse_event("progress", _status(execution)))
     return events
-
-
-async def _events(following: Following):
-    yield _event("start", {"executionId": following.execution_id})
-    deadline = time.monotonic() + settings.API_FOLLOW_TIMEOUT
-    while True:
-        for event in await sync_to_async(_changes)(following):
-            yield event
-        if not following.flows:
-            yield _event("end-all", {"executionId": following.execution_id})
-            return
-        if time.monotonic() >= deadline:
-            return
-        await asyncio.sleep(settings.API_FOLLOW_POLL)
 
 
 @csrf_exempt
@@ -130,10 +115,9 @@ async def follow_dependencies(request, execution_id: str):
     response = await _check(request, execution_id=execution_id)
     if response.status_code != 200:
         return response
-    stream = StreamingHttpResponse(_events(getattr(request, FOLLOW_KEY)), content_type="text/event-stream")
-    stream["Cache-Control"] = "no-cache"
-    stream["X-Accel-Buffering"] = "no"
-    return stream
+    following = getattr(request, FOLLOW_KEY)
+    return polled_stream(request, partial(_changes, following),
+                         start=sse_event("start", {"executionId": following.execution_id}))
 
 
 documented_as(follow_dependencies, FollowDependenciesCheck)

@@ -25,6 +25,7 @@ from typing import Any
 
 from .context import TaskFailed
 from .durations import format_hms
+from .folder_files import inside
 from .properties import Property, string_or_list
 
 IF_EXISTS = ("OVERWRITE", "FAIL", "WARN", "IGNORE")
@@ -91,9 +92,7 @@ def load_namespace_files(settings: Any, folder: Path, *, render: Callable[[Any],
 
 def _put(log: Callable[[str, str], None], folder: Path, relative: str, content: bytes, if_exists: str) -> None:
     """Kestra's WorkingDir.putFile with its FileExistComportment."""
-    target = (folder / relative).resolve()
-    if folder.resolve() not in target.parents:
-        raise TaskFailed(f"namespaceFiles: '{relative}' is outside the working directory")
+    target = inside(folder, relative, "namespaceFiles")
     if target.exists():
         if if_exists == "FAIL":
             raise TaskFailed(f"File {relative} already exist")

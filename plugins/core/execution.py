@@ -7,14 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 import expressions
-from plugins.api.context import ExecutionNotFound, ExecutionNotResumable, PurgeFilter, RunContext, TaskFailed
+from plugins.api.context import ExecutionNotFound, ExecutionNotResumable, RunContext, TaskFailed
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.states import State
 from plugins.api.task import RunnableTask
 
 from .execution_target import target_execution
-from .purge_filters import date_property, optional_text, text_list
+from .purge_filters import purge_filter, purge_scope, purge_window, text_list
 
 
 @register
@@ -61,10 +61,8 @@ class PurgeExecutions(RunnableTask):
     description = ("Ended executions of a namespace (and its children, unless `flowId` names one flow) that "
                    "started between `startDate` and `endDate`, of the given `states`; this execution is kept.")
     properties = (
-        Property("namespace", description="The namespace (a prefix unless flowId is set); all when unset."),
-        Property("flowId", description="The flow whose executions are purged (with namespace)."),
-        Property("startDate", description="Purge executions that started at or after this date."),
-        Property("endDate", required=True, description="Purge executions that started at or before this date."),
+        *purge_scope("executions"),
+        *purge_window("executions that started"),
         Property("states", "array", description="Purge executions in these states only."),
         Property("purgeExecution", "boolean", default=True, description="Delete the executions."),
         Property("purgeLog", "boolean", default=True, description="Delete their logs."),
@@ -89,13 +87,8 @@ class PurgeExecutions(RunnableTask):
         unknown = [state for state in states if state not in State.__members__]
         if unknown:
             raise TaskFailed(f"states: unknown state {unknown[0]!r}")
-        end = date_property(ctx, "endDate")
-        if end is None:
-            raise TaskFailed("endDate is required")
-        which = PurgeFilter(end_date=end, start_date=date_property(ctx, "startDate"),
-                            namespace=optional_text(ctx, "namespace"), flow_id=optional_text(ctx, "flowId"),
-                            states=states)
-        return ctx.purge_executions(which, executions=bool(ctx.render_property("purgeExecution", True)),
+        return ctx.purge_executions(purge_filter(ctx, states=states),
+                                    executions=bool(ctx.render_property("purgeExecution", True)),
                                     logs=bool(ctx.render_property("purgeLog", True)),
                                     metrics=bool(ctx.render_property("purgeMetric", True)),
                                     storage=bool(ctx.render_property("purgeStorage", True)),

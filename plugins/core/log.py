@@ -8,14 +8,14 @@ from typing import Any
 
 from expressions.filters.types import class_name
 from expressions.ion import to_ion
-from plugins.api.context import PurgeFilter, RunContext, TaskFailed
+from plugins.api.context import RunContext, TaskFailed
 from plugins.api.log_levels import LOG_LEVELS
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
 from .execution_target import target_execution
-from .purge_filters import date_property, optional_text, text_list
+from .purge_filters import optional_text, purge_filter, purge_scope, purge_window, text_list
 
 LEVEL = Property("level", "enum", default="INFO", values=LOG_LEVELS,
                  description="The log level.")
@@ -106,12 +106,10 @@ class PurgeLogs(RunnableTask):
     description = ("Log lines up to `endDate` (from `startDate`) of a namespace (and its children unless `flowId` "
                    "names one flow; all when unset), of one execution, of the given `logLevels`.")
     properties = (
-        Property("namespace", description="The namespace (a prefix unless flowId is set); all when unset."),
-        Property("flowId", description="The flow whose logs are purged (with namespace)."),
+        *purge_scope("logs"),
         Property("executionId", description="The execution whose logs are purged."),
         Property("logLevels", "array", description="Purge lines of these levels only (all when unset)."),
-        Property("startDate", description="Purge lines logged at or after this date."),
-        Property("endDate", required=True, description="Purge lines logged at or before this date."),
+        *purge_window("lines logged"),
         Property("purgeExecutionLogs", "boolean", default=True, description="Purge the lines of executions."),
         Property("purgeNonExecutionLogs", "boolean", default=True,
                  description="Purge the lines of no execution (triggers')."),
@@ -131,12 +129,7 @@ class PurgeLogs(RunnableTask):
         unknown = [level for level in levels if level not in LOG_LEVELS]
         if unknown:
             raise TaskFailed(f"logLevels: unknown level {unknown[0]!r} ({', '.join(LOG_LEVELS)})")
-        end = date_property(ctx, "endDate")
-        if end is None:
-            raise TaskFailed("endDate is required")
-        which = PurgeFilter(end_date=end, start_date=date_property(ctx, "startDate"),
-                            namespace=optional_text(ctx, "namespace"), flow_id=optional_text(ctx, "flowId"),
-                            execution_id=optional_text(ctx, "executionId"), levels=levels)
+        which = purge_filter(ctx, execution_id=optional_text(ctx, "executionId"), levels=levels)
         counts = ctx.purge_logs(which, execution_logs=bool(ctx.render_property("purgeExecutionLogs", True)),
                                 other_logs=bool(ctx.render_property("purgeNonExecutionLogs", True)))
         return {"count": counts["executionLogsCount"] + counts["nonExecutionLogsCount"], **counts}

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from plugins.api.context import TaskWarning
+from plugins.api.folder_files import input_files
 from plugins.api.namespace_files import load_namespace_files, namespace_files_property
 from plugins.api.process import ProcessFailed
 from plugins.api.properties import Output, Property
@@ -28,7 +29,7 @@ from plugins.api.task import RunnableTask
 from storage.namespace_files import NamespaceFiles
 
 from .task_runners import RUNNER_TYPES, ScriptCommand, choose_runner
-from .working_files import input_files, keep_output_files, replace_storage_uris, write_input_files
+from .working_files import keep_output_files, replace_storage_uris, write_input_files
 
 TARGET_OS = ("LINUX", "WINDOWS", "AUTO")
 
@@ -59,6 +60,17 @@ COMMON_PROPERTIES = (
     Property("targetOS", "enum", values=TARGET_OS, default="AUTO", dynamic=False,
              description="The operating system the commands run on."),
 )
+
+
+def script_properties(default_image: str, *own: Property) -> tuple[Property, ...]:
+    """What a script type declares: the properties every script task has, `containerImage`
+    with the family's image as its default, then the type's own."""
+    return (*COMMON_PROPERTIES,
+            Property("containerImage", default=default_image,
+                     description="The container image, for container task runners."),
+            *own)
+
+
 SCRIPT_OUTPUTS = (
     Output("vars", "object", "The outputs the script printed as ::{\"outputs\": ...}::."),
     Output("exitCode", "integer", "The exit code of the commands."),
@@ -85,6 +97,10 @@ class ExecScript(RunnableTask):
     def script_commands(self, ctx: Any, folder: Path, extra: dict[str, Any]) -> list[str]:
         """The rendered commands, before the storage URIs are replaced."""
         raise NotImplementedError
+
+    def rendered_commands(self, ctx: Any, extra: dict[str, Any]) -> list[str]:
+        """The `commands` property rendered, one string a command (what the Commands types run)."""
+        return [str(command) for command in ctx.render(self.get("commands"), extra) or []]
 
     def run(self, ctx: Any) -> dict[str, Any]:
         from django.conf import settings  # the default runner is a setting

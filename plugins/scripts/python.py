@@ -14,12 +14,10 @@ from typing import Any, ClassVar
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 
-from .exec_script import COMMON_PROPERTIES, ExecScript
+from .exec_script import ExecScript, script_properties
 from .working_files import replace_storage_uris
 
 PYTHON_IMAGE = "python:3.13-slim"
-CONTAINER_IMAGE = Property("containerImage", default=PYTHON_IMAGE,
-                           description="The container image, for container task runners.")
 # Kestra's Python tasks' dependency management (since 0.24), accepted and not acted on.
 DEPENDENCY_PROPERTIES = (
     Property("dependencies", "array", description="Python packages Kestra installs first; not installed here."),
@@ -48,8 +46,8 @@ class PythonTask(ExecScript):
 class Commands(PythonTask):
     type = "io.kestra.plugin.scripts.python.Commands"
     title = "Run Python files and commands."
-    properties = (
-        *COMMON_PROPERTIES, CONTAINER_IMAGE, *DEPENDENCY_PROPERTIES,
+    properties = script_properties(
+        PYTHON_IMAGE, *DEPENDENCY_PROPERTIES,
         Property("commands", "array", required=True, description="The commands (e.g. python main.py)."),
     )
     examples = (
@@ -73,15 +71,15 @@ tasks:
 
     def script_commands(self, ctx: Any, folder: Path, extra: dict[str, Any]) -> list[str]:
         self.warn_dependencies(ctx)
-        return [str(command) for command in ctx.render(self.get("commands"), extra) or []]
+        return self.rendered_commands(ctx, extra)
 
 
 @register
 class Script(PythonTask):
     type = "io.kestra.plugin.scripts.python.Script"
     title = "Run an inline Python script."
-    properties = (
-        *COMMON_PROPERTIES, CONTAINER_IMAGE, *DEPENDENCY_PROPERTIES,
+    properties = script_properties(
+        PYTHON_IMAGE, *DEPENDENCY_PROPERTIES,
         Property("script", required=True, description="The Python source, rendered, written to a file and run."),
     )
     examples = (

@@ -7,20 +7,21 @@ from typing import Any
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 
-from .exec_script import COMMON_PROPERTIES, ExecScript
+from .exec_script import ExecScript, script_properties
 
 SHELL_IMAGE = "ubuntu"
-CONTAINER_IMAGE = Property("containerImage", default=SHELL_IMAGE,
-                           description="The container image, for container task runners.")
+
+
+class ShellTask(ExecScript):
+    default_image = SHELL_IMAGE
 
 
 @register
-class Commands(ExecScript):
+class Commands(ShellTask):
     type = "io.kestra.plugin.scripts.shell.Commands"
     title = "Run shell commands."
-    default_image = SHELL_IMAGE
-    properties = (
-        *COMMON_PROPERTIES, CONTAINER_IMAGE,
+    properties = script_properties(
+        SHELL_IMAGE,
         Property("commands", "array", required=True, description="The shell commands, run one after the other."),
     )
     examples = (
@@ -42,17 +43,15 @@ tasks:
     )
 
     def script_commands(self, ctx: Any, folder: Path, extra: dict[str, Any]) -> list[str]:
-        return [str(command) for command in ctx.render(self.get("commands"), extra) or []]
+        return self.rendered_commands(ctx, extra)
 
 
 @register
-class Script(ExecScript):
+class Script(ShellTask):
     type = "io.kestra.plugin.scripts.shell.Script"
     title = "Run a multi-line shell script."
-    default_image = SHELL_IMAGE
-    properties = (
-        *COMMON_PROPERTIES, CONTAINER_IMAGE,
-        Property("script", required=True, description="The shell script, rendered."),
+    properties = script_properties(
+        SHELL_IMAGE, Property("script", required=True, description="The shell script, rendered."),
     )
     examples = (
         Example("A shell script with an input file", """\

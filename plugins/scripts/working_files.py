@@ -1,8 +1,8 @@
 """The files of a script task's working directory, as Kestra's FilesService and
 ScriptService handle them:
 
-- `inputFiles`: a map of relative path to content, or that map as JSON; a content that
-  is a kestra:// URI is copied from internal storage, any other is written as text;
+- `inputFiles` (read as plugins.api.folder_files reads them): a content that is a
+  kestra:// URI is copied from internal storage, any other is written as text;
 - `kestra://` URIs inside the rendered commands are copied into the working directory
   and replaced by the copies' paths (ScriptService.replaceInternalStorage), so a
   command may `cat {{ outputs.previous.uri }}`;
@@ -10,7 +10,6 @@ ScriptService handle them:
   matched is kept in internal storage, keyed by its relative path."""
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import uuid
@@ -18,33 +17,12 @@ from pathlib import Path
 from typing import Any
 
 from plugins.api.context import TaskFailed
+from plugins.api.folder_files import inside, matching_files
 from storage import StorageError, layout
-from storage.globs import BadGlob, compile_glob
+from storage.globs import BadGlob
 
 # Kestra's INTERNAL_STORAGE_PATTERN.
 STORAGE_URI = re.compile(re.escape(layout.SCHEME) + r"[-a-zA-Z0-9%._+~#=/]*")
-
-
-def input_files(rendered: Any) -> dict[str, Any]:
-    """The rendered `inputFiles` as a map (a JSON string is read as one)."""
-    if rendered is None:
-        return {}
-    if isinstance(rendered, str):
-        try:
-            rendered = json.loads(rendered)
-        except ValueError:
-            raise TaskFailed("inputFiles must be a map of file name to content, or that map as JSON") from None
-    if not isinstance(rendered, dict):
-        raise TaskFailed("inputFiles must be a map of file name to content")
-    return rendered
-
-
-def inside(folder: Path, name: str, what: str) -> Path:
-    """`folder / name`, refused when it reaches outside `folder` (an absolute path, `..`)."""
-    target = (folder / name).resolve()
-    if folder.resolve() not in target.parents:
-        raise TaskFailed(f"{what}: '{name}' is outside the working directory (only relative paths are allowed)")
-    return target
 
 
 def write_input_files(ctx: Any, folder: Path, files: dict[str, Any]) -> None:
@@ -85,17 +63,8 @@ def _copy_from_storage(ctx: Any, uri: str, target: Path) -> None:
 
 def keep_output_files(ctx: Any, folder: Path, patterns: Any) -> dict[str, str]:
     """relative path -> kestra:// URI of every file matched by the globs."""
-    if patterns is None:
-        return {}
-    if isinstance(patterns, str):
-        patterns = [patterns]
     try:
-        globs = [compile_glob(str(pattern)) for pattern in patterns]
+        files = matching_files(folder, patterns)
     except BadGlob as exc:
         raise TaskFailed(f"outputFiles: {exc}") from exc
-    kept: dict[str, str] = {}
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).as_posix()
-        if path.is_file() and any(glob.matches(relative) for glob in globs):
-            kept[relative] = ctx.put_file(path, relative)
-    return kept
+    return {relative: ctx.put_file(path, relative) for relative, path in files}

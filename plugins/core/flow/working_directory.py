@@ -14,6 +14,7 @@ from pathlib import Path
 from expressions.errors import ExpressionError
 from plugins.api.context import TaskFailed
 from plugins.api.flowable import SHARED_FOLDER_MEMO
+from plugins.api.folder_files import input_files, matching_files
 from plugins.api.namespace_files import load_namespace_files, namespace_files_property
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
@@ -23,7 +24,7 @@ from storage.globs import BadGlob, compile_glob
 from storage.namespace_files import path_matcher
 
 from . import working_directory_cache as cache
-from .folder_files import input_files, matching_outputs, write_inputs
+from .folder_files import write_inputs
 from .sequential import TASKS
 
 CACHE_RESTORED_AT = "cacheRestoredAt"  # memo: when the cache was unpacked (epoch s), 0 without one
@@ -124,7 +125,7 @@ tasks:
     def _after_tasks(self, rt, taskrun, folder: Path, restored_at: float):
         if self.get("outputFiles"):
             kept = {relative: rt.put_file(taskrun, path, relative)
-                    for relative, path in matching_outputs(folder, rt.render(self.get("outputFiles"), taskrun))}
+                    for relative, path in matching_files(folder, rt.render(self.get("outputFiles"), taskrun))}
             if kept:
                 rt.set_outputs(taskrun, {"outputFiles": kept})
         if self.get("cache") is not None:

@@ -21,9 +21,8 @@ from pathlib import Path
 
 from plugins.api.context import TaskFailed
 from plugins.api.durations import DurationError, parse_duration
+from plugins.api.folder_files import matching_files
 from plugins.api.properties import Property
-
-from .folder_files import matching_outputs
 
 # Kestra's WorkingDirectory.Cache: the one list of its keys, checked when the flow is
 # saved (WorkingDirectory declares it on its property) and read here at run time.
@@ -77,7 +76,7 @@ def restore(rt, taskrun, folder: Path, cache: dict) -> float:
 def keep(rt, taskrun, folder: Path, cache: dict, restored_at: float) -> None:
     """Archive the matching files when one changed since `restored_at`."""
     patterns, _ = cache_settings(cache)
-    files = matching_outputs(folder, patterns)
+    files = matching_files(folder, patterns)
     if not any(path.stat().st_mtime > restored_at for _, path in files):
         rt.log(taskrun, "DEBUG", "Cache files didn't change, skip updating it")
         return

@@ -8,10 +8,10 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from plugins.api.context import NamespaceFileStore, RunContext, TaskFailed
+from plugins.api.folder_files import matching_files
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
-from plugins.core.flow.folder_files import matching_outputs
 from plugins.core.storage.files import opened
 from storage import StorageError, layout
 
@@ -66,7 +66,7 @@ tasks:
                     _upload_uri(ctx, target, f"{destination}/{name}", item, conflict)
                 else:
                     globs.append(item)
-            for relative, path in matching_outputs(ctx.working_dir(), globs) if globs else []:
+            for relative, path in matching_files(ctx.working_dir(), globs) if globs else []:
                 _put(target, f"{destination}/{relative}", path, conflict)
         else:
             raise TaskFailed("files must be a list of strings or a map of path to URI")

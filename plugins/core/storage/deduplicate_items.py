@@ -6,11 +6,12 @@ from __future__ import annotations
 from typing import Any
 
 from plugins.api.context import RunContext
-from plugins.api.properties import Example, Output, Property
+from plugins.api.properties import Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
-from .files import item_of, lines, new_name, storage_uri
+from .examples import orders_example
+from .files import item_of, keep_items, lines, storage_uri
 
 
 @register
@@ -29,21 +30,12 @@ class DeduplicateItems(RunnableTask):
         Output("processedItemsTotal", "integer", "How many items were read."),
         Output("droppedItemsTotal", "integer", "How many items were dropped."),
     )
-    examples = (Example("One row per email: the last order of each customer is kept", full=True, code="""\
-id: dedup
-namespace: company.team
-inputs:
-  - id: orders
-    type: FILE
-tasks:
-  - id: dedup
-    type: io.kestra.plugin.core.storage.DeduplicateItems
-    from: "{{ inputs.orders }}"
-    expr: "{{ customer_email }}"
-""",
-                        inputs={"orders": '{"order_id": 1, "customer_email": "a@x.io", "product_id": 20}\n'
-                                          '{"order_id": 2, "customer_email": "b@x.io", "product_id": 7}\n'
-                                          '{"order_id": 3, "customer_email": "a@x.io", "product_id": 20}\n'}),)
+    examples = (orders_example("One row per email: the last order of each customer is kept", """\
+- id: dedup
+  type: io.kestra.plugin.core.storage.DeduplicateItems
+  from: "{{ inputs.orders }}"
+  expr: "{{ customer_email }}"
+"""),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         uri = storage_uri(ctx.render_property("from"), "from")
@@ -55,13 +47,6 @@ tasks:
         last: dict[str, int] = {}
         for offset, line in enumerate(lines(ctx, uri)):
             last[key(line)] = offset
-        processed = dropped = 0
-        with ctx.new_file(new_name(".ion")) as out:
-            for offset, line in enumerate(lines(ctx, uri)):
-                if last.get(key(line)) == offset:
-                    out.write((line + "\n").encode())
-                else:
-                    dropped += 1
-                processed += 1
-        return {"uri": out.uri, "numKeys": len(last), "processedItemsTotal": processed,
-                "droppedItemsTotal": dropped}
+        kept = keep_items(ctx, uri, lambda offset, line: last.get(key(line)) == offset)
+        return {"uri": kept.uri, "numKeys": len(last), "processedItemsTotal": kept.processed,
+                "droppedItemsTotal": kept.dropped}

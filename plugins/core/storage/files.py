@@ -6,8 +6,9 @@ import io
 import json
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any, BinaryIO
 
@@ -58,6 +59,27 @@ def item_of(line: str, uri: str) -> dict[str, Any]:
     if not isinstance(value, dict):
         raise TaskFailed(f"The item `{line}` of {uri} is not a map: {json.dumps(value, default=str)}")
     return value
+
+
+@dataclass(frozen=True)
+class KeptItems:
+    """What a task that keeps some items of a file (FilterItems, DeduplicateItems) wrote."""
+    uri: str
+    processed: int
+    dropped: int
+
+
+def keep_items(ctx: RunContext, uri: str, keep: Callable[[int, str], bool]) -> KeptItems:
+    """A new Ion file of the lines of `uri` that `keep(offset, line)` keeps, in file order."""
+    processed = dropped = 0
+    with ctx.new_file(new_name(".ion")) as out:
+        for offset, line in enumerate(lines(ctx, uri)):
+            if keep(offset, line):
+                out.write((line + "\n").encode())
+            else:
+                dropped += 1
+            processed += 1
+    return KeptItems(out.uri, processed, dropped)
 
 
 def new_name(extension: str) -> str:

@@ -7,11 +7,12 @@ from typing import Any
 import expressions
 from expressions import ExpressionError
 from plugins.api.context import RunContext, TaskFailed
-from plugins.api.properties import Example, Output, Property
+from plugins.api.properties import Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
 
-from .files import item_of, lines, new_name, storage_uri
+from .examples import orders_example
+from .files import item_of, keep_items, storage_uri
 
 INCLUDE, EXCLUDE, FAIL = "INCLUDE", "EXCLUDE", "FAIL"
 
@@ -38,37 +39,24 @@ class FilterItems(RunnableTask):
         Output("processedItemsTotal", "integer", "How many items were read."),
         Output("droppedItemsTotal", "integer", "How many items were dropped."),
     )
-    examples = (Example("Keep the orders of product 20", full=True, code="""\
-id: filter
-namespace: company.team
-inputs:
-  - id: orders
-    type: FILE
-tasks:
-  - id: filter
-    type: io.kestra.plugin.core.storage.FilterItems
-    from: "{{ inputs.orders }}"
-    filterCondition: "{{ product_id == 20 }}"
-""",
-                        inputs={"orders": '{"order_id": 1, "customer_email": "a@x.io", "product_id": 20}\n'
-                                          '{"order_id": 2, "customer_email": "b@x.io", "product_id": 7}\n'
-                                          '{"order_id": 3, "customer_email": "a@x.io", "product_id": 20}\n'}),)
+    examples = (orders_example("Keep the orders of product 20", """\
+- id: filter
+  type: io.kestra.plugin.core.storage.FilterItems
+  from: "{{ inputs.orders }}"
+  filterCondition: "{{ product_id == 20 }}"
+"""),)
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         uri = storage_uri(ctx.render_property("from"), "from")
         condition = str(self.get("filterCondition"))
         filter_type = str(ctx.render_property("filterType", INCLUDE))
         on_error_or_null = str(ctx.render_property("errorOrNullBehavior", FAIL))
-        processed = dropped = 0
-        with ctx.new_file(new_name(".ion")) as out:
-            for line in lines(ctx, uri):
-                action = self._action(ctx, condition, line, uri, filter_type, on_error_or_null)
-                if action == INCLUDE:
-                    out.write((line + "\n").encode())
-                else:
-                    dropped += 1
-                processed += 1
-        return {"uri": out.uri, "processedItemsTotal": processed, "droppedItemsTotal": dropped}
+
+        def included(_offset: int, line: str) -> bool:
+            return self._action(ctx, condition, line, uri, filter_type, on_error_or_null) == INCLUDE
+
+        kept = keep_items(ctx, uri, included)
+        return {"uri": kept.uri, "processedItemsTotal": kept.processed, "droppedItemsTotal": kept.dropped}
 
     @staticmethod
     def _action(ctx: RunContext, condition: str, line: str, uri: str, filter_type: str, on_error_or_null: str) -> str:

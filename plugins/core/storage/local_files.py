@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
-from plugins.api.context import RunContext, TaskFailed
+from plugins.api.context import RunContext
+from plugins.api.folder_files import input_files, inside, matching_files
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
-from plugins.core.flow.folder_files import input_files, matching_outputs
 from storage import layout
 
 from .files import opened
@@ -36,22 +36,16 @@ class LocalFiles(RunnableTask):
 
     def run(self, ctx: RunContext) -> dict[str, Any]:
         folder = ctx.working_dir()
-        try:
-            files = input_files(ctx.render_property("inputs"))
-        except ValueError as bad:
-            raise TaskFailed(str(bad)) from None
+        files = input_files(ctx.render_property("inputs"))
         for name, content in files.items():
             _create(ctx, folder, str(name), content)
         patterns = ctx.render_property("outputs") or []
         return {"uris": {relative: ctx.put_file(path, relative)
-                         for relative, path in matching_outputs(folder, patterns)}}
+                         for relative, path in matching_files(folder, patterns)}}
 
 
 def _create(ctx: RunContext, folder: Path, name: str, content: Any) -> None:
-    root = folder.resolve()
-    target = (folder / name).resolve()
-    if root not in target.parents:
-        raise TaskFailed(f"inputs: {name!r} is outside the working directory")
+    target = inside(folder, name, "inputs")
     target.parent.mkdir(parents=True, exist_ok=True)
     if layout.is_uri(content):  # a file of internal storage: its content, as Kestra copies it
         with opened(ctx, str(content)) as source, target.open("wb") as out:

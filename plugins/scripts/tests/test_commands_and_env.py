@@ -5,6 +5,8 @@ import pytest
 
 from tests.flow_runs import run_flow
 
+from .script_flows import script_flow
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -41,58 +43,39 @@ def test_before_commands_run_first_and_env_reaches_the_process():
 
 
 def test_stderr_makes_a_warning_only_with_warning_on_std_err():
-    source = """
-        id: stderr_{name}
-        namespace: tests.scripts
-        tasks:
-          - id: sh
-            type: io.kestra.plugin.scripts.shell.Commands
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
+    def run(name: str, setting: str):
+        return run_flow(script_flow(f"stderr_{name}", "shell.Commands", f"""
             {setting}
             commands:
               - echo "a progress bar" >&2
-    """
-    assert run_flow(source.format(name="default", setting="")).state == "SUCCESS"
-    assert run_flow(source.format(name="off", setting="warningOnStdErr: false")).state == "SUCCESS"
-    warned = run_flow(source.format(name="on", setting="warningOnStdErr: true"))
+        """))
+
+    assert run("default", "").state == "SUCCESS"
+    assert run("off", "warningOnStdErr: false").state == "SUCCESS"
+    warned = run("on", "warningOnStdErr: true")
     assert warned.state == "WARNING" and warned.one("sh").state == "WARNING"
     assert warned.one("sh").outputs["exitCode"] == 0  # the outputs are kept
 
 
 def test_a_custom_interpreter_gets_the_script():
-    run = run_flow("""
-        id: interpreter
-        namespace: tests.scripts
-        tasks:
-          - id: bash
-            type: io.kestra.plugin.scripts.shell.Script
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            interpreter: ["/bin/bash", "-c"]
-            script: |
-              words=(one two three)
-              echo "${words[2]} words in $BASH_VERSION" | cut -d' ' -f1-3
-    """)
+    run = run_flow(script_flow("interpreter", "shell.Script", """
+        interpreter: ["/bin/bash", "-c"]
+        script: |
+          words=(one two three)
+          echo "${words[2]} words in $BASH_VERSION" | cut -d' ' -f1-3
+    """, task_id="bash"))
     assert run.state == "SUCCESS" and ("INFO", "three words in") in run.log_entries("bash")
 
 
 def test_a_secret_a_script_prints_is_masked_in_its_logs(monkeypatch):
     monkeypatch.setenv("SECRET_SCRIPT_TOKEN", "czNjcjN0LXRva2Vu")  # base64 of s3cr3t-token
-    run = run_flow("""
-        id: secret_in_script
-        namespace: tests.scripts
-        tasks:
-          - id: sh
-            type: io.kestra.plugin.scripts.shell.Commands
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            env:
-              TOKEN: "{{ secret('SCRIPT_TOKEN') }}"
-            commands:
-              - echo "token=$TOKEN"
-              - echo "again $TOKEN" >&2
-    """)
+    run = run_flow(script_flow("secret_in_script", "shell.Commands", """
+        env:
+          TOKEN: "{{ secret('SCRIPT_TOKEN') }}"
+        commands:
+          - echo "token=$TOKEN"
+          - echo "again $TOKEN" >&2
+    """))
     assert run.state == "SUCCESS"
     messages = [message for _, message in run.log_entries("sh")]
     assert "token=******" in messages and "again ******" in messages

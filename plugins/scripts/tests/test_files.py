@@ -8,6 +8,8 @@ from plugins.conftest import read_stored
 from storage.namespace_files import NamespaceFiles
 from tests.flow_runs import run_flow
 
+from .script_flows import script_flow
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -49,32 +51,18 @@ def test_output_files_go_to_storage_and_come_back_as_input_files():
 
 
 def test_input_files_as_json_and_paths_outside_the_folder_are_refused():
-    ok = run_flow("""
-        id: json_inputs
-        namespace: tests.scripts
-        tasks:
-          - id: sh
-            type: io.kestra.plugin.scripts.shell.Commands
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            inputFiles: '{"a.txt": "from json"}'
-            commands:
-              - cat a.txt
-    """)
+    ok = run_flow(script_flow("json_inputs", "shell.Commands", """
+        inputFiles: '{"a.txt": "from json"}'
+        commands:
+          - cat a.txt
+    """))
     assert ok.state == "SUCCESS" and ("INFO", "from json") in ok.log_entries("sh")
-    refused = run_flow("""
-        id: escaping_inputs
-        namespace: tests.scripts
-        tasks:
-          - id: sh
-            type: io.kestra.plugin.scripts.shell.Commands
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            inputFiles:
-              ../escape.txt: nope
-            commands:
-              - "true"
-    """)
+    refused = run_flow(script_flow("escaping_inputs", "shell.Commands", """
+        inputFiles:
+          ../escape.txt: nope
+        commands:
+          - "true"
+    """))
     assert refused.state == "FAILED"
     assert any("'../escape.txt' is outside the working directory" in m for m in refused.logs())
 
@@ -84,24 +72,17 @@ def test_namespace_files_are_copied_in_with_include_and_exclude():
     files.write("scripts/etl.py", b"print('etl ran')\n")
     files.write("scripts/skip.py", b"raise SystemExit(9)\n")
     files.write("queries/q.sql", b"select 1\n")
-    run = run_flow("""
-        id: namespace_files
-        namespace: tests.scripts
-        tasks:
-          - id: py
-            type: io.kestra.plugin.scripts.python.Commands
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            namespaceFiles:
-              enabled: true
-              include:
-                - scripts/**
-              exclude:
-                - "**/skip.py"
-            commands:
-              - python scripts/etl.py
-              - ls -R . | grep -c "skip.py\\|q.sql" || true
-    """)
+    run = run_flow(script_flow("namespace_files", "python.Commands", """
+        namespaceFiles:
+          enabled: true
+          include:
+            - scripts/**
+          exclude:
+            - "**/skip.py"
+        commands:
+          - python scripts/etl.py
+          - ls -R . | grep -c "skip.py\\|q.sql" || true
+    """, task_id="py"))
     assert run.state == "SUCCESS"
     entries = run.log_entries("py")
     assert ("INFO", "etl ran") in entries
@@ -109,20 +90,13 @@ def test_namespace_files_are_copied_in_with_include_and_exclude():
 
 
 def test_files_written_in_the_older_output_dir_are_kept():
-    run = run_flow("""
-        id: output_dir
-        namespace: tests.scripts
-        tasks:
-          - id: sh
-            type: io.kestra.plugin.scripts.shell.Commands
-            outputDirectory: true
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            commands:
-              - mkdir -p {{ outputDir }}/sub
-              - echo one > {{ outputDir }}/a.txt
-              - echo two > "$OUTPUT_DIR/sub/a.txt"
-    """)
+    run = run_flow(script_flow("output_dir", "shell.Commands", """
+        outputDirectory: true
+        commands:
+          - mkdir -p {{ outputDir }}/sub
+          - echo one > {{ outputDir }}/a.txt
+          - echo two > "$OUTPUT_DIR/sub/a.txt"
+    """))
     assert run.state == "SUCCESS"
     kept = run.one("sh").outputs["outputFiles"]
     assert sorted(kept) == ["a.txt", "sub/a.txt"]

@@ -5,28 +5,24 @@ import pytest
 
 from tests.flow_runs import run_flow
 
+from .script_flows import script_flow
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_lines_printed_by_hand_become_outputs_metrics_and_logs():
-    run = run_flow("""
-        id: by_hand
-        namespace: tests.scripts
-        tasks:
-          - id: sh
-            type: io.kestra.plugin.scripts.shell.Script
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            script: |
-              echo 'plain line'
-              echo '::{"outputs": {"rows": 3, "name": "x"}}::'
-              echo '::{"outputs": {"more": [1, 2]}, "metrics": [{"name": "rows", "type": "counter", "value": 3, '\
-              '"tags": {"t": "a"}}, {"name": "load", "type": "timer", "value": "PT1.5S"}]}::'
-              echo '::{"logs": [{"level": "WARN", "message": "careful"}, {"level": "DEBUG", "message": "detail"}]}::'
-          - id: use
-            type: io.kestra.plugin.core.log.Log
-            message: "{{ outputs.sh.vars.rows }} {{ outputs.sh.vars.name }} {{ outputs.sh.vars.more[1] }}"
-    """)
+    run = run_flow(script_flow("by_hand", "shell.Script", """
+        script: |
+          echo 'plain line'
+          echo '::{"outputs": {"rows": 3, "name": "x"}}::'
+          echo '::{"outputs": {"more": [1, 2]}, "metrics": [{"name": "rows", "type": "counter", "value": 3, '\
+          '"tags": {"t": "a"}}, {"name": "load", "type": "timer", "value": "PT1.5S"}]}::'
+          echo '::{"logs": [{"level": "WARN", "message": "careful"}, {"level": "DEBUG", "message": "detail"}]}::'
+    """, after="""
+        - id: use
+          type: io.kestra.plugin.core.log.Log
+          message: "{{ outputs.sh.vars.rows }} {{ outputs.sh.vars.name }} {{ outputs.sh.vars.more[1] }}"
+    """))
     assert run.state == "SUCCESS"
     outputs = run.one("sh").outputs
     assert outputs["vars"] == {"rows": 3, "name": "x", "more": [1, 2]}
@@ -40,27 +36,21 @@ def test_lines_printed_by_hand_become_outputs_metrics_and_logs():
 
 
 def test_a_python_script_using_the_kestra_library_gives_outputs_and_counters():
-    run = run_flow("""
-        id: library
-        namespace: tests.scripts
-        tasks:
-          - id: py
-            type: io.kestra.plugin.scripts.python.Script
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            script: |
-              from kestra import Kestra
-              marks = [79, 91, 85, 64, 82]
-              Kestra.outputs({"total": sum(marks), "average": sum(marks) / len(marks)})
-              Kestra.counter("marks", len(marks), {"class": "a"})
-              Kestra.timer("took", 0.25)
-              logger = Kestra.logger()
-              logger.info("computed")
-              logger.warning("half of them failed")
-          - id: log
-            type: io.kestra.plugin.core.log.Log
-            message: "{{ outputs.py.vars.total }}"
-    """)
+    run = run_flow(script_flow("library", "python.Script", """
+        script: |
+          from kestra import Kestra
+          marks = [79, 91, 85, 64, 82]
+          Kestra.outputs({"total": sum(marks), "average": sum(marks) / len(marks)})
+          Kestra.counter("marks", len(marks), {"class": "a"})
+          Kestra.timer("took", 0.25)
+          logger = Kestra.logger()
+          logger.info("computed")
+          logger.warning("half of them failed")
+    """, task_id="py", after="""
+        - id: log
+          type: io.kestra.plugin.core.log.Log
+          message: "{{ outputs.py.vars.total }}"
+    """))
     assert run.state == "SUCCESS"
     assert run.one("py").outputs["vars"] == {"total": 401, "average": 80.2}
     assert run.metrics() == [("counter", "marks", 5.0, {"class": "a"}), ("timer", "took", 0.25, {})]
@@ -70,19 +60,12 @@ def test_a_python_script_using_the_kestra_library_gives_outputs_and_counters():
 
 
 def test_an_unreadable_output_line_is_a_warning_and_the_task_goes_on():
-    run = run_flow("""
-        id: unreadable
-        namespace: tests.scripts
-        tasks:
-          - id: sh
-            type: io.kestra.plugin.scripts.shell.Script
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            script: |
-              echo '::{"outputs": {"a": }::'
-              echo '::{"metrics": [{"name": "g", "type": "gauge", "value": 1}]}::'
-              echo '::{"outputs": {"a": 1}}::'
-    """)
+    run = run_flow(script_flow("unreadable", "shell.Script", """
+        script: |
+          echo '::{"outputs": {"a": }::'
+          echo '::{"metrics": [{"name": "g", "type": "gauge", "value": 1}]}::'
+          echo '::{"outputs": {"a": 1}}::'
+    """))
     assert run.state == "SUCCESS"
     assert run.one("sh").outputs["vars"] == {"a": 1}
     warnings = [message for level, message in run.log_entries("sh") if level == "WARN"]

@@ -8,6 +8,8 @@ import pytest
 from tests.background import run_in_background, wait_for
 from tests.flow_runs import kill_execution, run_flow, save, start_execution, taskrun_state
 
+from .script_flows import script_flow
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
@@ -26,21 +28,14 @@ def pids(folder: Path) -> list[int]:
 
 def test_a_timeout_kills_the_process_and_its_children(tmp_path):
     started = time.monotonic()
-    run = run_flow(f"""
-        id: too_slow
-        namespace: tests.scripts
-        tasks:
-          - id: sh
-            type: io.kestra.plugin.scripts.shell.Script
-            timeout: PT1S
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            script: |
-              sleep 60 &
-              echo $! > {tmp_path}/child.pid
-              echo $$ > {tmp_path}/shell.pid
-              wait
-    """)
+    run = run_flow(script_flow("too_slow", "shell.Script", f"""
+        timeout: PT1S
+        script: |
+          sleep 60 &
+          echo $! > {tmp_path}/child.pid
+          echo $$ > {tmp_path}/shell.pid
+          wait
+    """))
     assert run.state == "FAILED" and run.one("sh").state == "FAILED"
     assert time.monotonic() - started < 30
     assert any(message.startswith("Timeout after") for message in run.logs())
@@ -49,22 +44,15 @@ def test_a_timeout_kills_the_process_and_its_children(tmp_path):
 
 
 def test_a_kill_stops_a_long_script(tmp_path):
-    flow = save(f"""
-        id: killed_script
-        namespace: tests.scripts
-        tasks:
-          - id: py
-            type: io.kestra.plugin.scripts.python.Script
-            taskRunner:
-              type: io.kestra.plugin.core.runner.Process
-            script: |
-              import os, subprocess, time
-              child = subprocess.Popen(["sleep", "60"])
-              open("{tmp_path}/child.pid", "w").write(str(child.pid))
-              open("{tmp_path}/python.pid", "w").write(str(os.getpid()))
-              print("ready", flush=True)
-              time.sleep(60)
-    """)
+    flow = save(script_flow("killed_script", "python.Script", f"""
+        script: |
+          import os, subprocess, time
+          child = subprocess.Popen(["sleep", "60"])
+          open("{tmp_path}/child.pid", "w").write(str(child.pid))
+          open("{tmp_path}/python.pid", "w").write(str(os.getpid()))
+          print("ready", flush=True)
+          time.sleep(60)
+    """, task_id="py"))
     execution = start_execution(flow)
     thread, result = run_in_background(execution.id)
     wait_for(lambda: len(pids(tmp_path)) == 2, seconds=20)

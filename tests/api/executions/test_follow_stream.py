@@ -57,3 +57,12 @@ async def test_an_ended_execution_gets_one_event(async_client, admin_user):
     response = await async_client.get("/api/v1/main/executions/e2/follow", headers={"Authorization": basic("root")})
     events = _events([chunk async for chunk in response.streaming_content])
     assert [(name, data["id"]) for name, data in events] == [("end", "e2")]
+
+
+def test_under_wsgi_it_is_a_plain_stream(client):
+    """Django reads an asynchronous stream to its end before a WSGI server sends a byte:
+    under WSGI the stream is a plain generator, sent as it goes."""
+    execution("e3", state="SUCCESS", state_history=[{"state": "SUCCESS", "date": "2026-01-01T00:00:00Z"}])
+    response = client.get("/api/v1/main/executions/e3/follow")
+    assert response.status_code == 200 and not response.is_async
+    assert [(name, data["id"]) for name, data in _events(list(response.streaming_content))] == [("end", "e3")]

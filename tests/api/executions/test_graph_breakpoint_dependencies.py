@@ -8,12 +8,12 @@ import json
 
 import pytest
 
-from executions.engine.create import create_execution
 from executions.engine.runner import run_to_end
 from kestraweb.models import RoleBinding
 from tests.flow_runs import run_flow, save
 
 from ..conftest import assert_problem
+from .lineage import create_parent_of
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -66,23 +66,11 @@ def _events(text: str) -> list[tuple[str, dict]]:
 
 
 def test_follow_dependencies_ends_once_the_lineage_ended(client, kestra_client):
-    save("""
-        id: child
-        namespace: tests.api
-        tasks:
-          - id: r
-            type: io.kestra.plugin.core.debug.Return
-            format: x
+    parent = create_parent_of("""
+        - id: r
+          type: io.kestra.plugin.core.debug.Return
+          format: x
     """)
-    parent = create_execution(save("""
-        id: parent
-        namespace: tests.api
-        tasks:
-          - id: sub
-            type: io.kestra.plugin.core.flow.Subflow
-            namespace: tests.api
-            flowId: child
-    """))
     run_to_end(parent.id)
     response = client.get(f"/api/v1/main/executions/{parent.id}/follow-dependencies")
     assert response.status_code == 200 and response["Content-Type"] == "text/event-stream"
