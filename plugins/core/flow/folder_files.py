@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 from storage.globs import compile_glob
 
 
-def input_files(rendered) -> dict:
+def input_files(rendered) -> dict[str, Any]:
     """The rendered `inputFiles` as a map (a JSON string is read as one)."""
     if rendered is None:
         return {}
@@ -28,7 +29,7 @@ def input_files(rendered) -> dict:
     return rendered
 
 
-def write_inputs(folder: Path, files: dict) -> None:
+def write_inputs(folder: Path, files: dict[str, Any]) -> None:
     """Create each file in `folder`; a name reaching outside the folder is refused."""
     root = folder.resolve()
     for name, content in files.items():

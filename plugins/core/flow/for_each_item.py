@@ -7,6 +7,8 @@ As in Kestra it is a flowable over three tasks it makes for itself, run in order
 `numberOfBatches` and `iterations`, the count of subflows by state) and `<id>_merge`
 gathers the subflows' outputs into one file (output `subflowOutputs`). Flows read
 those outputs by these ids, and executions show these three taskruns."""
+from typing import Any
+
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
@@ -19,7 +21,7 @@ MERGE_TYPE = "io.kestra.plugin.core.flow.ForEachItem$ForEachItemMergeOutputs"
 SUBFLOW_KEYS = tuple(prop.name for prop in TARGET)
 
 
-def internal_tasks(spec: dict) -> list[dict]:
+def internal_tasks(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """The three children, from the ForEachItem's own properties."""
     base = spec["id"]
     return [

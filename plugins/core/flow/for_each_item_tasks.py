@@ -7,6 +7,7 @@ those files in iteration order: only subflows that were waited for and declare o
 leave one, so `_merge` has no `subflowOutputs` otherwise."""
 from collections import Counter
 from pathlib import PurePosixPath
+from typing import Any
 
 from expressions.ion import to_ion
 from plugins.api.context import TaskFailed
@@ -29,7 +30,7 @@ def _write(ctx, name: str, data: bytes) -> str:
     return ctx.put_file(path, name)
 
 
-def iteration_counts(states, waited: bool) -> dict:
+def iteration_counts(states, waited: bool) -> dict[str, Any]:
     """Kestra's `iterations`: how many subflows are in each state they went through.
     Kestra counts state changes, so every state a subflow left stays with a 0: CREATED
     and RUNNING when it waited; only RUNNING when it did not (it marks each subflow
@@ -139,7 +140,7 @@ class ForEachItemExecutable(ExecutableTask):
         Kestra's `subflowOutputsBaseUri` has."""
         return layout.path_of(rt.storage_uri(taskrun, "")).rstrip("/")
 
-    def final_attempt(self, taskrun) -> list[dict] | None:
+    def final_attempt(self, taskrun) -> list[dict[str, Any]] | None:
         """Kestra's ExecutableUtils.manageIterations gives the ended taskrun one
         attempt of a fresh state moved to the final one: CREATED, then that state.
         Without batches no subflow ran and the taskrun has none."""

@@ -18,6 +18,7 @@ StorageService.split):
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from expressions.errors import ExpressionError
 from expressions.java_regex import pattern as java_pattern
@@ -45,7 +46,7 @@ def rows_of(data: bytes) -> list[bytes]:
     return data.splitlines()
 
 
-def split(data: bytes, batch: dict, render=lambda v: v) -> list[bytes]:
+def split(data: bytes, batch: dict[str, Any], render=lambda v: v) -> list[bytes]:
     """The content of each batch. `render` renders the batch's dynamic values."""
     if not isinstance(batch, dict):
         raise BadBatch(f"batch must be an object with {', '.join(KEYS)}")

@@ -3,6 +3,7 @@
 Each value becomes an iteration: the children's taskruns carry the value, which keys
 their outputs (`outputs.task['value'].value`) and is `taskrun.value` inside."""
 import json
+from typing import Any
 
 from plugins.api.context import TaskFailed
 from plugins.api.flowable import ChildLayout, Step
@@ -66,7 +67,7 @@ class LoopProgress:
         self.number = {value: n for n, value in enumerate(values)}  # `taskrun.iteration`, from 0
         self.next = 0  # values[next:] have not been looked at yet
         self.started: dict[str, None] = {}  # iterations under way, in order
-        self.states: list = []  # the final states of the finished iterations
+        self.states: list[Any] = []  # the final states of the finished iterations
         self.failed = False
 
     @classmethod

@@ -1,5 +1,7 @@
 """Subflow (and the older Flow task): start an execution of another flow and, by
 default, wait for it and take its outputs."""
+from typing import Any
+
 from expressions import ExpressionError
 from plugins.api.context import TaskFailed
 from plugins.api.properties import Example, Output, Property, labels_property
@@ -125,12 +127,12 @@ outputs:
             rt.set_state(taskrun, State(state))
         return final
 
-    def final_attempt(self, taskrun) -> list[dict]:
+    def final_attempt(self, taskrun) -> list[dict[str, Any]]:
         """One attempt whose state is the taskrun's own, as Kestra's
         ExecutableUtils.subflowExecutionResult adds once the child ended."""
         return list(taskrun.state_history)
 
-    def _legacy_outputs(self, rt, taskrun, child) -> dict:
+    def _legacy_outputs(self, rt, taskrun, child) -> dict[str, Any]:
         """The deprecated `outputs` map, rendered in the subflow's execution; one that
         cannot be rendered leaves no outputs and a warning, as in Kestra."""
         try:

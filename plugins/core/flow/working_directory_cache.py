@@ -18,6 +18,7 @@ import time
 import zipfile
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from plugins.api.context import TaskFailed
 from plugins.api.durations import DurationError, parse_duration
@@ -54,7 +55,7 @@ def cache_settings(cache) -> tuple[list[str], timedelta | None]:
     return patterns, ttl
 
 
-def restore(rt, taskrun, folder: Path, cache: dict) -> float:
+def restore(rt, taskrun, folder: Path, cache: dict[str, Any]) -> float:
     """Unpack the fresh archive into `folder`; when it was unpacked (epoch seconds), or
     0 when there was none."""
     _, ttl = cache_settings(cache)
@@ -74,7 +75,7 @@ def restore(rt, taskrun, folder: Path, cache: dict) -> float:
     return time.time()
 
 
-def keep(rt, taskrun, folder: Path, cache: dict, restored_at: float) -> None:
+def keep(rt, taskrun, folder: Path, cache: dict[str, Any], restored_at: float) -> None:
     """Archive the matching files when one changed since `restored_at`."""
     patterns, _ = cache_settings(cache)
     files = matching_outputs(folder, patterns)

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from plugins.api import registry
@@ -28,7 +29,7 @@ CONDITION_SEARCH_YEARS = 10
 ONE_SECOND = timedelta(seconds=1)
 
 # Tests a schedule's conditions against its `trigger` variables ({date, next, previous}).
-Accepts = Callable[[dict], bool]
+Accepts = Callable[[dict[str, Any]], bool]
 
 
 def trigger_date(moment: datetime | None) -> str | None:
@@ -45,8 +46,8 @@ class Backfill:
     end: datetime
     current: datetime
     paused: bool = False
-    inputs: dict = field(default_factory=dict)
-    labels: list = field(default_factory=list)
+    inputs: dict[str, Any] = field(default_factory=dict)
+    labels: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class ScheduleFire:
     next: datetime | None
     previous: datetime | None
 
-    def variables(self) -> dict:
+    def variables(self) -> dict[str, Any]:
         """Kestra's Schedule.Output#toMap(zone): absent neighbours are left out."""
         values = {"date": self.date, "next": self.next, "previous": self.previous}
         return {key: trigger_date(value) for key, value in values.items() if value is not None}
@@ -65,7 +66,7 @@ class ScheduleFire:
 class ScheduleDates:
     """The dates of one Schedule spec (validated: a cron Kestra reads, a real zone)."""
 
-    def __init__(self, spec: dict, accepts: Accepts | None = None):
+    def __init__(self, spec: dict[str, Any], accepts: Accepts | None = None):
         self.zone = ZoneInfo(spec.get("timezone") or "UTC")
         self.cron = Cron(spec["cron"], str(spec.get("withSeconds")).lower() == "true", self.zone)
         delay = spec.get("lateMaximumDelay")
@@ -186,7 +187,7 @@ class ScheduleDates:
         return self.cron.next_after(self._in_zone(now))
 
 
-def backfill_from_property(spec: dict, now: datetime) -> Backfill | None:
+def backfill_from_property(spec: dict[str, Any], now: datetime) -> Backfill | None:
     """The deprecated `backfill` property as a Backfill from `start` to `end` (now
     when absent), its dates given without an offset read in the trigger's zone."""
     prop = spec.get("backfill")
@@ -199,12 +200,12 @@ def backfill_from_property(spec: dict, now: datetime) -> Backfill | None:
                     labels=list(prop.get("labels") or []))
 
 
-def _zoned(value, zone) -> datetime:
+def _zoned(value: Any, zone: tzinfo) -> datetime:
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
 
-def condition_acceptor(conditions: list[dict], context: ConditionContext) -> Accepts | None:
+def condition_acceptor(conditions: list[dict[str, Any]], context: ConditionContext) -> Accepts | None:
     """How a Schedule's conditions judge a date: each schedule condition (Kestra's
     ScheduleCondition) tested with the date's variables as `trigger` and `schedule`
     (Schedule#validateScheduleCondition); None without conditions."""
@@ -212,12 +213,12 @@ def condition_acceptor(conditions: list[dict], context: ConditionContext) -> Acc
         return None
     specs = [spec for spec in conditions if registry.resolve_condition(spec["type"]).schedule_condition]
 
-    def accepts(variables: dict) -> bool:
+    def accepts(variables: dict[str, Any]) -> bool:
         return all_hold(specs, context.with_variables({"schedule": variables, "trigger": variables}))
     return accepts
 
 
-def execution_inputs(spec: dict, backfill: Backfill | None, render: Callable) -> dict:
+def execution_inputs(spec: dict[str, Any], backfill: Backfill | None, render: Callable[..., Any]) -> dict[str, Any]:
     """The inputs of a scheduled execution: the trigger's, then the backfill's over
     them, rendered (Schedule#generateInputs)."""
     inputs = dict(render(spec.get("inputs") or {}))
