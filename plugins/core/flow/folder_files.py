@@ -15,7 +15,7 @@ from typing import Any
 from storage.globs import compile_glob
 
 
-def input_files(rendered) -> dict[str, Any]:
+def input_files(rendered: Any) -> dict[str, Any]:
     """The rendered `inputFiles` as a map (a JSON string is read as one)."""
     if rendered is None:
         return {}
@@ -40,7 +40,7 @@ def write_inputs(folder: Path, files: dict[str, Any]) -> None:
         target.write_text("" if content is None else str(content))
 
 
-def matching_outputs(folder: Path, patterns) -> list[tuple[str, Path]]:
+def matching_outputs(folder: Path, patterns: Any) -> list[tuple[str, Path]]:
     """(relative path, file) for each file of `folder` matched by one of the patterns."""
     if isinstance(patterns, str):
         patterns = [patterns]
