@@ -153,5 +153,5 @@ class TimeBetween(DateCondition):
 
     def test(self, context: ConditionContext) -> bool:
         moment: datetime = parse_zoned_datetime(context.rendered(self.get("date")))
-        current = moment.astimezone(timezone(moment.utcoffset())).timetz()
+        current = moment.astimezone(timezone(moment.utcoffset() or timedelta(0))).timetz()
         return _between(current, _bound(self, "after", parse_offset_time), _bound(self, "before", parse_offset_time))

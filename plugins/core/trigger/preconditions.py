@@ -253,10 +253,10 @@ def _filter_holds(item: dict[str, Any], execution: ExecutionFacts, context: Cond
         "IS_FALSE": lambda: not is_truthy_java(actual),
         "IS_NULL": lambda: actual is None,
         "IS_NOT_NULL": lambda: actual is not None,
-        "STARTS_WITH": lambda: actual is not None and actual.startswith(value),
-        "ENDS_WITH": lambda: actual is not None and actual.endswith(value),
-        "REGEX": lambda: actual is not None and java_regex.matches(value, actual),
-        "CONTAINS": lambda: actual is not None and value in actual,
+        "STARTS_WITH": lambda: actual is not None and value is not None and actual.startswith(value),
+        "ENDS_WITH": lambda: actual is not None and value is not None and actual.endswith(value),
+        "REGEX": lambda: actual is not None and value is not None and java_regex.matches(value, actual),
+        "CONTAINS": lambda: actual is not None and value is not None and value in actual,
     }
     return checks[kind]()
 

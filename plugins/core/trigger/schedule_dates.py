@@ -85,9 +85,9 @@ class ScheduleDates:
             return None
         return ScheduleFire(date, self.cron.next_after(date), self.cron.last_before(moment))
 
-    def _accepted(self, start: datetime, forward: bool, now: datetime) -> datetime | None:
+    def _accepted(self, accepts: Accepts, start: datetime, forward: bool, now: datetime) -> datetime | None:
         """The nearest cron date after (or before) `start` whose `trigger` variables
-        the conditions accept, searched ten years from now at most."""
+        `accepts` (the schedule's conditions), searched ten years from now at most."""
         moment = start
         while (moment.year < now.year + CONDITION_SEARCH_YEARS) if forward \
                 else (moment.year > now.year - CONDITION_SEARCH_YEARS):
@@ -97,7 +97,7 @@ class ScheduleDates:
             around = self.dates_around(candidate)
             if around is None:
                 return None
-            if self.accepts(around.variables()):
+            if accepts(around.variables()):
                 return candidate
             moment = candidate
         return None
@@ -108,7 +108,7 @@ class ScheduleDates:
         if self.accepts is None:
             return None
         try:
-            return self._accepted(start, forward, now)
+            return self._accepted(self.accepts, start, forward, now)
         except ConditionError:
             return None
 
@@ -116,8 +116,9 @@ class ScheduleDates:
                              backfill: Backfill | None = None) -> datetime | None:
         """When to evaluate next, after the trigger last fired on `last_date` (or is
         replaying `backfill`); None when the cron never fires again."""
-        if backfill is not None or last_date is not None:
-            last = self._in_zone(backfill.current if backfill is not None else last_date)
+        replayed_from = backfill.current if backfill is not None else last_date
+        if replayed_from is not None:
+            last = self._in_zone(replayed_from)
             accepted = self._accepted_or_ignored(last, True, now)
             if accepted is not None:
                 return accepted
@@ -127,14 +128,14 @@ class ScheduleDates:
         else:
             next_date = self.cron.next_after(self._in_zone(now))
         if self.late_maximum_delay is not None and next_date is not None and backfill is None:
-            fire = self._within_delay(self.dates_around(next_date), now)
+            fire = self._within_delay(self.dates_around(next_date), now, self.late_maximum_delay)
             return fire.date if fire is not None else None
         return next_date
 
-    def _within_delay(self, fire: ScheduleFire | None, now: datetime) -> ScheduleFire | None:
+    def _within_delay(self, fire: ScheduleFire | None, now: datetime, delay: timedelta) -> ScheduleFire | None:
         """Skip the dates whose execution would start later than `lateMaximumDelay`
         (Schedule#handleMaxDelay)."""
-        while fire is not None and instant(fire.date + self.late_maximum_delay) < instant(now):
+        while fire is not None and instant(fire.date + delay) < instant(now):
             if fire.next is None:
                 return None
             fire = self.dates_around(fire.next)
@@ -171,7 +172,8 @@ class ScheduleDates:
         if self.accepts is not None:
             if not self.accepts(fire.variables()):
                 return None
-            fire = ScheduleFire(fire.date, self._accepted(fire.date, True, now), self._accepted(fire.date, False, now))
+            fire = ScheduleFire(fire.date, self._accepted(self.accepts, fire.date, True, now),
+                                self._accepted(self.accepts, fire.date, False, now))
         return fire
 
     def recovered_next_date(self, missed_next: datetime, now: datetime, policy: str | None) -> datetime | None:
@@ -205,13 +207,19 @@ def _zoned(value: Any, zone: tzinfo) -> datetime:
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
 
+def _is_schedule_condition(spec: dict[str, Any]) -> bool:
+    """A condition usable on a Schedule; a type unknown here (not in a validated flow) is not."""
+    condition_type = registry.resolve_condition(spec["type"])
+    return condition_type is not None and condition_type.schedule_condition
+
+
 def condition_acceptor(conditions: list[dict[str, Any]], context: ConditionContext) -> Accepts | None:
     """How a Schedule's conditions judge a date: each schedule condition (Kestra's
     ScheduleCondition) tested with the date's variables as `trigger` and `schedule`
     (Schedule#validateScheduleCondition); None without conditions."""
     if not conditions:
         return None
-    specs = [spec for spec in conditions if registry.resolve_condition(spec["type"]).schedule_condition]
+    specs = [spec for spec in conditions if _is_schedule_condition(spec)]
 
     def accepts(variables: dict[str, Any]) -> bool:
         return all_hold(specs, context.with_variables({"schedule": variables, "trigger": variables}))
