@@ -1,6 +1,7 @@
 """A kill of a running Snowflake Query sends the connector's abort request for that very
 statement (Kestra's kill() calls Statement#cancel), and the task ends KILLED, not
-SUCCESS, once the statement returns.
+SUCCESS, once the statement returns. A kill of an Upload whose PUT is under way ends it
+KILLED before the file is sent to the stage.
 
 fakesnow answers a statement at once and its abort request stops nothing, so the
 statement is made to run long by the test: fakesnow is served behind a small ASGI layer
@@ -37,9 +38,12 @@ class HoldingSnowflake:
         self.held = threading.Event()  # set once a marked statement is being held
         self.held_request_ids: list[str] = []  # the requestId of each marked statement
         self.aborted: list[tuple[str, bool]] = []  # (requestId named, while a statement was held)
+        self.uploaded: list[str] = []  # the paths of the files a PUT sent to fakesnow's bucket
 
     async def __call__(self, scope: dict[str, Any], receive: Any, send: Any) -> None:
         path = scope.get("path", "")
+        if scope["type"] == "http" and path.startswith("/fs_bucket/"):
+            self.uploaded.append(path)
         if scope["type"] != "http" or path not in ("/queries/v1/query-request", "/queries/v1/abort-request"):
             await self.app(scope, receive, send)
             return
@@ -98,3 +102,38 @@ tasks:
     assert taskrun_state(execution.id, "slow") == "KILLED"
     assert len(layer.held_request_ids) == 1
     assert layer.aborted == [(layer.held_request_ids[0], True)]  # that statement's id, while it ran
+
+
+def test_a_kill_during_an_upload_ends_it_before_the_file_is_sent(holding):
+    url, layer = holding
+    table = f"T_{uuid.uuid4().hex[:8].upper()}"
+    execution = kill_while_running(f"""
+id: snow_kill_upload
+namespace: tests.jdbc
+tasks:
+  - id: create
+    type: io.kestra.plugin.jdbc.snowflake.Query
+    sql: CREATE OR REPLACE TABLE KW.PUBLIC.{table} (id INT)
+  - id: write
+    type: io.kestra.plugin.core.storage.Write
+    content: "1\\n2\\n"
+    extension: .csv
+  - id: upload
+    type: io.kestra.plugin.jdbc.snowflake.Upload
+    from: "{{{{ outputs.write.uri }}}}"
+    stageName: "@KW.PUBLIC.%{table}"
+    prefix: raw
+    fileName: {layer.marker}.csv
+pluginDefaults:
+  - type: io.kestra.plugin.jdbc.snowflake
+    values:
+      url: "{url}"
+      username: fake
+      password: snow
+      database: KW
+      schema: PUBLIC
+""", layer.held.is_set)
+    assert execution.state == "KILLED"
+    assert taskrun_state(execution.id, "upload") == "KILLED"
+    assert len(layer.held_request_ids) == 1  # the PUT was under way when the kill came
+    assert layer.uploaded == []  # and its file never reached the stage
