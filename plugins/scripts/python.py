@@ -65,7 +65,7 @@ class PythonTask(ExecScript):
                                       f"{shlex.join(dependencies)}"])
             return
         manager = str(self.get("packageManager") or "UV")
-        if ctx.render(self.get("dependencyCacheEnabled")) is False:
+        if ctx.render_property("dependencyCacheEnabled") is False:
             with throwaway_environment(ctx, Path(tempfile.mkdtemp(prefix="kestraweb-python-deps-")), dependencies,
                                        manager, env) as bin_folder:
                 yield ScriptSetup(path_first=bin_folder)
