@@ -66,7 +66,7 @@ bench: install
 
 # ruff (rules in pyproject.toml; `ruff format` is not applied), the import-linter
 # contracts in pyproject.toml that hold the design's one-way dependencies, and mypy
-# ([tool.mypy]: strict on the plugin API and storage, and the engine's run context
+# ([tool.mypy]: strict on all of plugins/ and storage/, and the engine's run context
 # checked against the RunContext protocol).
 lint: install
 	$(VENV)/bin/ruff check .

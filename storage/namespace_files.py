@@ -104,6 +104,17 @@ class NamespaceFiles:
         """Create or replace the file; returns its URI."""
         return self.storage.put_bytes(self.uri(path), data)
 
+    def delete(self, path: str) -> bool:
+        """Delete the file; False when there was none."""
+        return self.storage.delete(self.uri(path))
+
+    def remove_empty_folder(self, folder: str) -> None:
+        """Remove `folder` when no file is left below it (Kestra's DeleteFiles
+        deleteParentFolder); a folder holding a file stays."""
+        uri = self.uri(folder)
+        if not self.storage.list_files(uri):
+            self.storage.delete_folder(uri)
+
     def local_path(self, path: str) -> Path:
         """Where the file is on disk, to copy it (into a working directory, say)."""
         return self.storage.local_path(self.uri(path))

@@ -15,6 +15,7 @@ import threading
 from collections.abc import Iterable
 from contextlib import contextmanager
 from datetime import datetime
+from typing import Any
 
 from django.db import connections, router, transaction
 from django.utils import timezone
@@ -77,7 +78,7 @@ def logging_into(batch: LogBatch | None):
         _current.batch = previous
 
 
-def flush_logs():
+def flush_logs() -> None:
     """Write the lines kept so far (before reading the logs back, as errorLogs() does)."""
     batch = current_batch()
     if batch is not None:
@@ -87,7 +88,8 @@ def flush_logs():
 class ExecutionLogger:
     """Writes the logs of one execution (optionally of one taskrun attempt)."""
 
-    def __init__(self, execution, taskrun=None, attempt_number=None, min_level="TRACE"):
+    def __init__(self, execution: Any, taskrun: Any = None, attempt_number: int | None = None,
+                 min_level: str = "TRACE") -> None:
         self.execution = execution
         self.taskrun = taskrun
         self.attempt_number = attempt_number

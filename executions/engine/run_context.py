@@ -43,8 +43,9 @@ __all__ = ["EngineRunContext", "TaskInterrupted"]
 
 
 class EngineRunContext:
-    def __init__(self, view, spec, taskrun, task, attempt_number=1, cancel: CancelSignal | None = None,
-                 deadline: float | None = None, working_dir: Path | None = None):
+    def __init__(self, view: Any, spec: dict[str, Any], taskrun: Any, task: Any, attempt_number: int = 1,
+                 cancel: CancelSignal | None = None, deadline: float | None = None,
+                 working_dir: Path | None = None) -> None:
         ex = view.execution
         # The model stays the engine's; a task reads `taskrun`, a frozen TaskRunView.
         self.view, self.spec, self._taskrun, self.task = view, spec, taskrun, task
@@ -95,7 +96,7 @@ class EngineRunContext:
             self._variables = taskrun_variables(self.view, self.spec, self._taskrun, self.task)
         return self._variables
 
-    def functions(self) -> dict:
+    def functions(self) -> dict[str, Any]:
         return {
             "kv": self._kv_function,
             "secret": self.secret,
@@ -123,7 +124,7 @@ class EngineRunContext:
         from "3"...); a value that cannot be fails the task naming it."""
         return render_declared(self.render, getattr(self.task, "spec", self.task), name, default)
 
-    def _kv_function(self, key, namespace=None, errorOnMissing=True):
+    def _kv_function(self, key: Any, namespace: str | None = None, errorOnMissing: Any = True) -> Any:
         """Kestra's KvFunction: an expired key is an error only with errorOnMissing
         (the default); without it, it is missing."""
         try:
@@ -133,7 +134,7 @@ class EngineRunContext:
                 raise
             return None
 
-    def _error_logs(self):
+    def _error_logs(self) -> list[dict[str, Any]]:
         flush_logs()  # the lines an executor round still keeps are part of the answer
         entries = LogEntry.objects.filter(execution_id=self.execution_id, level="ERROR").order_by("timestamp", "id")
         return [
@@ -193,7 +194,7 @@ class EngineRunContext:
             self._working_dir = self._own_working_dir
         return self._working_dir
 
-    def cleanup(self):
+    def cleanup(self) -> None:
         if self._own_working_dir is not None:
             shutil.rmtree(self._own_working_dir, ignore_errors=True)
 
@@ -241,7 +242,7 @@ class EngineRunContext:
     def namespace_files(self, namespace: str) -> NamespaceFiles:
         return NamespaceFiles(namespace)
 
-    def fetch_logs(self, target: ExecutionInfo, min_level: str, task_ids: list[str]):
+    def fetch_logs(self, target: ExecutionInfo, min_level: str, task_ids: list[str]) -> Iterator[dict[str, Any]]:
         flush_logs()  # lines this executor round still keeps are part of the answer
         selected: list[str | None] = list(task_ids) or [None]
         for task_id in selected:
@@ -262,7 +263,7 @@ class EngineRunContext:
                  children: bool, expired_only: bool) -> int:
         return purge.purge_kv(namespaces, namespace_glob, key_glob, children, expired_only)
 
-    def resume_execution(self, target: ExecutionInfo, inputs: dict | None) -> None:
+    def resume_execution(self, target: ExecutionInfo, inputs: dict[str, Any] | None) -> None:
         """Only an execution of the flow named is resumed: the namespace and flow make
         the permission explicit, as Kestra's Resume documents."""
         if not Execution.objects.filter(id=target.id, namespace=target.namespace, flow_id=target.flow_id).exists():

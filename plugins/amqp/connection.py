@@ -4,10 +4,13 @@
 from __future__ import annotations
 
 import importlib
+from types import ModuleType
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
+from plugins.api.plugin_type import PluginType
 from plugins.api.properties import Property
-from plugins.api.trigger_events import TriggerFailed
+from plugins.api.trigger_events import TriggerContext, TriggerFailed
 
 CONNECTION_PROPERTIES = (
     Property("url", description="Deprecated: amqp://user:password@host:port/virtualHost; use host and port."),
@@ -19,7 +22,7 @@ CONNECTION_PROPERTIES = (
 )
 
 
-def connection_problems(spec: dict) -> list[tuple[str, str]]:
+def connection_problems(spec: dict[str, Any]) -> list[tuple[str, str]]:
     if spec.get("url") is not None and spec.get("host") is not None:
         return [("url", "Cannot define both `url` and `host`")]
     if spec.get("url") is None and spec.get("host") is None:
@@ -27,14 +30,14 @@ def connection_problems(spec: dict) -> list[tuple[str, str]]:
     return []
 
 
-def pika_module():
+def pika_module() -> ModuleType:
     try:
         return importlib.import_module("pika")
     except ImportError as exc:
         raise TriggerFailed(f"the pika package is not installed: {exc}") from None
 
 
-def connect(ctx, plugin):
+def connect(ctx: TriggerContext, plugin: PluginType) -> Any:
     """An open pika.BlockingConnection; TriggerFailed(retryable) when the broker does not answer."""
     pika = pika_module()
     host, port = ctx.render(plugin.get("host")), ctx.render(plugin.get("port"))
@@ -62,10 +65,11 @@ def connect(ctx, plugin):
 def broker_errors() -> type[Exception]:
     """The base of pika's errors once connected (a queue that does not exist closes the
     channel with 404; a broker gone closes the connection)."""
-    return pika_module().exceptions.AMQPError
+    error: type[Exception] = pika_module().exceptions.AMQPError
+    return error
 
 
-def failure(exc) -> TriggerFailed:
+def failure(exc: Exception) -> TriggerFailed:
     """A broker's refusal in its own words; retryable unless the broker named a
     missing queue or a refused access (reply codes 403, 404)."""
     code = getattr(exc, "reply_code", None)

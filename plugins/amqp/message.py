@@ -4,12 +4,13 @@ leave out nulls."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from plugins.api.batches import deserialize
 from plugins.api.durations import format_duration
 
 
-def message_of(body: bytes, properties, serde_type: str) -> dict:
+def message_of(body: bytes, properties: Any, serde_type: str) -> dict[str, Any]:
     expiration = properties.expiration
     timestamp = properties.timestamp
     values = {

@@ -2,13 +2,21 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
 from functools import partial
+from typing import Any
 
 from plugins.api.batches import BatchFile, BatchLimits, max_duration_property, max_records_property
 from plugins.api.properties import Output, Property
 from plugins.api.registry import register
 from plugins.api.trigger import common_trigger_problems
-from plugins.api.trigger_events import PollingTriggerType, RealtimeTriggerType, TriggerEvent, interval_property
+from plugins.api.trigger_events import (
+    PollingTriggerType,
+    RealtimeTriggerType,
+    TriggerContext,
+    TriggerEvent,
+    interval_property,
+)
 
 from .connection import CONNECTION_PROPERTIES, broker_errors, connect, connection_problems, failure
 from .message import message_of
@@ -28,7 +36,7 @@ QUIET_SECONDS = 1.0
 LISTEN_WAIT_SECONDS = 1.0
 
 
-def _truthy(value) -> bool:
+def _truthy(value: Any) -> bool:
     return str(value).strip().lower() == "true"
 
 
@@ -42,16 +50,16 @@ class Trigger(PollingTriggerType):
                Output("count", "integer", "The number of messages."))
 
     @classmethod
-    def check(cls, spec):
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return common_trigger_problems(spec) + connection_problems(spec)
 
-    def poll(self, ctx) -> TriggerEvent | None:
+    def poll(self, ctx: TriggerContext) -> TriggerEvent | None:
         try:
             return self._poll(ctx)
         except broker_errors() as exc:
             raise failure(exc) from None
 
-    def _poll(self, ctx) -> TriggerEvent | None:
+    def _poll(self, ctx: TriggerContext) -> TriggerEvent | None:
         limits = BatchLimits.of(ctx, self)
         queue, serde = ctx.render(self.get("queue")), ctx.render(self.get("serdeType"))
         auto_ack = _truthy(ctx.render(self.get("autoAck")))
@@ -63,7 +71,8 @@ class Trigger(PollingTriggerType):
                 connection.close()  # unacked messages go back to the queue
             raise
 
-    def _consume(self, ctx, connection, limits, queue, serde, auto_ack) -> TriggerEvent | None:
+    def _consume(self, ctx: TriggerContext, connection: Any, limits: BatchLimits, queue: str, serde: str,
+                 auto_ack: bool) -> TriggerEvent | None:
         channel = connection.channel()
         if limits.max_records is not None:
             channel.basic_qos(prefetch_count=limits.max_records)  # the broker sends no more than the batch takes
@@ -83,7 +92,7 @@ class Trigger(PollingTriggerType):
             return None
         uri = batch.store()
 
-        def ack():
+        def ack() -> None:
             if not auto_ack:
                 channel.basic_ack(delivery_tag=last_tag, multiple=True)
             connection.close()
@@ -106,17 +115,17 @@ class RealtimeTrigger(RealtimeTriggerType):
                Output("messageId", "string", "The message id."))
 
     @classmethod
-    def check(cls, spec):
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return common_trigger_problems(spec) + connection_problems(spec)
 
-    def listen(self, ctx, stop_event: threading.Event):
+    def listen(self, ctx: TriggerContext, stop_event: threading.Event) -> Iterator[TriggerEvent]:
         queue, serde = ctx.render(self.get("queue")), ctx.render(self.get("serdeType"))
         auto_ack = _truthy(ctx.render(self.get("autoAck")))
         connection = connect(ctx, self)
         channel = connection.channel()
         listening = threading.get_ident()
 
-        def settle(action):
+        def settle(action: Callable[[], None]) -> None:
             """pika's connection is its thread's: another thread hands the ack over to it."""
             if threading.get_ident() == listening:
                 action()

@@ -97,6 +97,10 @@ class NamespaceFileStore(Protocol):
     def open(self, path: str) -> IO[bytes]: ...
     def write_file(self, path: str, source: Path) -> str:
         """Store a local file at `path`; returns its kestra:// URI."""
+    def delete(self, path: str) -> bool:
+        """Delete the file at `path`; False when there was none."""
+    def remove_empty_folder(self, folder: str) -> None:
+        """Remove the folder at `folder` when no file is left below it."""
 
 
 class RunContext(Protocol):

@@ -23,8 +23,9 @@ if TYPE_CHECKING:
 class TaskType(PluginType):
     kind = "task"
     outputs: ClassVar[tuple[Output, ...]] = ()
-    flowable: ClassVar[bool] = False
-    executable: ClassVar[bool] = False
+    # A type's default; an instance may decide otherwise (a Pause with `tasks` is a flowable).
+    flowable: bool = False
+    executable: bool = False
     # Lightweight tasks run in the executor's own process (no worker hop).
     lightweight: ClassVar[bool] = False
     # Internal types are children a task makes for itself (ForEachItem's `_split`...):
@@ -75,7 +76,7 @@ class TaskType(PluginType):
         return lists
 
     @classmethod
-    def nested_tasks(cls, spec: dict[str, Any]) -> Iterator[tuple[str, Any, list[Any], int]]:
+    def nested_tasks(cls, spec: dict[str, Any]) -> Iterator[tuple[str, Any, list[Any] | dict[str, Any], int | str]]:
         """(path below the task, child spec, container, key) for every direct child, so
         errors name where a child really is (a Dag's `tasks[1].task`, not `tasks[1]`)
         and point at its YAML line."""

@@ -1,4 +1,7 @@
 """Return: render a value and expose it as the task's output."""
+from typing import Any
+
+from plugins.api.context import RunContext
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
@@ -16,6 +19,6 @@ class Return(RunnableTask):
     examples = (Example("Return the flow id",
                         "id: r\ntype: io.kestra.plugin.core.debug.Return\nformat: '{{ flow.id }}'"),)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         value = ctx.render_property("format")
         return {"value": value}

@@ -45,7 +45,7 @@ tasks:
     message: "{{ inputs.param }}"
 """, full=True),)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         condition = self.get("condition")
         if condition is not None and not expressions.is_truthy(ctx.render(condition)):
             return {}

@@ -23,7 +23,7 @@ INVALID_KEY = ("Key must start with an alphanumeric character (uppercase or lowe
                "alphanumeric characters (uppercase or lowercase), dots (.), underscores (_), and hyphens (-) only.")
 
 
-def _key_and_namespace(ctx) -> tuple[str, str]:
+def _key_and_namespace(ctx: RunContext) -> tuple[str, str]:
     key = str(ctx.render_property("key"))
     if not VALID_KEY.fullmatch(key):
         raise TaskFailed(f"{INVALID_KEY} Got '{key}'.")
@@ -34,7 +34,7 @@ def _missing(key: str, namespace: str) -> TaskFailed:
     return TaskFailed(f"No value found for key '{key}' in namespace '{namespace}' and `errorOnMissing` is set to true")
 
 
-def _typed(value, kv_type):
+def _typed(value: Any, kv_type: Any) -> Any:
     """kvType converts a rendered string to its type, as Kestra's Set does: NUMBER and
     JSON are parsed, BOOLEAN is true only for "true", DATETIME/DATE must be an instant,
     DURATION an ISO-8601 duration. Values that are not text are kept as they are."""
@@ -83,12 +83,12 @@ ttl: PT1H
                  description="Type the rendered value is converted to."),
     )
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         key, namespace = _key_and_namespace(ctx)
         value = _typed(render_typed(ctx, self.get("value")), ctx.render_property("kvType"))
-        ttl = ctx.render_property("ttl")
+        ttl_text = ctx.render_property("ttl")
         try:
-            ttl = parse_duration(ttl) if ttl else None
+            ttl = parse_duration(ttl_text) if ttl_text else None
         except DurationError as exc:
             raise TaskFailed(f"ttl: {exc}") from None
         try:
@@ -113,7 +113,7 @@ errorOnMissing: false
     properties = (KEY, NAMESPACE, ERROR_ON_MISSING)
     outputs = (Output("value", "any", "The value, or null when missing."),)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         key, namespace = _key_and_namespace(ctx)
         try:
             value = ctx.kv.get(key, namespace=namespace, error_on_missing=bool(ctx.render_property("errorOnMissing")))
@@ -137,7 +137,7 @@ key: last_run
     properties = (KEY, NAMESPACE, ERROR_ON_MISSING)
     outputs = (Output("deleted", "boolean", "Whether a key was deleted."),)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         key, namespace = _key_and_namespace(ctx)
         deleted = ctx.kv.delete(key, namespace=namespace)
         if not deleted and ctx.render_property("errorOnMissing"):

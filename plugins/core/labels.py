@@ -5,9 +5,10 @@ map. Keys and values are rendered; a value that is not text is printed as Java w
 (`true`, `1.5`, a map as JSON). Labels starting with `system.` belong to Kestra and
 are refused, so a flow cannot forge e.g. `system.correlationId`."""
 import json
+from typing import Any
 
 from expressions.output import java_string, to_json
-from plugins.api.context import TaskFailed
+from plugins.api.context import RunContext, TaskFailed
 from plugins.api.labels import SYSTEM_PREFIX
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
@@ -37,7 +38,7 @@ tasks:
       customerId: "{{ inputs.customer }}"
 """, full=True),)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         labels = _rendered(ctx, self.get("labels"))
         for key, value in labels.items():
             if key.startswith(SYSTEM_PREFIX):
@@ -46,7 +47,7 @@ tasks:
         return {}
 
 
-def _rendered(ctx, labels) -> dict[str, str]:
+def _rendered(ctx: RunContext, labels: Any) -> dict[str, str]:
     if isinstance(labels, str):
         text = ctx.render(labels)
         try:
@@ -57,7 +58,7 @@ def _rendered(ctx, labels) -> dict[str, str]:
             raise TaskFailed(f"labels must render to a JSON map of key to value, not {text!r}")
         return {str(k): _value(ctx, v) for k, v in parsed.items()}
     if isinstance(labels, list):
-        pairs = {}
+        pairs: dict[str, str] = {}
         for item in labels:
             if not isinstance(item, dict) or "key" not in item:
                 raise TaskFailed(f"each label of the list must be a map with a key and a value, not {item!r}")
@@ -68,7 +69,7 @@ def _rendered(ctx, labels) -> dict[str, str]:
     raise TaskFailed("labels must be a map, a list of key/value pairs or an expression")
 
 
-def _value(ctx, value) -> str:
+def _value(ctx: RunContext, value: Any) -> str:
     if isinstance(value, dict):
         return to_json(ctx.render(value))
     if value is None:

@@ -21,7 +21,7 @@ LEVEL = Property("level", "enum", default="INFO", values=LOG_LEVELS,
                  description="The log level.")
 
 
-def _write(ctx, level: str, message):
+def _write(ctx: RunContext, level: str, message: Any) -> None:
     level = str(level).upper()
     if level == "WARNING":
         level = "WARN"
@@ -41,7 +41,7 @@ class Log(RunnableTask):
     )
     examples = (Example("Log a message", "id: log\ntype: io.kestra.plugin.core.log.Log\nmessage: Hello {{ flow.id }}"),)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         raw = self.get("message")
         if not isinstance(raw, (str, list)):  # Kestra takes a string or a list, nothing else
             raise TaskFailed(f"Invalid message type 'class {class_name(raw)}'")
@@ -61,7 +61,7 @@ class Echo(RunnableTask):
     lightweight = True
     properties = (Property("format", required=True, description="The message to log."), LEVEL)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         _write(ctx, ctx.render_property("level"), ctx.render_property("format"))
         return {}
 

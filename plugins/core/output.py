@@ -1,4 +1,7 @@
 """OutputValues: expose rendered values as outputs for later tasks."""
+from typing import Any
+
+from plugins.api.context import RunContext
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
@@ -20,5 +23,5 @@ values:
     properties = (Property("values", "object", description="The values to output, rendered."),)
     outputs = (Output("values", "object", "The rendered values."),)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         return {"values": ctx.render_property("values") or {}}

@@ -13,11 +13,13 @@ import base64
 import importlib
 import queue
 import threading
+from typing import Any
 from urllib.parse import urlsplit
 
 from plugins.api.batches import deserialize
 from plugins.api.durations import DurationError, parse_duration
-from plugins.api.trigger_events import TriggerFailed
+from plugins.api.plugin_type import PluginType
+from plugins.api.trigger_events import TriggerContext, TriggerFailed
 
 # How long the broker keeps an MQTT 5 session (and its waiting messages) once the
 # trigger is gone: polls further apart than this start a new session.
@@ -30,7 +32,7 @@ DISCONNECT_SECONDS = 5.0  # how long closing waits for the broker to see DISCONN
 BARRIER_TOPIC = "kestraweb/ack-barrier"
 
 
-def topics_of(rendered) -> list[str]:
+def topics_of(rendered: Any) -> list[str]:
     """Kestra's Subscribe#topics: a string or a list of strings."""
     if isinstance(rendered, str):
         return [rendered]
@@ -40,7 +42,7 @@ def topics_of(rendered) -> list[str]:
 
 
 class Session:
-    def __init__(self, ctx, plugin):
+    def __init__(self, ctx: TriggerContext, plugin: PluginType) -> None:
         try:
             mqtt = importlib.import_module("paho.mqtt.client")
             self._properties = importlib.import_module("paho.mqtt.properties")
@@ -73,10 +75,10 @@ class Session:
             self.client.username_pw_set(str(username), None if password is None else str(password))
         if self.tls:
             self.client.tls_set()
-        self.received: queue.Queue = queue.Queue()
+        self.received: queue.Queue[Any] = queue.Queue()
         self._connected = threading.Event()
         self._disconnected = threading.Event()
-        self._refused = None
+        self._refused: str | None = None
         self._acked = False  # PUBACKs sent that no round trip has confirmed yet
         self._answered: set[int] = set()
         self._answers = threading.Condition()
@@ -86,20 +88,20 @@ class Session:
         self.client.on_unsubscribe = self._on_answer
         self.client.on_subscribe = self._on_answer
 
-    def _on_answer(self, client, userdata, mid, *rest):
+    def _on_answer(self, client: Any, userdata: Any, mid: int, *rest: Any) -> None:
         """A SUBACK or UNSUBACK: the broker read the request and what came before it."""
         with self._answers:
             self._answered.add(mid)
             self._answers.notify_all()
 
-    def _on_connect(self, client, userdata, flags, reason_code, properties):
+    def _on_connect(self, client: Any, userdata: Any, flags: Any, reason_code: Any, properties: Any) -> None:
         if reason_code.is_failure:
             self._refused = str(reason_code)
         self._connected.set()
 
     def open(self) -> Session:
         """Connect and subscribe; TriggerFailed(retryable) when the broker does not answer."""
-        options = {}
+        options: dict[str, Any] = {}
         if self.v5:
             properties = self._properties.Properties(self._packets.PacketTypes.CONNECT)
             properties.SessionExpiryInterval = SESSION_EXPIRY_SECONDS
@@ -118,13 +120,13 @@ class Session:
         self._wait_answer(self.client.subscribe([(topic, self.qos) for topic in self.topics]), self.connect_seconds)
         return self
 
-    def next_message(self, timeout: float):
+    def next_message(self, timeout: float) -> Any:
         try:
             return self.received.get(timeout=timeout)
         except queue.Empty:
             return None
 
-    def ack(self, message) -> None:
+    def ack(self, message: Any) -> None:
         self.client.ack(message.mid, message.qos)
         self._acked = True
 
@@ -137,7 +139,7 @@ class Session:
         self._wait_answer(self.client.unsubscribe(BARRIER_TOPIC), DISCONNECT_SECONDS)
         self._acked = False
 
-    def _wait_answer(self, sent, seconds: float) -> bool:
+    def _wait_answer(self, sent: tuple[int, int], seconds: float) -> bool:
         result, mid = sent
         if result != self.mqtt.MQTT_ERR_SUCCESS:
             return False
@@ -155,7 +157,7 @@ class Session:
             self._disconnected.wait(DISCONNECT_SECONDS)
         self.client.loop_stop()
 
-    def output(self, message) -> dict:
+    def output(self, message: Any) -> dict[str, Any]:
         """Kestra's RealtimeTrigger.Output of a message; absent values left out."""
         payload = deserialize(message.payload, self.serde)
         properties = getattr(message, "properties", None)

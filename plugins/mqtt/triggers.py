@@ -2,13 +2,20 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
 from plugins.api.batches import BatchFile, BatchLimits, max_duration_property, max_records_property
 from plugins.api.properties import Output, Property
 from plugins.api.registry import register
-from plugins.api.trigger_events import PollingTriggerType, RealtimeTriggerType, TriggerEvent, interval_property
+from plugins.api.trigger_events import (
+    PollingTriggerType,
+    RealtimeTriggerType,
+    TriggerContext,
+    TriggerEvent,
+    interval_property,
+)
 
 from .session import Session
 
@@ -39,7 +46,7 @@ class Trigger(PollingTriggerType):
     outputs = (Output("uri", "string", "The Ion file of the messages."),
                Output("messagesCount", "integer", "The number of messages."))
 
-    def poll(self, ctx) -> TriggerEvent | None:
+    def poll(self, ctx: TriggerContext) -> TriggerEvent | None:
         limits = BatchLimits.of(ctx, self)
         session = Session(ctx, self).open()
         batch = BatchFile(ctx)
@@ -58,7 +65,7 @@ class Trigger(PollingTriggerType):
             return None
         uri = batch.store()
 
-        def ack():
+        def ack() -> None:
             for message in messages:
                 session.ack(message)
             session.close()
@@ -77,7 +84,7 @@ class RealtimeTrigger(RealtimeTriggerType):
                Output("id", "integer", "The message id."),
                Output("retain", "boolean", "Whether the broker retained the message."))
 
-    def listen(self, ctx, stop_event: threading.Event):
+    def listen(self, ctx: TriggerContext, stop_event: threading.Event) -> Iterator[TriggerEvent]:
         session = Session(ctx, self).open()
         try:
             while not stop_event.is_set():

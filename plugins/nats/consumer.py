@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import importlib
 from datetime import UTC, datetime
+from types import ModuleType
+from typing import Any
 
-from expressions.dates.named import FORMATTERS
+from expressions.dates.named import format_named_or_pattern
+from plugins.api.plugin_type import PluginType
 from plugins.api.properties import Property
-from plugins.api.trigger_events import TriggerFailed
+from plugins.api.trigger_events import TriggerContext, TriggerFailed
 
 from .bridge import Bridge
 
@@ -31,7 +34,7 @@ SUBSCRIBE_PROPERTIES = (
 )
 
 
-def nats_modules():
+def nats_modules() -> tuple[ModuleType, ModuleType]:
     try:
         return importlib.import_module("nats"), importlib.import_module("nats.js.api")
     except ImportError as exc:
@@ -41,7 +44,7 @@ def nats_modules():
 class Consumer:
     """A connection and its pull subscription, on a Bridge of their own."""
 
-    def __init__(self, ctx, plugin):
+    def __init__(self, ctx: TriggerContext, plugin: PluginType) -> None:
         self.nats, self.api = nats_modules()
         render = ctx.render
         url = str(render(plugin.get("url")) or "")
@@ -64,7 +67,9 @@ class Consumer:
         self.since = render(plugin.get("since"))
         self.batch_size = int(render(plugin.get("batchSize")))
         self.bridge = Bridge()
-        self.connection = self.subscription = None
+        # nats-py's Client and JetStream pull subscription, set by open()
+        self.connection: Any = None
+        self.subscription: Any = None
 
     def open(self) -> Consumer:
         try:
@@ -75,7 +80,7 @@ class Consumer:
                                 retryable=isinstance(exc, (OSError, self.nats.errors.NoServersError))) from None
         return self
 
-    async def _open(self):
+    async def _open(self) -> None:
         self.connection = await self.nats.connect(servers=[self.url], connect_timeout=10, allow_reconnect=False,
                                                   **self.options)
         config = self.api.ConsumerConfig(ack_policy=self.api.AckPolicy.EXPLICIT,
@@ -84,15 +89,16 @@ class Consumer:
         self.subscription = await self.connection.jetstream().pull_subscribe(self.subject, durable=self.durable,
                                                                              config=config)
 
-    def fetch(self, count: int, wait_seconds: float) -> list:
+    def fetch(self, count: int, wait_seconds: float) -> list[Any]:
         """Up to `count` messages, waiting at most `wait_seconds` for the first; none after that."""
         try:
-            return self.bridge.call(self.subscription.fetch(count, timeout=wait_seconds))
+            messages: list[Any] = self.bridge.call(self.subscription.fetch(count, timeout=wait_seconds))
+            return messages
         except (self.nats.errors.TimeoutError, TimeoutError):  # nats-py lets asyncio's own through at times
             return []
 
-    def settle(self, messages, ack: bool) -> None:
-        async def each():
+    def settle(self, messages: list[Any], ack: bool) -> None:
+        async def each() -> None:
             for message in messages:
                 await (message.ack() if ack else message.nak())
         self.bridge.call(each())
@@ -103,11 +109,11 @@ class Consumer:
         self.bridge.stop()
 
 
-def output_of(message) -> dict:
+def output_of(message: Any) -> dict[str, Any]:
     """Kestra's NatsMessageOutput: headers as lists, data as text, the stream's timestamp."""
     stamp = message.metadata.timestamp
     if isinstance(stamp, datetime):
-        stamp = FORMATTERS["iso_instant"](stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC))
+        stamp = format_named_or_pattern(stamp if stamp.tzinfo else stamp.replace(tzinfo=UTC), "iso_instant")
     return {"subject": message.subject,
             "headers": {key: [value] for key, value in (message.headers or {}).items()},
             "data": message.data.decode("utf-8", errors="replace"),

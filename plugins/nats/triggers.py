@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
 from functools import partial
 from typing import Any
 
@@ -12,6 +13,7 @@ from plugins.api.registry import register
 from plugins.api.trigger_events import (
     PollingTriggerType,
     RealtimeTriggerType,
+    TriggerContext,
     TriggerEvent,
     TriggerFailed,
     interval_property,
@@ -34,7 +36,7 @@ class Trigger(PollingTriggerType):
     outputs = (Output("uri", "string", "The Ion file of the messages."),
                Output("messagesCount", "integer", "The number of messages."))
 
-    def poll(self, ctx) -> TriggerEvent | None:
+    def poll(self, ctx: TriggerContext) -> TriggerEvent | None:
         """Kestra's Consume: pull until a pull comes back empty, `maxRecords` is
         reached or `maxDuration` has passed."""
         try:
@@ -63,7 +65,7 @@ class Trigger(PollingTriggerType):
             return None
         uri = batch.store()
 
-        def settle(ack: bool):
+        def settle(ack: bool) -> None:
             try:
                 consumer.settle(messages, ack)
             finally:
@@ -84,7 +86,7 @@ class RealtimeTrigger(RealtimeTriggerType):
                Output("data", "string", "The message's payload as text."),
                Output("timestamp", "string", "When the stream stored the message."))
 
-    def listen(self, ctx, stop_event: threading.Event):
+    def listen(self, ctx: TriggerContext, stop_event: threading.Event) -> Iterator[TriggerEvent]:
         consumer = Consumer(ctx, self).open()
         try:
             while not stop_event.is_set():

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Iterator
+from typing import Any
 
 from plugins.api.batches import BatchFile, BatchLimits, deserialize, max_duration_property, max_records_property
 from plugins.api.properties import Output, Property
@@ -9,6 +11,7 @@ from plugins.api.registry import register
 from plugins.api.trigger_events import (
     PollingTriggerType,
     RealtimeTriggerType,
+    TriggerContext,
     TriggerEvent,
     TriggerFailed,
     interval_property,
@@ -36,13 +39,13 @@ class Trigger(PollingTriggerType):
     )
     outputs = (Output("uri", "string", "The Ion file of the items."), Output("count", "integer", "Items popped."))
 
-    def poll(self, ctx) -> TriggerEvent | None:
+    def poll(self, ctx: TriggerContext) -> TriggerEvent | None:
         try:
             return self._poll(ctx)
         except redis_error() as exc:
             raise TriggerFailed(f"Redis failed while popping: {exc}", retryable=True) from None
 
-    def _poll(self, ctx) -> TriggerEvent | None:
+    def _poll(self, ctx: TriggerContext) -> TriggerEvent | None:
         limits = BatchLimits.of(ctx, self)
         key, serde = str(ctx.render(self.get("key"))), ctx.render(self.get("serdeType"))
         count = int(ctx.render(self.get("count")))
@@ -69,11 +72,11 @@ class Trigger(PollingTriggerType):
             return None
         uri = batch.store()
 
-        def ack():
+        def ack() -> None:
             connection.delete(pending)
             connection.close()
 
-        def release():
+        def release() -> None:
             give_back(connection, key, pending)
             connection.close()
 
@@ -88,7 +91,7 @@ class RealtimeTrigger(RealtimeTriggerType):
     properties = (URL, KEY, SERDE)
     outputs = (Output("value", "any", "The item."),)
 
-    def listen(self, ctx, stop_event: threading.Event):
+    def listen(self, ctx: TriggerContext, stop_event: threading.Event) -> Iterator[TriggerEvent]:
         key, serde = str(ctx.render(self.get("key"))), ctx.render(self.get("serdeType"))
         connection = client(ctx.render(self.get("url")))
         pending = pending_key(key, ctx)
@@ -105,11 +108,11 @@ class RealtimeTrigger(RealtimeTriggerType):
             connection.close()
 
     @staticmethod
-    def _event(connection, key, pending, item: bytes, serde) -> TriggerEvent:
-        def ack():
+    def _event(connection: Any, key: str, pending: str, item: bytes, serde: str) -> TriggerEvent:
+        def ack() -> None:
             connection.lrem(pending, 1, item)
 
-        def release():
+        def release() -> None:
             connection.lrem(pending, 1, item)
             connection.lpush(key, item)
 

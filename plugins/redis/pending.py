@@ -6,23 +6,25 @@ first, so they are delivered again rather than lost."""
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
-from plugins.api.trigger_events import TriggerFailed
+from plugins.api.trigger_events import TriggerContext, TriggerFailed
 
 # The pending list of a trigger sits beside the user's list, named after both.
 PENDING = "{key}:kestraweb-pending:{namespace}.{flow_id}.{trigger_id}"
 
 
-def pending_key(key: str, ctx) -> str:
+def pending_key(key: str, ctx: TriggerContext) -> str:
     return PENDING.format(key=key, namespace=ctx.namespace, flow_id=ctx.flow_id, trigger_id=ctx.trigger_id)
 
 
 def redis_error() -> type[Exception]:
     """The base of the errors the redis package raises (a server gone mid-poll)."""
-    return importlib.import_module("redis").RedisError
+    error: type[Exception] = importlib.import_module("redis").RedisError
+    return error
 
 
-def client(url: str):
+def client(url: str) -> Any:
     """A client for `url` (redis://[:password@]host:port/db), raw bytes in and out."""
     try:
         redis = importlib.import_module("redis")
@@ -40,7 +42,7 @@ def client(url: str):
     return connection
 
 
-def take(connection, key: str, pending: str, count: int) -> list[bytes]:
+def take(connection: Any, key: str, pending: str, count: int) -> list[bytes]:
     """Move up to `count` items from the head of `key` to the tail of `pending`."""
     pipe = connection.pipeline(transaction=False)
     for _ in range(count):
@@ -48,7 +50,7 @@ def take(connection, key: str, pending: str, count: int) -> list[bytes]:
     return [item for item in pipe.execute() if item is not None]
 
 
-def give_back(connection, key: str, pending: str) -> None:
+def give_back(connection: Any, key: str, pending: str) -> None:
     """Return every pending item to the head of `key`, in their order."""
     while connection.lmove(pending, key, "RIGHT", "LEFT") is not None:
         pass

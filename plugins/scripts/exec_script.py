@@ -17,6 +17,9 @@ changes the state), so here it is off unless a flow asks for it."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -28,7 +31,7 @@ from plugins.api.properties import Output, Property
 from plugins.api.task import RunnableTask
 from storage.namespace_files import NamespaceFiles
 
-from .task_runners import RUNNER_TYPES, ScriptCommand, choose_runner
+from .task_runners import RUNNER_TYPES, ScriptCommand, TaskRunner, choose_runner
 from .working_files import keep_output_files, replace_storage_uris, write_input_files
 
 TARGET_OS = ("LINUX", "WINDOWS", "AUTO")
@@ -78,6 +81,13 @@ SCRIPT_OUTPUTS = (
 )
 
 
+@dataclass
+class ScriptSetup:
+    """What a family prepares for one run on the runner chosen (Python's dependencies)."""
+    before: list[str] = field(default_factory=list)  # commands run first, before the beforeCommands
+    path_first: Path | None = None  # a host runner's `bin` folder put first on the PATH
+
+
 class ExecScript(RunnableTask):
     """A script task: subclasses give their commands (`script_commands`) and defaults."""
 
@@ -102,6 +112,11 @@ class ExecScript(RunnableTask):
         """The `commands` property rendered, one string a command (what the Commands types run)."""
         return [str(command) for command in ctx.render(self.get("commands"), extra) or []]
 
+    @contextmanager
+    def setup(self, ctx: Any, runner: TaskRunner, env: dict[str, str]) -> Iterator[ScriptSetup]:
+        """Prepared before the commands are rendered, undone once they ended; nothing by default."""
+        yield ScriptSetup()
+
     def run(self, ctx: Any) -> dict[str, Any]:
         from django.conf import settings  # the default runner is a setting
 
@@ -118,13 +133,14 @@ class ExecScript(RunnableTask):
             output_dir.mkdir()
             extra["outputDir"] = env["OUTPUT_DIR"] = str(output_dir)
         env.update({str(k): str(v) for k, v in (ctx.render(self.get("env"), extra) or {}).items()})
-        before = [str(c) for c in ctx.render(self.get("beforeCommands"), extra) or []]
-        commands = self.script_commands(ctx, folder, extra)
-        lines = (["set -e"] if ctx.render(self.get("failFast")) is not False else []) + before + commands
-        interpreter = [str(part) for part in ctx.render(self.get("interpreter"), extra)]
-        script = replace_storage_uris(ctx, folder, "\n".join(lines))
-        image = ctx.render(self.get("containerImage"), extra) or self.default_image
-        result = runner.run(ctx, ScriptCommand([*interpreter, script], folder, env, image))
+        with self.setup(ctx, runner, env) as setup:
+            before = setup.before + [str(c) for c in ctx.render(self.get("beforeCommands"), extra) or []]
+            commands = self.script_commands(ctx, folder, extra)
+            lines = (["set -e"] if ctx.render(self.get("failFast")) is not False else []) + before + commands
+            interpreter = [str(part) for part in ctx.render(self.get("interpreter"), extra)]
+            script = replace_storage_uris(ctx, folder, "\n".join(lines))
+            image = ctx.render(self.get("containerImage"), extra) or self.default_image
+            result = runner.run(ctx, ScriptCommand([*interpreter, script], folder, env, image, setup.path_first))
         kept = keep_output_files(ctx, folder, ctx.render(self.get("outputFiles"), extra))
         if output_dir is not None:
             kept.update({relative: ctx.put_file(path, relative) for path in sorted(output_dir.rglob("*"))

@@ -48,9 +48,9 @@ def scripts_python_bin() -> Path:
         return bin_folder
 
 
-def _marker() -> str:
-    """What the environment was made from: made again when the project's Python or its
-    site-packages move."""
+def environment_marker() -> str:
+    """What an environment was made from (build_environment): made again when the
+    project's Python or its site-packages move."""
     return "\n".join([sys.executable, *_site_packages()])
 
 
@@ -60,7 +60,7 @@ def _site_packages() -> list[str]:
 
 def _is_current(home: Path) -> bool:
     marker = home / "kestraweb-source.txt"
-    return marker.is_file() and marker.read_text() == _marker() and (home / "bin" / "python").exists()
+    return marker.is_file() and marker.read_text() == environment_marker() and (home / "bin" / "python").exists()
 
 
 def _make(home: Path) -> None:
@@ -69,12 +69,7 @@ def _make(home: Path) -> None:
     home.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{FOLDER}-", dir=home.parent))
     try:
-        venv.EnvBuilder(with_pip=False, symlinks=True, clear=True).create(staging)
-        version = f"python{sys.version_info.major}.{sys.version_info.minor}"
-        packages = staging / "lib" / version / "site-packages"
-        packages.mkdir(parents=True, exist_ok=True)
-        (packages / "kestraweb-libraries.pth").write_text("\n".join(_site_packages()) + "\n")
-        (staging / "kestraweb-source.txt").write_text(_marker())
+        build_environment(staging)
         _fix_paths(staging, home)
         if home.exists():
             shutil.rmtree(home, ignore_errors=True)
@@ -85,6 +80,17 @@ def _make(home: Path) -> None:
                 raise
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def build_environment(folder: Path) -> None:
+    """A virtual environment in `folder` of the project's Python, the project's libraries
+    on its path (after its own site-packages, so a package installed in it wins)."""
+    venv.EnvBuilder(with_pip=False, symlinks=True, clear=True).create(folder)
+    version = f"python{sys.version_info.major}.{sys.version_info.minor}"
+    packages = folder / "lib" / version / "site-packages"
+    packages.mkdir(parents=True, exist_ok=True)
+    (packages / "kestraweb-libraries.pth").write_text("\n".join(_site_packages()) + "\n")
+    (folder / "kestraweb-source.txt").write_text(environment_marker())
 
 
 def _fix_paths(staging: Path, home: Path) -> None:

@@ -40,22 +40,34 @@ class ScriptCommand:
     folder: Path  # the working directory
     env: dict[str, str] = field(default_factory=dict)  # the task's own variables (WORKING_DIR, env...)
     image: str | None = None  # the container image, for container runners
+    # The Process runner's `bin` folder put first on the PATH (an environment with the
+    # task's Python dependencies); None: the scripts' own (python_env).
+    path_first: Path | None = None
 
 
 class TaskRunner(Protocol):
+    # Whether the commands run on the worker's host (their `python` is the worker's),
+    # not in a container of their own.
+    on_host: bool
+
     def run(self, ctx: Any, command: ScriptCommand) -> ProcessResult: ...
 
 
 class ProcessRunner:
     """Kestra's Process runner: the worker's environment, plus the task's."""
 
+    on_host = True
+
     def run(self, ctx: Any, command: ScriptCommand) -> ProcessResult:
-        path = f"{scripts_python_bin()}{os.pathsep}{os.environ.get('PATH', os.defpath)}"
+        first = command.path_first or scripts_python_bin()
+        path = f"{first}{os.pathsep}{os.environ.get('PATH', os.defpath)}"
         return run_process(ctx, command.args, cwd=command.folder, env={"PATH": path, **command.env})
 
 
 class DockerRunner:
     """Kestra's Docker runner, on the docker CLI."""
+
+    on_host = False
 
     def __init__(self, options: dict[str, Any]):
         self.options = options

@@ -3,7 +3,9 @@ a Schedule to keep only some of its dates (Kestra's ScheduleConditions)."""
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
+from typing import Any
 
 from plugins.api.condition import (
     ConditionContext,
@@ -12,6 +14,7 @@ from plugins.api.condition import (
     parse_local_date,
     parse_zoned_datetime,
 )
+from plugins.api.plugin_type import PluginType
 from plugins.api.properties import Property
 from plugins.api.registry import register
 
@@ -77,14 +80,14 @@ class Weekend(DateCondition):
         return self.tested_date(context).weekday() >= 5
 
 
-def _between(current, after, before) -> bool:
+def _between(current: Any, after: Any, before: Any) -> bool:
     """Kestra's *Between: strictly after `after` and strictly before `before`."""
     if after is None and before is None:
         raise ConditionError("Invalid condition with no before nor after")
     return (after is None or current > after) and (before is None or current < before)
 
 
-def _bound_problems(spec: dict, parse) -> list[tuple[str, str]]:
+def _bound_problems(spec: dict[str, Any], parse: Callable[[Any], Any]) -> list[tuple[str, str]]:
     problems = []
     for key in ("after", "before"):
         if spec.get(key) is not None:
@@ -106,7 +109,7 @@ class DateTimeBetween(DateCondition):
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return _bound_problems(spec, parse_zoned_datetime)
 
     def test(self, context: ConditionContext) -> bool:
@@ -115,13 +118,13 @@ class DateTimeBetween(DateCondition):
                         _bound(self, "before", parse_zoned_datetime))
 
 
-def _bound(condition, key: str, parse):
+def _bound(condition: PluginType, key: str, parse: Callable[[Any], Any]) -> Any:
     """The condition's `after` or `before` bound, parsed; None when not given."""
     value = condition.get(key)
     return parse(value) if value is not None else None
 
 
-def parse_offset_time(value) -> time:
+def parse_offset_time(value: Any) -> time:
     """Java's OffsetTime: a time of day with its offset (14:00:00+02:00, 09:00Z)."""
     if isinstance(value, int):  # YAML 1.1 reads 14:00:00 without quotes as seconds
         raise ConditionError(f"'{value}' is not a time with an offset such as 14:00:00+02:00")
@@ -145,10 +148,10 @@ class TimeBetween(DateCondition):
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return _bound_problems(spec, parse_offset_time)
 
     def test(self, context: ConditionContext) -> bool:
         moment: datetime = parse_zoned_datetime(context.rendered(self.get("date")))
-        current = moment.astimezone(timezone(moment.utcoffset())).timetz()
+        current = moment.astimezone(timezone(moment.utcoffset() or timedelta(0))).timetz()
         return _between(current, _bound(self, "after", parse_offset_time), _bound(self, "before", parse_offset_time))

@@ -1,6 +1,8 @@
 """Conditions on the execution a Flow trigger (or a webhook) is judging."""
 from __future__ import annotations
 
+from typing import Any
+
 from plugins.api.condition import ConditionContext, ConditionType, is_truthy_render
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
@@ -11,12 +13,12 @@ from . import condition_names
 COMPARISONS = ("EQUALS", "PREFIX", "SUFFIX")
 
 
-def _states(spec: dict, key: str) -> list[str] | None:
+def _states(spec: dict[str, Any], key: str) -> list[str] | None:
     values = spec.get(key)
     return None if values is None else [str(value).upper() for value in values]
 
 
-def state_problems(spec: dict, *keys: str) -> list[tuple[str, str]]:
+def state_problems(spec: dict[str, Any], *keys: str) -> list[tuple[str, str]]:
     return [(f"{key}[{index}]", f"unknown execution state '{value}'")
             for key in keys for index, value in enumerate(spec.get(key) or ())
             if str(value).upper() not in STATE_NAMES]
@@ -38,7 +40,7 @@ flowId: nightly_load
 
     def test(self, context: ConditionContext) -> bool:
         execution = context.require_execution()
-        return execution.namespace == self.get("namespace") and execution.flow_id == self.get("flowId")
+        return bool(execution.namespace == self.get("namespace") and execution.flow_id == self.get("flowId"))
 
 
 @register
@@ -58,7 +60,7 @@ comparison: PREFIX
     )
 
     def test(self, context: ConditionContext) -> bool:
-        actual, wanted = context.require_execution().namespace, self.get("namespace")
+        actual, wanted = context.require_execution().namespace, str(self.get("namespace"))
         comparison = self.get("comparison")
         comparison = str(comparison).upper() if comparison else ("PREFIX" if self.get("prefix") is True else "EQUALS")
         if comparison == "PREFIX":
@@ -82,7 +84,7 @@ in: [FAILED, KILLED]
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return state_problems(spec, "in", "notIn")
 
     def test(self, context: ConditionContext) -> bool:
@@ -101,7 +103,7 @@ class ExecutionLabels(ConditionType):
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         labels = spec.get("labels")
         if isinstance(labels, list) and all(
                 isinstance(pair, dict) and set(pair) == {"key", "value"} for pair in labels):
@@ -146,7 +148,7 @@ class HasRetryAttempt(ConditionType):
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return state_problems(spec, "in", "notIn")
 
     def test(self, context: ConditionContext) -> bool:

@@ -18,7 +18,7 @@ class FlowCondition(ConditionType):
     )
 
     def test(self, context: ConditionContext) -> bool:
-        return context.flow.namespace == self.get("namespace") and context.flow.id == self.get("flowId")
+        return bool(context.flow.namespace == self.get("namespace") and context.flow.id == self.get("flowId"))
 
 
 @register

@@ -1,6 +1,9 @@
 """Conditions made of conditions: Not (none holds) and Or (one holds)."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from plugins.api.condition import ConditionContext, ConditionType, build
 from plugins.api.properties import Property
 from plugins.api.registry import register
@@ -18,10 +21,10 @@ class Combining(ConditionType):
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         return [("conditions", "must not be empty")] if spec.get("conditions") == [] else []
 
-    def outcomes(self, context: ConditionContext):
+    def outcomes(self, context: ConditionContext) -> Iterator[bool]:
         return (build(spec).test(context) for spec in self.get("conditions"))
 
 

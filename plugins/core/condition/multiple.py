@@ -3,6 +3,8 @@ window. A Flow trigger evaluates it with its windows (plugins.core.trigger.preco
 on its own it cannot be tested."""
 from __future__ import annotations
 
+from typing import Any
+
 from plugins.api.condition import ConditionContext, ConditionError, ConditionType
 from plugins.api.properties import Property
 from plugins.api.registry import register
@@ -27,7 +29,7 @@ class MultipleCondition(ConditionType):
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         problems = [("timeWindow", message) for message in time_window_problems(spec.get("timeWindow"))]
         if spec.get("conditions") == {}:
             problems.append(("conditions", "must not be empty"))

@@ -2,6 +2,8 @@
 Jollyday's: a country code (ISO 3166) and an optional subdivision."""
 from __future__ import annotations
 
+from typing import Any
+
 import holidays
 
 from plugins.api.condition import ConditionContext, ConditionError
@@ -15,7 +17,7 @@ from .dates import DATE, DateCondition
 DEFAULT_COUNTRY = "US"
 
 
-def calendar_problem(country, subdivision) -> str | None:
+def calendar_problem(country: Any, subdivision: Any) -> str | None:
     """Why the country or subdivision has no holiday calendar, or None."""
     supported = holidays.list_supported_countries()
     code = str(country or DEFAULT_COUNTRY).upper()
@@ -37,7 +39,7 @@ class PublicHoliday(DateCondition):
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         country, subdivision = spec.get("country"), spec.get("subDivision")
         if any(isinstance(v, str) and "{{" in v for v in (country, subdivision)):
             return []

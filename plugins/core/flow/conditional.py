@@ -1,9 +1,13 @@
 """If and Switch: run the branch a rendered value selects."""
+from typing import Any
+
 import expressions
 from plugins.api.context import TaskFailed
+from plugins.api.flowable import FlowableRuntime, Step
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
+from plugins.api.taskrun import TaskRunModel
 
 from .branch_choice import chosen
 
@@ -41,14 +45,14 @@ tasks:
 
     outputs = (Output("evaluationResult", "boolean", "Whether the condition rendered true."),)
 
-    def _decide(self, rt, taskrun):
+    def _decide(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> str:
         """Render the condition once; its result is the task's `evaluationResult` output,
         as in Kestra (so `outputs.<id>.evaluationResult` and `parent.outputs` see it)."""
         result = expressions.is_truthy(rt.render(self.spec["condition"], taskrun))
         rt.set_outputs(taskrun, {"evaluationResult": result})
         return "then" if result else "else"
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         branch = chosen(rt, taskrun, lambda: self._decide(rt, taskrun))
         return self.tasks_with_handlers(rt, taskrun, rt.sequential(self.spec.get(branch) or [], taskrun))
 
@@ -93,7 +97,7 @@ tasks:
     outputs = (Output("value", "string", "The rendered value."), Output("defaults", "boolean", "Whether defaults ran."))
 
     @classmethod
-    def nested_task_lists(cls, spec):
+    def nested_task_lists(cls, spec: dict[str, Any]) -> dict[str, list[Any]]:
         lists = super().nested_task_lists(spec)
         for key, tasks in (spec.get("cases") or {}).items() if isinstance(spec.get("cases"), dict) else ():
             if isinstance(tasks, list):
@@ -101,7 +105,7 @@ tasks:
         return lists
 
     @classmethod
-    def check(cls, spec):
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         cases = spec.get("cases")
         if cases is not None and not isinstance(cases, dict):
             return [("cases", "must be a map of value to a list of tasks")]
@@ -109,7 +113,7 @@ tasks:
             return [("cases", "at least one case or defaults is required")]
         return []
 
-    def _decide(self, rt, taskrun):
+    def _decide(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> str:
         value = rt.render(self.spec["value"], taskrun)
         value = "" if value is None else str(value)
         cases = {str(k): v for k, v in (self.spec.get("cases") or {}).items()}
@@ -122,8 +126,8 @@ tasks:
         rt.set_outputs(taskrun, {"value": value, "defaults": branch == "defaults"})
         return branch
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         branch = chosen(rt, taskrun, lambda: self._decide(rt, taskrun))
         cases = {str(k): v for k, v in (self.spec.get("cases") or {}).items()}
-        tasks = self.spec.get("defaults") if branch == "defaults" else cases[branch[len("cases."):]]
+        tasks: list[dict[str, Any]] = self.spec["defaults"] if branch == "defaults" else cases[branch[len("cases."):]]
         return self.tasks_with_handlers(rt, taskrun, rt.sequential(tasks, taskrun))

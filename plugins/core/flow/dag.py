@@ -1,12 +1,16 @@
 """Dag: run tasks as soon as the tasks they depend on succeeded. As every flowable in
 Kestra 1.x, a failed task ends the Dag FAILED once its `errors`/`finally` handlers
 ended, without waiting for the tasks still running."""
+from collections.abc import Iterator
+from typing import Any
+
 from plugins.api.context import TaskFailed
-from plugins.api.flowable import Child, ChildLayout, Step
+from plugins.api.flowable import Child, ChildLayout, FlowableRuntime, Step
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.states import FAILING, SUCCESSFUL, TERMINAL, State, worst
 from plugins.api.task import FlowableTask
+from plugins.api.taskrun import TaskRunModel
 
 
 def missing_dependencies(graph: dict[str, list[str]]) -> list[str]:
@@ -18,8 +22,9 @@ def missing_dependencies(graph: dict[str, list[str]]) -> list[str]:
 def cyclic_tasks(graph: dict[str, list[str]]) -> list[str]:
     """The tasks, in the Dag's order, that depend (through others) on themselves, as
     Kestra's Dag.dagCheckCyclicDependencies lists them."""
-    def reachable(task_id):
-        seen, todo = set(), list(graph.get(task_id, []))
+    def reachable(task_id: str) -> set[str]:
+        seen: set[str] = set()
+        todo = list(graph.get(task_id, []))
         while todo:
             dep = todo.pop()
             if dep not in seen:
@@ -30,7 +35,7 @@ def cyclic_tasks(graph: dict[str, list[str]]) -> list[str]:
     return [task_id for task_id in graph if task_id in reachable(task_id)]
 
 
-def dependency_graph(items) -> dict[str, list[str]]:
+def dependency_graph(items: list[dict[str, Any]]) -> dict[str, list[str]]:
     return {item["task"].get("id"): list(item.get("dependsOn") or []) for item in items}
 
 
@@ -74,7 +79,7 @@ tasks:
     )
 
     @classmethod
-    def nested_task_lists(cls, spec):
+    def nested_task_lists(cls, spec: dict[str, Any]) -> dict[str, list[Any]]:
         lists = super().nested_task_lists(spec)
         items = spec.get("tasks")
         if isinstance(items, list):
@@ -82,7 +87,7 @@ tasks:
         return lists
 
     @classmethod
-    def nested_tasks(cls, spec):
+    def nested_tasks(cls, spec: dict[str, Any]) -> Iterator[tuple[str, Any, list[Any] | dict[str, Any], int | str]]:
         for sub_path, child, container, key in super().nested_tasks(spec):
             if not sub_path.startswith("tasks["):
                 yield sub_path, child, container, key
@@ -92,9 +97,10 @@ tasks:
                 yield f"tasks[{n}].task", item["task"], item, "task"
 
     @classmethod
-    def check(cls, spec):
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         items = spec.get("tasks") or []
-        errors, graph = [], {}
+        errors: list[tuple[str, str]] = []
+        graph: dict[str, list[str]] = {}
         for n, item in enumerate(items):
             if not isinstance(item, dict) or not isinstance(item.get("task"), dict):
                 errors.append((f"tasks[{n}]", "each item needs a `task` mapping"))
@@ -116,10 +122,10 @@ tasks:
             return [("tasks", "Cyclic dependency detected: " + ", ".join(cyclic))]
         return []
 
-    def child_dependencies(self):
+    def child_dependencies(self) -> dict[str, list[str]]:
         return dependency_graph(self.spec["tasks"])
 
-    def _control(self, items):
+    def _control(self, items: list[dict[str, Any]]) -> None:
         """What Kestra's Dag.controlTask refuses at run time, for a Dag that reached the
         executor without validation (inlined by a Template)."""
         graph = dependency_graph(items)
@@ -130,11 +136,11 @@ tasks:
         if cyclic:
             raise TaskFailed(f"Infinite loop detected on task '{self.id}': " + ", ".join(cyclic))
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         self._control(self.spec["tasks"])
         items = [i for i in self.spec["tasks"] if not i["task"].get("disabled")]
         limit = int(self.get("concurrent") or 0)
-        state_of = {}
+        state_of: dict[str, State | None] = {}
         for item in items:
             tr = rt.find(item["task"]["id"], taskrun, taskrun.value)
             state_of[item["task"]["id"]] = State(tr.state) if tr is not None else None
@@ -145,7 +151,7 @@ tasks:
             # Kestra 1.x (FlowableUtils.resolveState): a failed task decides at once; the
             # tasks still running take the Dag's state once its handlers ended.
             return self.tasks_with_handlers(rt, taskrun, Step(state=worst(finished)))
-        create = []
+        create: list[Child] = []
         if not failed:
             for item in items:
                 if state_of[item["task"]["id"]] is None and all(

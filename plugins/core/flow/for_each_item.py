@@ -7,9 +7,14 @@ As in Kestra it is a flowable over three tasks it makes for itself, run in order
 `numberOfBatches` and `iterations`, the count of subflows by state) and `<id>_merge`
 gathers the subflows' outputs into one file (output `subflowOutputs`). Flows read
 those outputs by these ids, and executions show these three taskruns."""
+from collections.abc import Iterator
+from typing import Any
+
+from plugins.api.flowable import FlowableRuntime, Step
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
+from plugins.api.taskrun import TaskRunModel
 
 from .subflow import TARGET
 
@@ -19,7 +24,7 @@ MERGE_TYPE = "io.kestra.plugin.core.flow.ForEachItem$ForEachItemMergeOutputs"
 SUBFLOW_KEYS = tuple(prop.name for prop in TARGET)
 
 
-def internal_tasks(spec: dict) -> list[dict]:
+def internal_tasks(spec: dict[str, Any]) -> list[dict[str, Any]]:
     """The three children, from the ForEachItem's own properties."""
     base = spec["id"]
     return [
@@ -86,17 +91,17 @@ tasks:
     )
 
     @classmethod
-    def nested_task_lists(cls, spec):
+    def nested_task_lists(cls, spec: dict[str, Any]) -> dict[str, list[Any]]:
         """The engine indexes the internal children like any others."""
         return {**super().nested_task_lists(spec), "tasks": internal_tasks(spec)}
 
     @classmethod
-    def nested_tasks(cls, spec):
+    def nested_tasks(cls, spec: dict[str, Any]) -> Iterator[tuple[str, Any, list[Any] | dict[str, Any], int | str]]:
         """Validation only walks what the flow wrote (`errors`, `finally`): the internal
         children are made from properties already checked."""
         for sub_path, child, container, key in super().nested_tasks(spec):
             if not sub_path.startswith("tasks["):
                 yield sub_path, child, container, key
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         return self.tasks_with_handlers(rt, taskrun, rt.sequential(internal_tasks(self.spec), taskrun))

@@ -6,14 +6,18 @@ As in Kestra, `_items` leaves each subflow's outputs in its own storage folder
 those files in iteration order: only subflows that were waited for and declare outputs
 leave one, so `_merge` has no `subflowOutputs` otherwise."""
 from collections import Counter
+from collections.abc import Collection, Iterable
 from pathlib import PurePosixPath
+from typing import Any
 
 from expressions.ion import to_ion
-from plugins.api.context import TaskFailed
+from plugins.api.context import RunContext, TaskFailed
+from plugins.api.executable import ExecutableRuntime
 from plugins.api.properties import Output, Property
 from plugins.api.registry import register
 from plugins.api.states import State
 from plugins.api.task import ExecutableTask, RunnableTask
+from plugins.api.taskrun import TaskRunModel
 from storage import StorageError, layout
 
 from .for_each_item import BATCH_FIELDS, ITEMS_TYPE, MERGE_TYPE, SPLIT_TYPE
@@ -23,24 +27,24 @@ from .subflow import TARGET, Subflow, child_labels
 ENDED = ("SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED")
 
 
-def _write(ctx, name: str, data: bytes) -> str:
+def _write(ctx: RunContext, name: str, data: bytes) -> str:
     path = ctx.working_dir() / name
     path.write_bytes(data)
     return ctx.put_file(path, name)
 
 
-def iteration_counts(states, waited: bool) -> dict:
+def iteration_counts(states: Iterable[str | None], waited: bool) -> dict[str | None, int]:
     """Kestra's `iterations`: how many subflows are in each state they went through.
     Kestra counts state changes, so every state a subflow left stays with a 0: CREATED
     and RUNNING when it waited; only RUNNING when it did not (it marks each subflow
     SUCCESS at once)."""
-    counts = {"CREATED": 0, "RUNNING": 0} if waited else {"RUNNING": 0}
+    counts: dict[str | None, int] = {"CREATED": 0, "RUNNING": 0} if waited else {"RUNNING": 0}
     for state, count in Counter(states).items():
         counts[state] = counts.get(state, 0) + count
     return counts
 
 
-def terminal_state(states, transmit_failed: bool) -> State:
+def terminal_state(states: Collection[str | None], transmit_failed: bool) -> State:
     """A failed subflow wins over a killed one, then a warning (CANCELLED counts as
     ended but passes nothing on), as Kestra decides once all ended."""
     if transmit_failed:
@@ -59,7 +63,7 @@ class ForEachItemSplit(RunnableTask):
     properties = (Property("items", required=True), Property("batch", "object", dynamic=False, fields=BATCH_FIELDS))
     outputs = (Output("splits", "string", "URI of a file listing the URI of each batch, one a line."),)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         uri = str(ctx.render_property("items"))
         if not layout.is_uri(uri):
             raise TaskFailed(f"Unable to split the items from {uri}, this is not an internal storage URI!")
@@ -88,7 +92,7 @@ class ForEachItemExecutable(ExecutableTask):
                Output("subflowOutputsBaseUri", "string",
                       "Storage folder where each waited-for subflow left its outputs, once all ended."))
 
-    def start(self, rt, taskrun):
+    def start(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> None:
         split_id = self.id[: -len("_items")] + "_split"
         with rt.open_file((rt.sibling_outputs(taskrun, split_id) or {})["splits"]) as handle:
             batches = handle.read().decode().splitlines()
@@ -110,7 +114,7 @@ class ForEachItemExecutable(ExecutableTask):
             rt.set_outputs(taskrun, {"numberOfBatches": len(children),
                                      "iterations": iteration_counts(["CREATED"] * len(children), True)})
 
-    def poll(self, rt, taskrun):
+    def poll(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> Any:
         children = rt.memo(taskrun).get("executions", [])
         if not children:
             return State.SUCCESS
@@ -134,12 +138,12 @@ class ForEachItemExecutable(ExecutableTask):
         return terminal_state(set(ordered), bool(self.get("transmitFailed")))
 
     @staticmethod
-    def _base(rt, taskrun) -> str:
+    def _base(rt: ExecutableRuntime, taskrun: TaskRunModel) -> str:
         """The taskrun's storage folder as a path (`/namespace/.../<taskrun id>`), the form
         Kestra's `subflowOutputsBaseUri` has."""
         return layout.path_of(rt.storage_uri(taskrun, "")).rstrip("/")
 
-    def final_attempt(self, taskrun) -> list[dict] | None:
+    def final_attempt(self, taskrun: TaskRunModel) -> list[dict[str, Any]] | None:
         """Kestra's ExecutableUtils.manageIterations gives the ended taskrun one
         attempt of a fresh state moved to the final one: CREATED, then that state.
         Without batches no subflow ran and the taskrun has none."""
@@ -148,7 +152,7 @@ class ForEachItemExecutable(ExecutableTask):
         ended = taskrun.state_history[-1]
         return [{"state": "CREATED", "date": ended["date"]}, dict(ended)]
 
-    def kill(self, rt, taskrun):
+    def kill(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> None:
         for child in rt.memo(taskrun).get("executions", []):
             rt.kill_execution(child)
 
@@ -162,7 +166,7 @@ class ForEachItemMergeOutputs(RunnableTask):
     properties = (Property("itemsTaskId", required=True, dynamic=False),)
     outputs = (Output("subflowOutputs", "string", "URI of the subflows' outputs, one Ion line per subflow."),)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         items = ctx.sibling_outputs(self.get("itemsTaskId")) or {}
         base = items.get("subflowOutputsBaseUri")
         if not base:

@@ -18,6 +18,8 @@ StorageService.split):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 from expressions.errors import ExpressionError
 from expressions.java_regex import pattern as java_pattern
@@ -32,7 +34,7 @@ class BadBatch(ValueError):
     """A `batch` property the file cannot be cut with; the message names it."""
 
 
-def parse_size(value) -> int:
+def parse_size(value: Any) -> int:
     """A readable size such as "10KB" in bytes (units are powers of 1024)."""
     match = SIZE.match(str(value))
     if not match:
@@ -45,7 +47,7 @@ def rows_of(data: bytes) -> list[bytes]:
     return data.splitlines()
 
 
-def split(data: bytes, batch: dict, render=lambda v: v) -> list[bytes]:
+def split(data: bytes, batch: dict[str, Any], render: Callable[[Any], Any] = lambda v: v) -> list[bytes]:
     """The content of each batch. `render` renders the batch's dynamic values."""
     if not isinstance(batch, dict):
         raise BadBatch(f"batch must be an object with {', '.join(KEYS)}")
@@ -66,7 +68,7 @@ def split(data: bytes, batch: dict, render=lambda v: v) -> list[bytes]:
     return _cut(rows, lambda held, count: count >= per_batch)
 
 
-def _positive(name: str, value) -> int:
+def _positive(name: str, value: Any) -> int:
     try:
         number = int(str(value).strip())
     except ValueError:
@@ -76,7 +78,7 @@ def _positive(name: str, value) -> int:
     return number
 
 
-def _cut(rows: list[bytes], full) -> list[bytes]:
+def _cut(rows: list[bytes], full: Callable[[int, int], bool]) -> list[bytes]:
     """Rows in order; a new batch starts when `full(bytes held, rows held)` of the
     current one."""
     batches: list[list[bytes]] = []

@@ -3,18 +3,21 @@
 Each value becomes an iteration: the children's taskruns carry the value, which keys
 their outputs (`outputs.task['value'].value`) and is `taskrun.value` inside."""
 import json
+from collections.abc import Callable
+from typing import Any
 
 from plugins.api.context import TaskFailed
-from plugins.api.flowable import ChildLayout, Step
+from plugins.api.flowable import Child, ChildLayout, FlowableRuntime, Step
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.states import FAILING, State, is_terminal, worst
 from plugins.api.task import FlowableTask
+from plugins.api.taskrun import TaskRunModel
 
 from .sequential import TASKS
 
 
-def as_value(item) -> str:
+def as_value(item: Any) -> str:
     """Loop values are strings, as in Kestra: maps and lists become compact JSON."""
     if isinstance(item, str):
         return item
@@ -25,7 +28,7 @@ def as_value(item) -> str:
     return "null" if item is None else str(item)
 
 
-def loop_values(rt, taskrun, raw, task_id: str) -> list[str]:
+def loop_values(rt: FlowableRuntime, taskrun: TaskRunModel, raw: Any, task_id: str) -> list[str]:
     """The rendered values, once per taskrun (remembered so later rounds see the same list)."""
     memo = rt.memo(taskrun)
     if "values" not in memo:
@@ -52,7 +55,8 @@ def loop_values(rt, taskrun, raw, task_id: str) -> list[str]:
         # outputs and the same taskruns, so it is one iteration, not two.
         memo["values"] = list(dict.fromkeys(as_value(v) for v in rendered))
         rt.save_memo(taskrun)
-    return memo["values"]
+    values: list[str] = memo["values"]
+    return values
 
 
 class LoopProgress:
@@ -61,27 +65,29 @@ class LoopProgress:
     and the ones it starts, not all the values: a loop of n values runs in time linear
     in n. Values start in their order, so all those begun come before all those not."""
 
-    def __init__(self, values):
+    def __init__(self, values: list[str]) -> None:
         self.values = values
         self.number = {value: n for n, value in enumerate(values)}  # `taskrun.iteration`, from 0
         self.next = 0  # values[next:] have not been looked at yet
         self.started: dict[str, None] = {}  # iterations under way, in order
-        self.states: list = []  # the final states of the finished iterations
+        self.states: list[Any] = []  # the final states of the finished iterations
         self.failed = False
 
     @classmethod
-    def of(cls, rt, taskrun, values) -> "LoopProgress":
+    def of(cls, rt: FlowableRuntime, taskrun: TaskRunModel, values: list[str]) -> "LoopProgress":
         scratch = rt.scratch(taskrun)
         if scratch.get("loop") is None or scratch["loop"].values is not values:
             scratch["loop"] = cls(values)
-        return scratch["loop"]
+        progress: LoopProgress = scratch["loop"]
+        return progress
 
-    def finished(self, state) -> None:
+    def finished(self, state: State) -> None:
         self.states.append(state)
         self.failed = self.failed or state in FAILING
 
 
-def iterate(rt, taskrun, values, tasks, limit: int, inner) -> Step:
+def iterate(rt: FlowableRuntime, taskrun: TaskRunModel, values: list[str], tasks: list[dict[str, Any]], limit: int,
+            inner: Callable[[str], Step]) -> Step:
     """Run `inner(value)` for each value, at most `limit` iterations at once (0: all).
 
     Once an iteration failed nothing new is created, not even the next task of an
@@ -92,7 +98,7 @@ def iterate(rt, taskrun, values, tasks, limit: int, inner) -> Step:
     progress = LoopProgress.of(rt, taskrun, values)
     tasks = [t for t in tasks if not t.get("disabled")]
     first_id = tasks[0]["id"] if tasks else None
-    create = []
+    create: list[Child] = []
     for value in list(progress.started):
         step = inner(value)
         if step.done:
@@ -134,10 +140,11 @@ class Loop(FlowableTask):
     def limit(self) -> int:
         return 1
 
-    def iteration(self, rt, taskrun, tasks, value, number):
+    def iteration(self, rt: FlowableRuntime, taskrun: TaskRunModel, tasks: list[dict[str, Any]], value: str,
+                  number: int) -> Step:
         return rt.sequential(tasks, taskrun, value=value, iteration=True, number=number)
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         tasks = self.spec["tasks"]
         values = loop_values(rt, taskrun, self.spec[self.values_property], self.id)
         number = LoopProgress.of(rt, taskrun, values).number
@@ -169,10 +176,10 @@ tasks:
                  description="How many iterations run at once; 0 means no limit."),
     )
 
-    def limit(self):
+    def limit(self) -> int:
         return int(self.get("concurrencyLimit"))
 
-    def layout_of_children(self):
+    def layout_of_children(self) -> ChildLayout:
         """Kestra draws a ForEach in sequence only when one iteration runs at a time."""
         return ChildLayout.SEQUENCE if self.limit() == 1 else ChildLayout.SIDE_BY_SIDE
 
@@ -202,8 +209,9 @@ class EachParallel(Loop):
                  description="How many values run at once; 0 means no limit."),
     )
 
-    def limit(self):
+    def limit(self) -> int:
         return int(self.get("concurrent") or 0)
 
-    def iteration(self, rt, taskrun, tasks, value, number):
+    def iteration(self, rt: FlowableRuntime, taskrun: TaskRunModel, tasks: list[dict[str, Any]], value: str,
+                  number: int) -> Step:
         return rt.parallel(tasks, taskrun, value=value, iteration=True, number=number)

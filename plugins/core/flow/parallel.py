@@ -7,10 +7,11 @@ FlowableUtils.resolveState look only at the failure and the handlers). The sibli
 still running then take the task's state, as every unfinished child of an ended
 flowable does (see the executor); a worker still running one writes its own result
 when it ends."""
-from plugins.api.flowable import ChildLayout
+from plugins.api.flowable import ChildLayout, FlowableRuntime, Step
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
+from plugins.api.taskrun import TaskRunModel
 
 from .sequential import TASKS
 
@@ -42,6 +43,6 @@ tasks:
     properties = (TASKS, Property("concurrent", "integer", default=0, dynamic=False,
                                   description="How many children run at once; 0 means no limit."))
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         step = rt.parallel(self.spec["tasks"], taskrun, limit=int(self.get("concurrent") or 0))
         return self.tasks_with_handlers(rt, taskrun, step)

@@ -6,12 +6,18 @@ PAUSED first, and once the pause ends (by its duration, its timeout or a resume,
 Kestra all turn into going on when there are tasks) it runs `tasks` in order, then its
 `errors` and `finally` like any flowable (Kestra 1.x goes on the same way when a Pause
 has only `errors` or `finally`)."""
+from collections.abc import Callable
+from datetime import timedelta
+from typing import Any
+
 from plugins.api.durations import after, parse_duration
-from plugins.api.flowable import Step
+from plugins.api.executable import ExecutableRuntime
+from plugins.api.flowable import FlowableRuntime, Step
 from plugins.api.properties import FLOWABLE_PROPERTIES, Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.states import State
 from plugins.api.task import ExecutableTask
+from plugins.api.taskrun import TaskRunModel
 
 # What happens when the pause duration is over (Kestra's Pause `behavior`).
 BEHAVIOURS = {"RESUME": State.SUCCESS, "WARN": State.WARNING, "FAIL": State.FAILED, "CANCEL": State.CANCELLED}
@@ -43,12 +49,12 @@ pauseDuration: PT0.2S
     )
     outputs = (Output("onResume", "object", "The inputs given on resume."),)
 
-    def __init__(self, spec):
+    def __init__(self, spec: dict[str, Any]) -> None:
         super().__init__(spec)
         if any(spec.get(key) for key in ("tasks", "errors", "finally")):  # a flowable (see the docstring)
             self.flowable, self.executable = True, False
 
-    def _wait(self, render, memo):
+    def _wait(self, render: Callable[[Any], Any], memo: dict[str, Any]) -> timedelta | None:
         """How long to stay paused (None: until a resume), noting in `memo` how it ends."""
         duration = self.get("pauseDuration") or self.get("delay")
         if duration:
@@ -59,13 +65,13 @@ pauseDuration: PT0.2S
             return parse_duration(render(self.get("timeout")))
         return None
 
-    def start(self, rt, taskrun):
+    def start(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> None:
         memo = rt.memo(taskrun)
         wait = self._wait(lambda value: rt.render(value, taskrun), memo)
         rt.save_memo(taskrun)
         rt.set_state(taskrun, State.PAUSED, wait_until=after(rt.now(), wait) if wait is not None else None)
 
-    def poll(self, rt, taskrun):
+    def poll(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> Any:
         if taskrun.state == State.RUNNING.value:  # resumed by someone
             return State.SUCCESS
         if taskrun.wait_until is not None and rt.now() >= taskrun.wait_until:
@@ -75,7 +81,7 @@ pauseDuration: PT0.2S
             return BEHAVIOURS.get(ends, State.SUCCESS)
         return None
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         """The flowable form (with `tasks`)."""
         memo = rt.memo(taskrun)
         if not memo.get("paused"):

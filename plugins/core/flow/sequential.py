@@ -1,9 +1,10 @@
 """Sequential and AllowFailure: children one after the other."""
-from plugins.api.flowable import Step
+from plugins.api.flowable import FlowableRuntime, Step
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.states import State
 from plugins.api.task import FlowableTask
+from plugins.api.taskrun import TaskRunModel
 
 TASKS = Property("tasks", "tasks", required=True, dynamic=False, description="The tasks to run.")
 
@@ -26,7 +27,7 @@ tasks:
 """),)
     properties = (TASKS,)
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         return self.tasks_with_handlers(rt, taskrun, rt.sequential(self.spec["tasks"], taskrun))
 
 
@@ -44,7 +45,7 @@ tasks:
     errorMessage: expected failure
 """),)
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         step = super().resolve(rt, taskrun)
         if step.state == State.FAILED:
             return Step(state=State.WARNING)

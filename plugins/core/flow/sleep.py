@@ -1,5 +1,7 @@
 """Sleep: wait for a duration, interruptible by kill and timeout."""
-from plugins.api.context import TaskFailed
+from typing import Any
+
+from plugins.api.context import RunContext, TaskFailed
 from plugins.api.durations import DurationError, format_duration, parse_duration
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
@@ -18,7 +20,7 @@ duration: PT0.5S
 """),)
     properties = (Property("duration", "duration", required=True, description="How long to wait (ISO-8601)."),)
 
-    def run(self, ctx):
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         try:
             duration = parse_duration(ctx.render_property("duration"))
         except DurationError as exc:

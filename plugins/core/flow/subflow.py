@@ -1,11 +1,16 @@
 """Subflow (and the older Flow task): start an execution of another flow and, by
 default, wait for it and take its outputs."""
+from typing import Any
+
 from expressions import ExpressionError
 from plugins.api.context import TaskFailed
+from plugins.api.executable import ExecutableRuntime
+from plugins.api.plugin_type import PluginType
 from plugins.api.properties import Example, Output, Property, labels_property
 from plugins.api.registry import register
 from plugins.api.states import State
 from plugins.api.task import ExecutableTask
+from plugins.api.taskrun import TaskRunModel
 
 TARGET = (
     Property("namespace", required=True, description="Namespace of the flow to run."),
@@ -28,16 +33,16 @@ ENDED = ("SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED")
 TRANSMITTED = ("FAILED", "KILLED", "WARNING")
 
 
-def child_labels(rt, task, taskrun):
-    labels = rt.render(task.get("labels"), taskrun) or []
+def child_labels(rt: ExecutableRuntime, task: PluginType, taskrun: TaskRunModel) -> list[dict[str, str]]:
+    labels: Any = rt.render(task.get("labels"), taskrun) or []
     if isinstance(labels, dict):
         labels = [{"key": k, "value": v} for k, v in labels.items()]
     if task.get("inheritLabels"):
         labels = [*rt.current_execution().labels, *labels]
-    return labels
+    return list(labels)
 
 
-def outcome(state: str, transmit_failed: bool, allow_failure=False, allow_warning=False) -> State:
+def outcome(state: str, transmit_failed: bool, allow_failure: bool = False, allow_warning: bool = False) -> State:
     """The task's state for a child execution's final state (Kestra's guessState).
     Without transmitFailed the child's outcome is not passed on at all (a WARNING child
     too); allowFailure makes a FAILED child a warning, allowWarning a warning a success."""
@@ -94,7 +99,7 @@ outputs:
                Output("state", "string", "Final state of the subflow's execution, when waited for."),
                Output("outputs", "object", "The subflow's flow outputs, when waited for."))
 
-    def start(self, rt, taskrun):
+    def start(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> None:
         try:
             child = rt.start_execution(
                 rt.render_property(taskrun, "namespace"), rt.render_property(taskrun, "flowId"),
@@ -106,7 +111,7 @@ outputs:
         rt.save_memo(taskrun)
         rt.set_outputs(taskrun, {"executionId": child})
 
-    def poll(self, rt, taskrun):
+    def poll(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> Any:
         child = rt.memo(taskrun)["executionId"]
         if not self.get("wait"):
             return State.SUCCESS
@@ -125,21 +130,22 @@ outputs:
             rt.set_state(taskrun, State(state))
         return final
 
-    def final_attempt(self, taskrun) -> list[dict]:
+    def final_attempt(self, taskrun: TaskRunModel) -> list[dict[str, Any]]:
         """One attempt whose state is the taskrun's own, as Kestra's
         ExecutableUtils.subflowExecutionResult adds once the child ended."""
         return list(taskrun.state_history)
 
-    def _legacy_outputs(self, rt, taskrun, child) -> dict:
+    def _legacy_outputs(self, rt: ExecutableRuntime, taskrun: TaskRunModel, child: str) -> dict[str, Any]:
         """The deprecated `outputs` map, rendered in the subflow's execution; one that
         cannot be rendered leaves no outputs and a warning, as in Kestra."""
         try:
-            return rt.render_in_execution(child, self.get("outputs"))
+            outputs: dict[str, Any] = rt.render_in_execution(child, self.get("outputs"))
+            return outputs
         except ExpressionError as exc:
             rt.logger(taskrun).warn(f"Failed to extract outputs with the error: '{exc}'")
             return {}
 
-    def kill(self, rt, taskrun):
+    def kill(self, rt: ExecutableRuntime, taskrun: TaskRunModel) -> None:
         child = rt.memo(taskrun).get("executionId")
         if child:
             rt.kill_execution(child)

@@ -1,9 +1,13 @@
 """Template (deprecated in Kestra, still found in older flows): inline the tasks of a
 saved template, run in order; `args` are available as `parent.outputs.args`."""
+from typing import Any
+
 from plugins.api.context import TaskFailed
+from plugins.api.flowable import FlowableRuntime, Step
 from plugins.api.properties import Output, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
+from plugins.api.taskrun import TaskRunModel
 
 
 @register
@@ -19,7 +23,7 @@ class Template(FlowableTask):
     )
     outputs = (Output("args", "object", "The rendered arguments."),)
 
-    def _load(self, rt, taskrun):
+    def _load(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         memo = rt.memo(taskrun)
         if "templateTasks" not in memo:
             saved = rt.template(self.spec["namespace"], self.spec["templateId"])
@@ -28,9 +32,11 @@ class Template(FlowableTask):
             memo["templateTasks"], memo["templateErrors"] = saved
             rt.inline(taskrun, [*memo["templateTasks"], *memo["templateErrors"]])
             rt.set_outputs(taskrun, {"args": rt.render(self.get("args") or {}, taskrun)})
-        return memo["templateTasks"], memo["templateErrors"]
+        tasks: list[dict[str, Any]] = memo["templateTasks"]
+        errors: list[dict[str, Any]] = memo["templateErrors"]
+        return tasks, errors
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         tasks, errors = self._load(rt, taskrun)
         step = rt.sequential(tasks, taskrun)
         return rt.with_handlers(step, taskrun, [*(self.spec.get("errors") or []), *errors], self.spec.get("finally"))

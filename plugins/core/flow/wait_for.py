@@ -16,15 +16,17 @@ get LoopUntil's defaults since 0.23: a check every minute and no cap on iteratio
 duration unless `checkFrequency` sets one."""
 import re
 from datetime import datetime, timedelta
+from typing import Any
 
 import expressions
 from plugins.api.context import TaskFailed
 from plugins.api.durations import DurationError, after, parse_duration
-from plugins.api.flowable import Step
+from plugins.api.flowable import FlowableRuntime, Step
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.states import FAILING, State
 from plugins.api.task import FlowableTask
+from plugins.api.taskrun import TaskRunModel
 
 from .sequential import TASKS
 
@@ -63,12 +65,12 @@ tasks:
     outputs = (Output("iterationCount", "integer", "Iterations run so far."),)
 
     @classmethod
-    def check(cls, spec):
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         """checkFrequency's interval and maxDuration are Durations in Kestra's
         CheckFrequency: a flow with a literal one that is not is refused when saved; an
         expression is rendered and checked at run time, as Kestra's Property<Duration>."""
         frequency = spec.get("checkFrequency")
-        problems = []
+        problems: list[tuple[str, str]] = []
         for key in ("interval", "maxDuration"):
             value = frequency.get(key) if isinstance(frequency, dict) else None
             if value is None or expressions.is_expression(value):
@@ -79,12 +81,13 @@ tasks:
                 problems.append((f"checkFrequency.{key}", str(exc)))
         return problems
 
-    def _frequency(self):
+    def _frequency(self) -> dict[str, Any]:
         return {**DEFAULT_FREQUENCY, **(self.get("checkFrequency") or {})}
 
-    def _rendered(self, rt, taskrun, key):
+    def _rendered(self, rt: FlowableRuntime, taskrun: TaskRunModel, key: str) -> Any:
         """checkFrequency.<key> rendered and converted as Kestra's CheckFrequency does
-        (`runContext.render(property).as(Integer/Duration)`, each positive); None when
+        (`runContext.render(property).as(Integer/Duration)`, each positive: an int for
+        maxIterations, a timedelta for the others); None when
         unset. A value that renders to something else fails the task naming it."""
         raw = self._frequency().get(key)
         if raw is None:
@@ -101,14 +104,14 @@ tasks:
                              f"got '{value}'")
         return duration
 
-    def _positive_integer(self, key, value) -> int:
+    def _positive_integer(self, key: str, value: Any) -> int:
         text = str(value).strip()
         if isinstance(value, bool) or not INTEGER.fullmatch(text) or int(text) < 1:
             raise TaskFailed(f"LoopUntil '{self.id}': checkFrequency.{key} must be a positive integer, "
                              f"got '{value}'")
         return int(text)
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         memo = rt.memo(taskrun)
         if "iteration" not in memo:
             memo.update(iteration=1, started=rt.now().isoformat())
@@ -125,7 +128,7 @@ tasks:
             return self.tasks_with_handlers(rt, taskrun, step)
         return self._next_iteration(rt, taskrun, memo)
 
-    def _next_iteration(self, rt, taskrun, memo):
+    def _next_iteration(self, rt: FlowableRuntime, taskrun: TaskRunModel, memo: dict[str, Any]) -> Step:
         reached = self._maximum_reached(rt, taskrun, memo)
         if reached:
             rt.log(taskrun, "WARN", reached)  # Kestra's words
@@ -137,7 +140,7 @@ tasks:
         rt.set_paused(taskrun, True, after(rt.now(), self._rendered(rt, taskrun, "interval")))
         return Step()
 
-    def _maximum_reached(self, rt, taskrun, memo) -> str | None:
+    def _maximum_reached(self, rt: FlowableRuntime, taskrun: TaskRunModel, memo: dict[str, Any]) -> str | None:
         """Why the loop must stop though its condition is still false, if it must."""
         max_iterations = self._rendered(rt, taskrun, "maxIterations")
         if max_iterations is not None and memo["iteration"] >= max_iterations:

@@ -9,16 +9,19 @@ before any task runs; one while keeping the output files fails it too (Kestra's
 "Failed preExecuteTasks / postExecuteTasks on WorkingDirectory")."""
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from expressions.errors import ExpressionError
 from plugins.api.context import TaskFailed
-from plugins.api.flowable import SHARED_FOLDER_MEMO
+from plugins.api.flowable import SHARED_FOLDER_MEMO, FlowableRuntime, Step
 from plugins.api.folder_files import input_files, matching_files
 from plugins.api.namespace_files import load_namespace_files, namespace_files_property
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import FlowableTask
+from plugins.api.taskrun import TaskRunModel
 from storage import StorageError
 from storage.globs import BadGlob, compile_glob
 from storage.namespace_files import path_matcher
@@ -68,15 +71,15 @@ tasks:
     outputs = (Output("outputFiles", "object", "URIs of the kept files by path relative to the folder."),)
 
     @classmethod
-    def check(cls, spec):
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         """Patterns written as they are (no expression) must be readable: a glob with
         an unclosed `[` or `{`, or a `regex:` that does not compile, is refused when
         the flow is saved rather than when the folder is filled."""
-        readers = {"outputFiles": compile_glob, "cache.patterns": compile_glob,
+        readers: dict[str, Callable[[str], object]] = {"outputFiles": compile_glob, "cache.patterns": compile_glob,
                    "namespaceFiles.include": path_matcher, "namespaceFiles.exclude": path_matcher}
-        problems = []
+        problems: list[tuple[str, str]] = []
         for where, read in readers.items():
-            value = spec
+            value: Any = spec
             for key in where.split("."):
                 value = value.get(key) if isinstance(value, dict) else None
             for index, pattern in enumerate([value] if isinstance(value, str) else value or []):
@@ -88,7 +91,7 @@ tasks:
                     problems.append((f"{where}[{index}]" if isinstance(value, list) else where, str(exc)))
         return problems
 
-    def resolve(self, rt, taskrun):
+    def resolve(self, rt: FlowableRuntime, taskrun: TaskRunModel) -> Step:
         memo = rt.memo(taskrun)
         if SHARED_FOLDER_MEMO not in memo:
             folder = Path(tempfile.mkdtemp(prefix=f"kestraweb-wd-{taskrun.id}-"))
@@ -111,7 +114,7 @@ tasks:
             rt.save_memo(taskrun)
         return self.tasks_with_handlers(rt, taskrun, step)
 
-    def _before_tasks(self, rt, taskrun, folder: Path) -> float:
+    def _before_tasks(self, rt: FlowableRuntime, taskrun: TaskRunModel, folder: Path) -> float:
         """Fill the folder; when the cache was unpacked (0: no cache)."""
         restored_at = cache.restore(rt, taskrun, folder, self.get("cache")) if self.get("cache") is not None else 0.0
         if self.get("namespaceFiles") is not None:
@@ -122,7 +125,7 @@ tasks:
         write_inputs(folder, input_files(rt.render(self.get("inputFiles"), taskrun)))
         return restored_at
 
-    def _after_tasks(self, rt, taskrun, folder: Path, restored_at: float):
+    def _after_tasks(self, rt: FlowableRuntime, taskrun: TaskRunModel, folder: Path, restored_at: float) -> None:
         if self.get("outputFiles"):
             kept = {relative: rt.put_file(taskrun, path, relative)
                     for relative, path in matching_files(folder, rt.render(self.get("outputFiles"), taskrun))}
@@ -134,7 +137,7 @@ tasks:
             except (OSError, StorageError) as exc:  # as in Kestra, a cache not kept does not fail the tasks
                 rt.log(taskrun, "ERROR", f"Unable to execute WorkingDirectory post actions: {exc}")
 
-    def finished(self, taskrun):
+    def finished(self, taskrun: TaskRunModel) -> None:
         folder = taskrun.memo.get(SHARED_FOLDER_MEMO)
         if folder:
             shutil.rmtree(folder, ignore_errors=True)

@@ -18,11 +18,14 @@ import time
 import zipfile
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 from plugins.api.context import TaskFailed
 from plugins.api.durations import DurationError, parse_duration
+from plugins.api.flowable import FlowableRuntime
 from plugins.api.folder_files import matching_files
 from plugins.api.properties import Property
+from plugins.api.taskrun import TaskRunModel
 
 # Kestra's WorkingDirectory.Cache: the one list of its keys, checked when the flow is
 # saved (WorkingDirectory declares it on its property) and read here at run time.
@@ -34,7 +37,7 @@ CACHE_FIELDS = (
 KEYS = tuple(field.name for field in CACHE_FIELDS)
 
 
-def cache_settings(cache) -> tuple[list[str], timedelta | None]:
+def cache_settings(cache: Any) -> tuple[list[str], timedelta | None]:
     """(patterns, ttl as a timedelta or None) of a `cache` property."""
     if not isinstance(cache, dict):
         raise TaskFailed("cache must be an object with patterns and ttl")
@@ -53,7 +56,7 @@ def cache_settings(cache) -> tuple[list[str], timedelta | None]:
     return patterns, ttl
 
 
-def restore(rt, taskrun, folder: Path, cache: dict) -> float:
+def restore(rt: FlowableRuntime, taskrun: TaskRunModel, folder: Path, cache: dict[str, Any]) -> float:
     """Unpack the fresh archive into `folder`; when it was unpacked (epoch seconds), or
     0 when there was none."""
     _, ttl = cache_settings(cache)
@@ -73,7 +76,7 @@ def restore(rt, taskrun, folder: Path, cache: dict) -> float:
     return time.time()
 
 
-def keep(rt, taskrun, folder: Path, cache: dict, restored_at: float) -> None:
+def keep(rt: FlowableRuntime, taskrun: TaskRunModel, folder: Path, cache: dict[str, Any], restored_at: float) -> None:
     """Archive the matching files when one changed since `restored_at`."""
     patterns, _ = cache_settings(cache)
     files = matching_files(folder, patterns)

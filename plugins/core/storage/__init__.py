@@ -1,3 +1,3 @@
-"""Kestra's io.kestra.plugin.core.storage tasks: files of internal storage concatenated,
-split, measured, deleted, filtered and deduplicated line by line, and the deprecated
-LocalFiles."""
+"""Kestra's io.kestra.plugin.core.storage tasks: files of internal storage written,
+concatenated, split, reversed, measured, deleted, filtered and deduplicated line by line,
+and the deprecated LocalFiles."""

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, tzinfo
+from typing import Any
 
 from croniter import CroniterError, croniter
 
@@ -25,7 +26,7 @@ class CronInvalid(ValueError):
     """Not a cron expression Kestra's Schedule reads; the message says why."""
 
 
-def cron_problem(cron, with_seconds: bool) -> str | None:
+def cron_problem(cron: Any, with_seconds: bool) -> str | None:
     """Why `cron` is not a cron Kestra's Schedule reads, or None."""
     if not isinstance(cron, str) or not cron.strip():
         return "required: a cron expression such as '0 9 * * *' or '@daily'"
@@ -60,7 +61,7 @@ class Cron:
     with_seconds: bool = False
     zone: tzinfo = UTC
 
-    def __post_init__(self):
+    def __post_init__(self) -> None:
         problem = cron_problem(self.expression, self.with_seconds)
         if problem:
             raise CronInvalid(problem)

@@ -69,7 +69,7 @@ preconditions:
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         problems = common_trigger_problems(spec)
         for index, state in enumerate(spec.get("states") or ()):
             if str(state).upper() not in STATE_NAMES:
@@ -80,7 +80,7 @@ preconditions:
         return problems
 
 
-def _nested_problems(mapping, fields, path: str) -> list[tuple[str, str]]:
+def _nested_problems(mapping: Any, fields: tuple[Property, ...], path: str) -> list[tuple[str, str]]:
     """Unknown keys and missing required ones of a map whose fields are declared."""
     if not isinstance(mapping, dict):
         return [(path, "must be a map")]
@@ -96,7 +96,7 @@ def _nested_problems(mapping, fields, path: str) -> list[tuple[str, str]]:
     return problems
 
 
-def _preconditions_problems(spec: dict) -> list[tuple[str, str]]:
+def _preconditions_problems(spec: dict[str, Any]) -> list[tuple[str, str]]:
     problems = []
     if spec.get("timeWindow") is not None:
         problems += [(f"timeWindow.{path.split('.', 1)[1]}", message)
@@ -113,7 +113,7 @@ def _preconditions_problems(spec: dict) -> list[tuple[str, str]]:
     return problems
 
 
-def listens_to(spec: dict, flow_namespace: str, flow_id: str, execution: ExecutionFacts) -> bool:
+def listens_to(spec: dict[str, Any], flow_namespace: str, flow_id: str, execution: ExecutionFacts) -> bool:
     """Whether the trigger of flow `flow_namespace.flow_id` considers this execution at
     all: not disabled, not an execution of its own flow (no recursion), in one of its
     states (FlowTriggerService#computeExecutionsFromFlowTriggers)."""
@@ -124,16 +124,16 @@ def listens_to(spec: dict, flow_namespace: str, flow_id: str, execution: Executi
     return execution.state in listened_states(spec)
 
 
-def listened_states(spec: dict) -> tuple[str, ...]:
+def listened_states(spec: dict[str, Any]) -> tuple[str, ...]:
     """The execution states the trigger fires on: its `states`, else the terminal ones."""
     return tuple(str(state).upper() for state in spec.get("states") or TERMINATED_STATES)
 
 
-def _is_multiple(condition: dict) -> bool:
+def _is_multiple(condition: dict[str, Any]) -> bool:
     return registry.resolve_condition(condition["type"]) is registry.resolve_condition(MULTIPLE_CONDITION)
 
 
-def conditions_hold(spec: dict, context: ConditionContext) -> bool:
+def conditions_hold(spec: dict[str, Any], context: ConditionContext) -> bool:
     """Every plain condition holds; one that cannot be evaluated is false, as Kestra's
     ConditionService logs and refuses it. Multiple conditions are judged apart."""
     for condition in spec.get("conditions") or ():
@@ -147,7 +147,7 @@ def conditions_hold(spec: dict, context: ConditionContext) -> bool:
     return True
 
 
-def multiple_conditions(spec: dict) -> list[MultipleConditions]:
+def multiple_conditions(spec: dict[str, Any]) -> list[MultipleConditions]:
     """The deprecated MultipleConditions of `conditions`, then `preconditions`, each
     with the windows the executor stores by its id."""
     found = [from_multiple_condition(c) for c in spec.get("conditions") or () if _is_multiple(c)]
@@ -156,13 +156,14 @@ def multiple_conditions(spec: dict) -> list[MultipleConditions]:
     return found
 
 
-def trigger_variables(execution: ExecutionFacts) -> dict:
+def trigger_variables(execution: ExecutionFacts) -> dict[str, Any]:
     """The `trigger` variables of the execution it starts (Flow.Output)."""
     return {"executionId": execution.id, "namespace": execution.namespace, "flowId": execution.flow_id,
             "flowRevision": execution.flow_revision, "state": execution.state}
 
 
-def execution_inputs(spec: dict, execution: ExecutionFacts, render: Callable[[object, dict], object]) -> Any:
+def execution_inputs(spec: dict[str, Any], execution: ExecutionFacts,
+                     render: Callable[[object, dict[str, Any]], object]) -> Any:
     """The trigger's `inputs` rendered, with the upstream execution's outputs as
     `trigger.outputs` when it has some (Flow#evaluate)."""
     if spec.get("inputs") is None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from expressions import java_regex
 from plugins.api.condition import ConditionContext, ConditionError, ExecutionFacts, build
@@ -70,11 +71,11 @@ PRECONDITIONS_FIELDS = (
 )
 
 
-def _time_of_day(text) -> time:
+def _time_of_day(text: Any) -> time:
     return time.fromisoformat(str(text))
 
 
-def window_for(time_window: dict | None, now: datetime) -> tuple[datetime, datetime]:
+def window_for(time_window: dict[str, Any] | None, now: datetime) -> tuple[datetime, datetime]:
     """(start, end) of a new window at `now` (MultipleConditionStorageInterface#getOrCreate).
 
     DURATION_WINDOW: aligned on the window's unit (a day starts at midnight, an hour on
@@ -115,12 +116,12 @@ class Window:
     condition_id: str
     start: datetime
     end: datetime
-    results: dict = field(default_factory=dict)
+    results: dict[str, Any] = field(default_factory=dict)
 
     def is_valid(self, now: datetime) -> bool:
         return self.start < now < self.end
 
-    def with_results(self, new: dict) -> Window:
+    def with_results(self, new: dict[str, Any]) -> Window:
         """Conditions that held now are added; one that held before stays held."""
         return replace(self, results={**self.results, **{key: True for key, held in new.items() if held}})
 
@@ -129,9 +130,9 @@ class Window:
 class MultipleConditions:
     """A set of named conditions that must all hold within one window."""
     id: str
-    time_window: dict | None
+    time_window: dict[str, Any] | None
     reset_on_success: bool
-    conditions: dict  # key -> test(context) -> bool
+    conditions: dict[str, Any]  # key -> test(context) -> bool
 
     def open_window(self, stored: Window | None, now: datetime) -> Window | None:
         """The stored window while it lasts, else a new one; None when even a new one
@@ -159,7 +160,7 @@ class MultipleConditions:
         return window, fired
 
 
-def _safely(test: Callable, context: ConditionContext) -> bool:
+def _safely(test: Callable[..., Any], context: ConditionContext) -> bool:
     """A condition that cannot be evaluated is false (Kestra's ConditionService logs it)."""
     try:
         return bool(test(context))
@@ -167,7 +168,7 @@ def _safely(test: Callable, context: ConditionContext) -> bool:
         return False
 
 
-def from_preconditions(spec: dict) -> MultipleConditions:
+def from_preconditions(spec: dict[str, Any]) -> MultipleConditions:
     """A Flow trigger's `preconditions`: `flows` become condition_1.., then `where`
     filters condition_<n>_<filter id> (Flow.Preconditions#getConditions)."""
     conditions, number = {}, 0
@@ -181,7 +182,7 @@ def from_preconditions(spec: dict) -> MultipleConditions:
                               conditions)
 
 
-def from_multiple_condition(spec: dict) -> MultipleConditions:
+def from_multiple_condition(spec: dict[str, Any]) -> MultipleConditions:
     """The deprecated MultipleCondition: its `conditions` map, each a condition spec;
     `window`/`windowAdvance` shape its time window."""
     time_window = dict(spec.get("timeWindow") or {})
@@ -192,7 +193,7 @@ def from_multiple_condition(spec: dict) -> MultipleConditions:
     return MultipleConditions(spec["id"], time_window, spec.get("resetOnSuccess") is not False, conditions)
 
 
-def _upstream_flow_test(upstream: dict) -> Callable:
+def _upstream_flow_test(upstream: dict[str, Any]) -> Callable[..., Any]:
     """Flow.UpstreamFlowCondition: the execution's namespace, flow id, state and labels."""
     def test(context: ConditionContext) -> bool:
         execution = context.require_execution()
@@ -209,18 +210,18 @@ def _upstream_flow_test(upstream: dict) -> Callable:
     return test
 
 
-def _label_text(value) -> str:
+def _label_text(value: Any) -> str:
     """Java's String.valueOf of a YAML scalar."""
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value)
 
 
-def _labels(execution: ExecutionFacts) -> set:
+def _labels(execution: ExecutionFacts) -> set[Any]:
     return {(str(key), str(value)) for key, value in execution.labels}
 
 
-def _filter_test(where: dict) -> Callable:
+def _filter_test(where: dict[str, Any]) -> Callable[..., Any]:
     """Flow.FilterCondition: each filter compares a field of the execution (or a rendered
     expression) with `value`/`values`; AND (default) or OR across filters."""
     def test(context: ConditionContext) -> bool:
@@ -230,7 +231,7 @@ def _filter_test(where: dict) -> Callable:
     return test
 
 
-def _filter_holds(item: dict, execution: ExecutionFacts, context: ConditionContext) -> bool:
+def _filter_holds(item: dict[str, Any], execution: ExecutionFacts, context: ConditionContext) -> bool:
     field_name = str(item["field"]).upper()
     value, values = item.get("value"), item.get("values")
     value = None if value is None else str(value)
@@ -252,20 +253,20 @@ def _filter_holds(item: dict, execution: ExecutionFacts, context: ConditionConte
         "IS_FALSE": lambda: not is_truthy_java(actual),
         "IS_NULL": lambda: actual is None,
         "IS_NOT_NULL": lambda: actual is not None,
-        "STARTS_WITH": lambda: actual is not None and actual.startswith(value),
-        "ENDS_WITH": lambda: actual is not None and actual.endswith(value),
-        "REGEX": lambda: actual is not None and java_regex.matches(value, actual),
-        "CONTAINS": lambda: actual is not None and value in actual,
+        "STARTS_WITH": lambda: actual is not None and value is not None and actual.startswith(value),
+        "ENDS_WITH": lambda: actual is not None and value is not None and actual.endswith(value),
+        "REGEX": lambda: actual is not None and value is not None and java_regex.matches(value, actual),
+        "CONTAINS": lambda: actual is not None and value is not None and value in actual,
     }
     return checks[kind]()
 
 
-def is_truthy_java(text) -> bool:
+def is_truthy_java(text: Any) -> bool:
     """Kestra's TruthUtils.isTruthy: anything but null, "false", "0", "-0" and ""."""
     return text is not None and str(text) not in ("false", "0", "-0", "")
 
 
-def filter_problems(where: list) -> list[tuple[str, str]]:
+def filter_problems(where: list[Any]) -> list[tuple[str, str]]:
     """Kestra's PreconditionFilterValidator: `value` for single-value types, `values`
     for IN and NOT_IN, and nothing else."""
     problems = []
@@ -288,7 +289,7 @@ def filter_problems(where: list) -> list[tuple[str, str]]:
     return problems
 
 
-def time_window_problems(time_window) -> list[str]:
+def time_window_problems(time_window: Any) -> list[str]:
     """Kestra's TimeWindowValidator: which properties each window type takes."""
     if not isinstance(time_window, dict):
         return []

@@ -3,6 +3,7 @@ zone. Its dates are computed by schedule_dates.ScheduleDates."""
 from __future__ import annotations
 
 import zoneinfo
+from typing import Any
 
 from plugins.api import registry
 from plugins.api.properties import Example, Output, Property
@@ -22,7 +23,7 @@ BACKFILL_FIELDS = (
 )
 
 
-def zone_problem(timezone) -> str | None:
+def zone_problem(timezone: Any) -> str | None:
     """Why `timezone` is not a time zone id java.time knows, or None."""
     try:
         zoneinfo.ZoneInfo(str(timezone))
@@ -71,7 +72,7 @@ conditions:
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         """Kestra's ScheduleValidator: a cron it can parse; and a real time zone, no
         `interval` (@Null), a backfill with a start."""
         problems = common_trigger_problems(spec)
@@ -92,6 +93,6 @@ conditions:
             problems.append(("backfill.start", "required property missing"))
         return problems
 
-    def conditions(self) -> list[dict]:
+    def conditions(self) -> list[dict[str, Any]]:
         """`conditions` then the deprecated `scheduleConditions` (Schedule#getConditions)."""
         return [*(self.spec.get("conditions") or ()), *(self.spec.get("scheduleConditions") or ())]

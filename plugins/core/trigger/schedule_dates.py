@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, tzinfo
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from plugins.api import registry
@@ -28,7 +29,7 @@ CONDITION_SEARCH_YEARS = 10
 ONE_SECOND = timedelta(seconds=1)
 
 # Tests a schedule's conditions against its `trigger` variables ({date, next, previous}).
-Accepts = Callable[[dict], bool]
+Accepts = Callable[[dict[str, Any]], bool]
 
 
 def trigger_date(moment: datetime | None) -> str | None:
@@ -45,8 +46,8 @@ class Backfill:
     end: datetime
     current: datetime
     paused: bool = False
-    inputs: dict = field(default_factory=dict)
-    labels: list = field(default_factory=list)
+    inputs: dict[str, Any] = field(default_factory=dict)
+    labels: list[Any] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class ScheduleFire:
     next: datetime | None
     previous: datetime | None
 
-    def variables(self) -> dict:
+    def variables(self) -> dict[str, Any]:
         """Kestra's Schedule.Output#toMap(zone): absent neighbours are left out."""
         values = {"date": self.date, "next": self.next, "previous": self.previous}
         return {key: trigger_date(value) for key, value in values.items() if value is not None}
@@ -65,7 +66,7 @@ class ScheduleFire:
 class ScheduleDates:
     """The dates of one Schedule spec (validated: a cron Kestra reads, a real zone)."""
 
-    def __init__(self, spec: dict, accepts: Accepts | None = None):
+    def __init__(self, spec: dict[str, Any], accepts: Accepts | None = None):
         self.zone = ZoneInfo(spec.get("timezone") or "UTC")
         self.cron = Cron(spec["cron"], str(spec.get("withSeconds")).lower() == "true", self.zone)
         delay = spec.get("lateMaximumDelay")
@@ -84,9 +85,9 @@ class ScheduleDates:
             return None
         return ScheduleFire(date, self.cron.next_after(date), self.cron.last_before(moment))
 
-    def _accepted(self, start: datetime, forward: bool, now: datetime) -> datetime | None:
+    def _accepted(self, accepts: Accepts, start: datetime, forward: bool, now: datetime) -> datetime | None:
         """The nearest cron date after (or before) `start` whose `trigger` variables
-        the conditions accept, searched ten years from now at most."""
+        `accepts` (the schedule's conditions), searched ten years from now at most."""
         moment = start
         while (moment.year < now.year + CONDITION_SEARCH_YEARS) if forward \
                 else (moment.year > now.year - CONDITION_SEARCH_YEARS):
@@ -96,7 +97,7 @@ class ScheduleDates:
             around = self.dates_around(candidate)
             if around is None:
                 return None
-            if self.accepts(around.variables()):
+            if accepts(around.variables()):
                 return candidate
             moment = candidate
         return None
@@ -107,7 +108,7 @@ class ScheduleDates:
         if self.accepts is None:
             return None
         try:
-            return self._accepted(start, forward, now)
+            return self._accepted(self.accepts, start, forward, now)
         except ConditionError:
             return None
 
@@ -115,8 +116,9 @@ class ScheduleDates:
                              backfill: Backfill | None = None) -> datetime | None:
         """When to evaluate next, after the trigger last fired on `last_date` (or is
         replaying `backfill`); None when the cron never fires again."""
-        if backfill is not None or last_date is not None:
-            last = self._in_zone(backfill.current if backfill is not None else last_date)
+        replayed_from = backfill.current if backfill is not None else last_date
+        if replayed_from is not None:
+            last = self._in_zone(replayed_from)
             accepted = self._accepted_or_ignored(last, True, now)
             if accepted is not None:
                 return accepted
@@ -126,14 +128,14 @@ class ScheduleDates:
         else:
             next_date = self.cron.next_after(self._in_zone(now))
         if self.late_maximum_delay is not None and next_date is not None and backfill is None:
-            fire = self._within_delay(self.dates_around(next_date), now)
+            fire = self._within_delay(self.dates_around(next_date), now, self.late_maximum_delay)
             return fire.date if fire is not None else None
         return next_date
 
-    def _within_delay(self, fire: ScheduleFire | None, now: datetime) -> ScheduleFire | None:
+    def _within_delay(self, fire: ScheduleFire | None, now: datetime, delay: timedelta) -> ScheduleFire | None:
         """Skip the dates whose execution would start later than `lateMaximumDelay`
         (Schedule#handleMaxDelay)."""
-        while fire is not None and instant(fire.date + self.late_maximum_delay) < instant(now):
+        while fire is not None and instant(fire.date + delay) < instant(now):
             if fire.next is None:
                 return None
             fire = self.dates_around(fire.next)
@@ -170,7 +172,8 @@ class ScheduleDates:
         if self.accepts is not None:
             if not self.accepts(fire.variables()):
                 return None
-            fire = ScheduleFire(fire.date, self._accepted(fire.date, True, now), self._accepted(fire.date, False, now))
+            fire = ScheduleFire(fire.date, self._accepted(self.accepts, fire.date, True, now),
+                                self._accepted(self.accepts, fire.date, False, now))
         return fire
 
     def recovered_next_date(self, missed_next: datetime, now: datetime, policy: str | None) -> datetime | None:
@@ -186,7 +189,7 @@ class ScheduleDates:
         return self.cron.next_after(self._in_zone(now))
 
 
-def backfill_from_property(spec: dict, now: datetime) -> Backfill | None:
+def backfill_from_property(spec: dict[str, Any], now: datetime) -> Backfill | None:
     """The deprecated `backfill` property as a Backfill from `start` to `end` (now
     when absent), its dates given without an offset read in the trigger's zone."""
     prop = spec.get("backfill")
@@ -199,25 +202,31 @@ def backfill_from_property(spec: dict, now: datetime) -> Backfill | None:
                     labels=list(prop.get("labels") or []))
 
 
-def _zoned(value, zone) -> datetime:
+def _zoned(value: Any, zone: tzinfo) -> datetime:
     moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value).replace("Z", "+00:00"))
     return moment.replace(tzinfo=zone) if moment.tzinfo is None else moment
 
 
-def condition_acceptor(conditions: list[dict], context: ConditionContext) -> Accepts | None:
+def _is_schedule_condition(spec: dict[str, Any]) -> bool:
+    """A condition usable on a Schedule; a type unknown here (not in a validated flow) is not."""
+    condition_type = registry.resolve_condition(spec["type"])
+    return condition_type is not None and condition_type.schedule_condition
+
+
+def condition_acceptor(conditions: list[dict[str, Any]], context: ConditionContext) -> Accepts | None:
     """How a Schedule's conditions judge a date: each schedule condition (Kestra's
     ScheduleCondition) tested with the date's variables as `trigger` and `schedule`
     (Schedule#validateScheduleCondition); None without conditions."""
     if not conditions:
         return None
-    specs = [spec for spec in conditions if registry.resolve_condition(spec["type"]).schedule_condition]
+    specs = [spec for spec in conditions if _is_schedule_condition(spec)]
 
-    def accepts(variables: dict) -> bool:
+    def accepts(variables: dict[str, Any]) -> bool:
         return all_hold(specs, context.with_variables({"schedule": variables, "trigger": variables}))
     return accepts
 
 
-def execution_inputs(spec: dict, backfill: Backfill | None, render: Callable) -> dict:
+def execution_inputs(spec: dict[str, Any], backfill: Backfill | None, render: Callable[..., Any]) -> dict[str, Any]:
     """The inputs of a scheduled execution: the trigger's, then the backfill's over
     them, rendered (Schedule#generateInputs)."""
     inputs = dict(render(spec.get("inputs") or {}))

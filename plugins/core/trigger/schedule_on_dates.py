@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from plugins.api.properties import Example, Property
@@ -37,7 +38,7 @@ dates:
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         problems = common_trigger_problems(spec)
         zone = zone_problem(spec["timezone"]) if spec.get("timezone") is not None else None
         if zone:
@@ -54,7 +55,7 @@ dates:
         return problems
 
 
-def parse_date(value) -> datetime:
+def parse_date(value: Any) -> datetime:
     """An ISO date-time with an offset (Java's ZonedDateTime)."""
     if isinstance(value, datetime) and value.tzinfo is not None:
         return value
@@ -68,11 +69,11 @@ def parse_date(value) -> datetime:
     return parsed
 
 
-def sorted_dates(rendered_dates: list) -> list[datetime]:
+def sorted_dates(rendered_dates: list[Any]) -> list[datetime]:
     return sorted(parse_date(value).replace(microsecond=0) for value in rendered_dates)
 
 
-def next_date(rendered_dates: list, last: datetime | None, timezone: str | None = None,
+def next_date(rendered_dates: list[Any], last: datetime | None, timezone: str | None = None,
               inclusive: bool = False) -> datetime | None:
     """The first date after `last` (at or after it when `inclusive`, as evaluate()
     looks for the date due), moved to `timezone`; the first date when `last` is None."""
@@ -82,7 +83,7 @@ def next_date(rendered_dates: list, last: datetime | None, timezone: str | None 
     return None
 
 
-def next_evaluation_date(rendered_dates: list, last: datetime | None, now: datetime) -> datetime:
+def next_evaluation_date(rendered_dates: list[Any], last: datetime | None, now: datetime) -> datetime:
     """When the scheduler evaluates next (ScheduleOnDates#nextEvaluationDate): the date
     after the last one, or a year from now once none is left (so it is not evaluated
     again and again); without a last date, the first date, or now."""
@@ -101,7 +102,7 @@ def a_year_after(moment: datetime) -> datetime:
         return moment.replace(year=moment.year + 1, day=28)
 
 
-def previous_evaluation_date(rendered_dates: list, now: datetime) -> datetime:
+def previous_evaluation_date(rendered_dates: list[Any], now: datetime) -> datetime:
     """The latest date before now, or now (ScheduleOnDates#previousEvaluationDate)."""
     before = [date for date in sorted_dates(rendered_dates) if date < now]
     return before[-1] if before else now

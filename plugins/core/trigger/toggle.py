@@ -1,7 +1,9 @@
 """Kestra's Toggle task: enables or disables a trigger of a flow (its own by default)."""
 from __future__ import annotations
 
-from plugins.api.context import FlowNotFound, TaskFailed, TriggerNotFound
+from typing import Any
+
+from plugins.api.context import FlowNotFound, RunContext, TaskFailed, TriggerNotFound
 from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
@@ -34,7 +36,7 @@ triggers:
                  description="Whether to enable (true) or disable (false) the trigger."),
     )
 
-    def run(self, ctx) -> dict:
+    def run(self, ctx: RunContext) -> dict[str, Any]:
         namespace, flow_id = str(ctx.render_property("namespace")), str(ctx.render_property("flowId"))
         trigger_id = str(ctx.render_property("trigger"))
         enabled = str(self.get("enabled")).lower() == "true"

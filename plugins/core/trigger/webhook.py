@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from expressions import ExpressionError
 from plugins.api import registry
@@ -52,7 +53,7 @@ key: "4wjtkzwVGBM9yKnjm3yv8r"
     )
 
     @classmethod
-    def check(cls, spec: dict) -> list[tuple[str, str]]:
+    def check(cls, spec: dict[str, Any]) -> list[tuple[str, str]]:
         """Kestra's WebhookValidator and @Size: no MultipleCondition, a key of 256
         characters at most."""
         problems = common_trigger_problems(spec)
@@ -67,7 +68,7 @@ key: "4wjtkzwVGBM9yKnjm3yv8r"
         return problems
 
 
-def find_webhook(triggers: Iterable[dict], key: str, render: Callable[[str], str]) -> dict | None:
+def find_webhook(triggers: Iterable[dict[str, Any]], key: str, render: Callable[[str], str]) -> dict[str, Any] | None:
     """The first enabled Webhook trigger whose rendered key (trimmed) is `key`; one whose
     key cannot be rendered is passed over, as Kestra's ExecutionController does."""
     for spec in triggers or ():
@@ -82,7 +83,7 @@ def find_webhook(triggers: Iterable[dict], key: str, render: Callable[[str], str
     return None
 
 
-def conditions_hold(spec: dict, context: ConditionContext) -> bool:
+def conditions_hold(spec: dict[str, Any], context: ConditionContext) -> bool:
     """The trigger's `conditions` all hold for the request (its `trigger` variables in
     the context); one that cannot be evaluated does not, as Kestra's ConditionService
     refuses it."""
@@ -92,7 +93,7 @@ def conditions_hold(spec: dict, context: ConditionContext) -> bool:
         return False
 
 
-def parsed_body(body: str | None):
+def parsed_body(body: str | None) -> Any:
     """Webhook#evaluate: a JSON object, else a JSON array, else the text as it is."""
     if body is None:
         return None
@@ -103,13 +104,14 @@ def parsed_body(body: str | None):
     return value if isinstance(value, (dict, list)) else body
 
 
-def trigger_variables(body: str | None, headers: dict[str, list[str]], parameters: dict[str, list[str]]) -> dict:
+def trigger_variables(body: str | None, headers: dict[str, list[str]],
+                      parameters: dict[str, list[str]]) -> dict[str, Any]:
     """The `trigger` variables of a webhook execution (Webhook.Output)."""
     return {"body": parsed_body(body), "headers": headers, "parameters": parameters}
 
 
 
-def ended_status(spec: dict, failed: bool, render: Callable[[object], object]) -> int:
+def ended_status(spec: dict[str, Any], failed: bool, render: Callable[[object], object]) -> int:
     """The HTTP status of the answer once the execution ended (Webhook#evaluate): the
     rendered `responseCode` when set, else 500 for a FAILED execution and 200 otherwise.
     Raises ExpressionError, or ValueError for a code that is no HTTP status."""
@@ -125,7 +127,7 @@ def ended_status(spec: dict, failed: bool, render: Callable[[object], object]) -
     return status
 
 
-def outputs_body(spec: dict, outputs) -> tuple[str, str]:
+def outputs_body(spec: dict[str, Any], outputs: dict[str, Any]) -> tuple[str, str]:
     """The outputs as the answer's body and content type: JSON, or text when
     `responseContentType` is text/plain (a text output as it is, anything else as JSON)."""
     if spec.get("responseContentType") == TEXT_PLAIN:

@@ -44,6 +44,14 @@ def self_signed(folder: Path) -> tuple[Path, Path]:
 
 
 @pytest.fixture
+def proxy_server() -> Iterator[server.LocalServer]:
+    """A forwarding proxy that wants the credentials ("pat", "pr0xy")."""
+    state = server.start_proxy(("pat", "pr0xy"))
+    yield state
+    server.stop(state)
+
+
+@pytest.fixture
 def https_server(tmp_path: Path) -> Iterator[server.LocalServer]:
     state = server.start(self_signed(tmp_path))
     yield state

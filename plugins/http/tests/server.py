@@ -1,14 +1,19 @@
 """A real HTTP server for the HTTP family's tests: http.server on 127.0.0.1, a free port,
 one thread a request. Each route is a behaviour a test needs (a status, a slow answer,
-a large generated body); every request is recorded so a test can see what arrived."""
+a large generated body, a digest challenge); every request is recorded so a test can
+see what arrived. Beside it, a real forwarding proxy (start_proxy) for the proxy
+options."""
 from __future__ import annotations
 
 import base64
 import hashlib
+import http.client
 import json
+import secrets
 import select
 import ssl
 import threading
+import urllib.request
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -16,6 +21,8 @@ from urllib.parse import parse_qs, urlsplit
 
 # The large body is this block repeated, so its checksum is known without holding it.
 BLOCK = bytes(range(256)) * 256  # 64 KiB
+# The one account of the /digest route.
+DIGEST_REALM, DIGEST_USER, DIGEST_PASSWORD = "kestraweb-test", "ann", "s3cret"
 
 
 def large_body_digest(size: int) -> str:
@@ -46,6 +53,10 @@ class LocalServer:
     streaming: threading.Event = field(default_factory=threading.Event)
     # Set when the client of the stalled answer closed its connection.
     client_gone: threading.Event = field(default_factory=threading.Event)
+    # The nonces /digest handed out in its challenges; an answer must use one of them.
+    digest_nonces: set[str] = field(default_factory=set)
+    # The proxy's: the Proxy-Authorization it requires (None: none).
+    proxy_credentials: str | None = None
 
     @property
     def base(self) -> str:
@@ -111,6 +122,8 @@ class Handler(BaseHTTPRequestHandler):
             self._large(int(query["size"]))
         elif route == "/attachment":
             self._answer(200, b"a,b\n1,2\n", "text/csv", Content_Disposition='attachment; filename="../report.csv"')
+        elif route == "/digest":
+            self._digest()
         elif route == "/redirect":
             self.send_response(302)
             self.send_header("Location", "/json")
@@ -118,6 +131,24 @@ class Handler(BaseHTTPRequestHandler):
             self.end_headers()
         else:
             self._answer(404, b"no such route")
+
+    def _digest(self) -> None:
+        """RFC 7616 with SHA-256 and qop=auth: a request without a valid answer gets the
+        challenge (401 and a fresh nonce); one whose `response` is the digest of the
+        account, the nonce and the request is let in."""
+        state = self.server_state
+        header = self.headers.get("Authorization") or ""
+        if header.startswith("Digest "):
+            fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(header[len("Digest "):]))
+            if fields.get("username") == DIGEST_USER and fields.get("nonce") in state.digest_nonces \
+                    and fields.get("response") == digest_response(fields, self.command):
+                self._answer(200, json.dumps({"user": DIGEST_USER}).encode(), "application/json")
+                return
+        nonce = secrets.token_hex(16)
+        state.digest_nonces.add(nonce)
+        challenge = (f'Digest realm="{DIGEST_REALM}", qop="auth", algorithm=SHA-256, nonce="{nonce}", '
+                     f'opaque="{secrets.token_hex(8)}"')
+        self._answer(401, b"digest needed", WWW_Authenticate=challenge)
 
     def _wait_for_the_client_to_leave(self) -> None:
         """Send nothing more; note when the client closes its end (a read gives b"")."""
@@ -141,6 +172,81 @@ class Handler(BaseHTTPRequestHandler):
             pass
 
     do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _handle
+
+
+def digest_response(fields: dict[str, str], method: str) -> str:
+    """The `response` a client that knows the password computes (RFC 7616 3.4.1)."""
+    def sha256(text: str) -> str:
+        return hashlib.sha256(text.encode()).hexdigest()
+
+    known = sha256(f"{DIGEST_USER}:{DIGEST_REALM}:{DIGEST_PASSWORD}")
+    request = sha256(f"{method}:{fields.get('uri', '')}")
+    return sha256(f"{known}:{fields.get('nonce')}:{fields.get('nc')}:{fields.get('cnonce')}:{fields.get('qop')}:"
+                  f"{request}")
+
+
+class ProxyHandler(BaseHTTPRequestHandler):
+    """A forwarding HTTP proxy: a request in absolute form (GET http://host:port/path)
+    is sent on to its server with a Via header, and the answer comes back as it is. It
+    checks Proxy-Authorization when the state asks for credentials (407 otherwise)."""
+
+    server_state: LocalServer
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+    def _forward(self) -> None:
+        state = self.server_state
+        length = int(self.headers.get("Content-Length") or 0)
+        body = self.rfile.read(length) if length else b""
+        state.received.append(Received(self.command, self.path, dict(self.headers.items()), body))
+        if state.proxy_credentials is not None and self.headers.get("Proxy-Authorization") != state.proxy_credentials:
+            self._send(407, {"Proxy-Authenticate": 'Basic realm="proxy"'}, b"proxy credentials needed")
+            return
+        target = urlsplit(self.path)
+        if target.scheme != "http" or not target.hostname:
+            self._send(400, {}, b"not a request in absolute form")
+            return
+        headers = {name: value for name, value in self.headers.items()
+                   if name.lower() not in ("proxy-authorization", "proxy-connection", "connection")}
+        headers["Via"] = "1.1 kestraweb-test-proxy"
+        upstream = http.client.HTTPConnection(target.hostname, target.port or 80, timeout=10)
+        try:
+            upstream.request(self.command, target.path + (f"?{target.query}" if target.query else ""),
+                             body=body or None, headers=headers)
+            answer = upstream.getresponse()
+            content = answer.read()
+            self._send(answer.status, {name: value for name, value in answer.getheaders()
+                                       if name.lower() not in ("content-length", "connection",
+                                                               "transfer-encoding")}, content)
+        finally:
+            upstream.close()
+
+    def _send(self, code: int, headers: dict[str, str], body: bytes) -> None:
+        self.send_response(code)
+        for name, value in headers.items():
+            self.send_header(name, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    do_GET = do_POST = do_PUT = do_DELETE = do_PATCH = do_HEAD = _forward
+
+
+def start_proxy(credentials: tuple[str, str] | None = None) -> LocalServer:
+    """A forwarding proxy on 127.0.0.1 and a free port; with (user, password), requests
+    without those Basic proxy credentials are refused (407)."""
+    handler = type("BoundProxyHandler", (ProxyHandler,), {})
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.daemon_threads = True
+    state = LocalServer(httpd, "http")
+    if credentials is not None:
+        state.proxy_credentials = "Basic " + base64.b64encode(":".join(credentials).encode()).decode()
+    handler.server_state = state
+    threading.Thread(target=httpd.serve_forever, name="http-test-proxy", daemon=True).start()
+    return state
 
 
 def start(tls_files: tuple[Path, Path] | None = None) -> LocalServer:

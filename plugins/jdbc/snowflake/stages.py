@@ -82,6 +82,9 @@ class Upload(JdbcTask):
                 cursor = connection.cursor()
                 cursor.execute(sql, file_stream=stream)
                 results = cursor.fetchall()
+            except (ValueError, OSError):  # "seek of closed file": the kill closed the stream, and ended the task
+                ctx.cancellation.check()
+                raise
             finally:
                 stop()
             ctx.cancellation.check()

@@ -2,26 +2,40 @@
 free local port, which snowflake-connector-python reaches over plain http."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any
 
 import pytest
 
 
+def fakesnow_app() -> Any:
+    """fakesnow's ASGI app, or the test skipped when fakesnow is not installed."""
+    import importlib
+
+    pytest.importorskip("fakesnow", reason="fakesnow (the `test` extra) is not installed")
+    return importlib.import_module("fakesnow.server").app
+
+
 @pytest.fixture(scope="session")
 def fakesnow_url() -> Iterator[str]:
-    """A JDBC url to the fake server: its host and port, plain http, few retries.
+    """A JDBC url to the fake server: its host and port, plain http, few retries."""
+    with serving(fakesnow_app()) as url:
+        yield url
+
+
+@contextmanager
+def serving(app: Callable[..., Any]) -> Iterator[str]:
+    """An ASGI app (fakesnow's, or one around it) on a free local port, as a JDBC url.
 
     Started here as fakesnow.server() starts it (uvicorn in a thread): that function is
     shadowed by the `fakesnow.server` module once the module is imported, so a second
     test module could not call it."""
-    import importlib
     import socket
     import threading
 
-    pytest.importorskip("fakesnow", reason="fakesnow (the `test` extra) is not installed")
     import uvicorn
 
-    app = importlib.import_module("fakesnow.server").app
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         port = sock.getsockname()[1]

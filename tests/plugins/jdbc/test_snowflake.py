@@ -2,8 +2,10 @@
 flows, as Kestra's plugin-jdbc-snowflake tests run them against Snowflake itself.
 
 What fakesnow does not do, so is not tested here: GET (Download fails with its parser
-error, checked below), COPY INTO's PATTERN and ON_ERROR other than ABORT_STATEMENT,
-a cancel (its abort request answers success and stops nothing), and authentication
+error, checked below), COPY INTO's PATTERN, its FILES on an internal stage and ON_ERROR
+other than ABORT_STATEMENT (test_snowflake_stage_files),
+a cancel (its abort request answers success and stops nothing: test_snowflake_kill
+holds a statement itself to see the abort arrive), and authentication
 (any user, password or key is let in: key-pair auth is checked up to the login the
 connector sends)."""
 import base64
