@@ -1,6 +1,8 @@
 from django.conf import settings
 from django.db import models
 
+from plugins.api.log_levels import LOG_LEVELS
+
 
 class Preferences(models.Model):
     """What a user chose on the Settings page, kept across sessions and browsers.
@@ -18,13 +20,12 @@ class Preferences(models.Model):
         RELATIVE = "relative", "3 minutes ago"
         US = "us", "11/30/2026, 2:05:09 PM"
 
-    LOG_LEVELS = [(level, level) for level in ("TRACE", "DEBUG", "INFO", "WARN", "ERROR")]
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preferences")
     theme = models.CharField(max_length=10, choices=Theme.choices, default=Theme.SYSTEM)
     default_namespace = models.CharField(max_length=400, blank=True)
     date_format = models.CharField(max_length=10, choices=DateFormat.choices, default=DateFormat.ISO)
-    log_level = models.CharField(max_length=5, choices=LOG_LEVELS, default="INFO",
+    log_level = models.CharField(max_length=5, choices=[(level, level) for level in LOG_LEVELS], default="INFO",
                                  help_text="the lowest level the Logs pages show at first")
     editor_font_size = models.PositiveSmallIntegerField(default=14)
 
