@@ -121,3 +121,16 @@ def test_a_breakpoint_on_an_unknown_task_is_refused_naming_it():
     with pytest.raises(UnknownBreakpointTask, match="'missing'"):
         operations.resume_from_breakpoint(held.id, [{"id": "missing"}])
     assert Execution.objects.get(pk=held.id).state == "BREAKPOINT"  # refused: nothing changed
+
+
+def test_a_held_execution_keeps_its_concurrency_slot():
+    flow = save(THREE_TASKS.replace("id: three", "id: limited").replace(
+        "namespace: tests.debug", "namespace: tests.debug\n    concurrency:\n      limit: 1"))
+    held = create_execution(flow, {})
+    set_breakpoints(held, [{"id": "second"}])
+    assert advance(held.id).state == "BREAKPOINT"
+    waiting = create_execution(flow, {})
+    assert advance(waiting.id).state == "QUEUED"
+    operations.resume_from_breakpoint(held.id)
+    assert advance(held.id).state == "SUCCESS"
+    assert advance(waiting.id).state == "SUCCESS"
