@@ -86,6 +86,7 @@ def execution_json(execution: Execution, taskruns=None) -> dict:
         "metadata": execution.metadata_json(),
         "scheduleDate": _date(execution.schedule_date),
         "kind": execution.kind,
+        "breakpoints": execution.breakpoints or None,
     })
 
 

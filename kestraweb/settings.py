@@ -192,6 +192,9 @@ API_MAX_TEXT_BODY = int(os.environ.get("KESTRAWEB_API_MAX_TEXT_BODY", 4 * 1024 *
 # periods (minutes, hours, days, weeks, months) one metric aggregation answers; a range
 # needing more is a 422 naming the dates (Kestra would build them all).
 METRIC_MAX_PERIODS = int(os.environ.get("KESTRAWEB_METRIC_MAX_PERIODS", "2000"))
+# days of ended runs a flow's average duration is taken over (Kestra's progress bar looks
+# back 30 days).
+AVERAGE_DURATION_DAYS = int(os.environ.get("KESTRAWEB_AVERAGE_DURATION_DAYS", "30"))
 # days one dashboard statistics request may span (one entry per day is answered).
 API_STATS_MAX_DAYS = int(os.environ.get("KESTRAWEB_API_STATS_MAX_DAYS", "1000"))
 # What a flow's YAML may hold, as Kestra's YAML reader (SnakeYAML's LoaderOptions) bounds it;

@@ -19,11 +19,12 @@ from executions.states import State
 from expressions import ExpressionError
 
 from .lookup import find, fresh_json, refused_as_conflict
-from .params import flag, inputs_of, integer, refuse_breakpoints
+from .params import breakpoints_of, flag, inputs_of, integer
 
 EXECUTION = {200: OpenApiTypes.OBJECT}
+BREAKPOINTS_HELP = "stop before these tasks: 'taskId' or 'taskId.value', comma-separated"
 REPLAY_PARAMS = [OpenApiParameter("taskRunId", str), OpenApiParameter("revision", int),
-                 OpenApiParameter("breakpoints", str, description="refused: not supported (422)")]
+                 OpenApiParameter("breakpoints", str, description=BREAKPOINTS_HELP)]
 
 
 class Action(APIView):
@@ -74,8 +75,8 @@ def _taskrun_param(request) -> str | None:
 
 class Replay(Action):
     def act(self, request, execution_id):
-        refuse_breakpoints(request)
-        return actions.replay(execution_id, _taskrun_param(request), revision=integer(request, "revision"))
+        return actions.replay(execution_id, _taskrun_param(request), revision=integer(request, "revision"),
+                              breakpoints=breakpoints_of(request))
 
     @extend_schema(operation_id="replayExecution", parameters=REPLAY_PARAMS, request=None, responses=EXECUTION)
     def post(self, request, execution_id: str):
@@ -86,10 +87,10 @@ class ReplayWithInputs(Action):
     parser_classes = [MultiPartParser, FormParser]
 
     def act(self, request, execution_id):
-        refuse_breakpoints(request)
         revision = integer(request, "revision")
         inputs, uploads = inputs_of(request)
-        return actions.replay(execution_id, _taskrun_param(request), inputs, uploads, revision)
+        return actions.replay(execution_id, _taskrun_param(request), inputs, uploads, revision,
+                              breakpoints_of(request))
 
     @extend_schema(operation_id="replayExecutionWithInputs", parameters=REPLAY_PARAMS, request=None,
                    responses=EXECUTION)

@@ -1,7 +1,7 @@
 """What the execution pages read about flows (Kestra's ExecutionController#getFlowForExecution,
-#getFlowForExecutionById, #listExecutableNamespaces, #listExecutableFlows, #getLatestExecutions):
-the flow revision an execution ran, the namespaces and flows the user may execute, the
-latest execution of given flows."""
+#getFlowForExecutionById, #listExecutableNamespaces, #listExecutableFlows, #getLatestExecutions,
+#averageDuration): the flow revision an execution ran, the namespaces and flows the user may
+execute, the latest execution of given flows, how long a flow's runs take on average."""
 from __future__ import annotations
 
 import yaml
@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 
 from api.access import READ, WRITE, require, visible
 from api.problems import FieldError, NotFound, Unprocessable
+from executions.average_duration import average_duration
 from executions.models import Execution
 from executions.serializers import state_json
 from flows.models import Flow, FlowRevision
@@ -70,6 +71,20 @@ class ExecutableFlows(APIView):
         flows = _executable(request).filter(namespace=namespace).order_by("flow_id")
         return Response([{"id": f.flow_id, "namespace": f.namespace, "revision": f.revision, "disabled": f.disabled}
                          for f in flows])
+
+
+AVERAGE_DURATION = {"type": "object", "required": ["count"], "properties": {
+    "avgDurationMs": {"type": "integer", "nullable": True}, "count": {"type": "integer"}}}
+
+
+class AverageDuration(APIView):
+    """A flow that never ran, or is unknown, answers `{avgDurationMs: null, count: 0}` as
+    Kestra does: the progress bar then shows no estimate."""
+
+    @extend_schema(operation_id="executionAverageDuration", responses={200: AVERAGE_DURATION})
+    def get(self, request, namespace: str, flow_id: str):
+        require(request, READ, namespace)
+        return Response(average_duration(visible(request, Execution.objects.all()), namespace, flow_id))
 
 
 def _flow_refs(data) -> list[tuple[str, str]]:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from api.access import READ, require
 from api.problems import Conflict, NotFound, invalid_parameter
 from executions.models import Execution, TaskRun
-from executions.operations import OperationRefused, UnknownRevision
+from executions.operations import OperationRefused, UnknownBreakpointTask, UnknownRevision
 from executions.serializers import execution_json
 
 
@@ -28,10 +28,13 @@ def fresh_json(execution_id: str) -> dict:
 @contextmanager
 def refused_as_conflict():
     """An operation that does not apply to the execution's state is a 409, as in Kestra;
-    a `revision` the flow does not have is a 422 naming the parameter."""
+    a `revision` the flow does not have, or a breakpoint on a task it does not have, is
+    a 422 naming the parameter."""
     try:
         yield
     except OperationRefused as exc:
         raise Conflict(str(exc)) from None
     except UnknownRevision as exc:
         raise invalid_parameter("revision", str(exc)) from None
+    except UnknownBreakpointTask as exc:
+        raise invalid_parameter("breakpoints", str(exc)) from None

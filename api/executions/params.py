@@ -63,10 +63,17 @@ def kind_of(request) -> str | None:
     return raw
 
 
-def refuse_breakpoints(request) -> None:
-    """Kestra 2.0's breakpoints (stop before the named tasks, go on with
-    resume-from-breakpoint) are not implemented by this engine: a request asking for
-    them is refused rather than run without them."""
-    if any(request.query_params.getlist("breakpoints")):
-        raise invalid_parameter("breakpoints", "breakpoints are not supported by this server: "
-                                "the execution cannot stop before a task")
+def breakpoints_of(request) -> list[dict] | None:
+    """Kestra's `breakpoints`: `taskId` or `taskId.value` (only the taskrun of that loop
+    value), comma-separated, the parameter repeatable. Read as Kestra's Breakpoint.of
+    reads one: the first dot splits (task ids hold none), unless it starts the text.
+    None when there are none."""
+    found = []
+    for raw in request.query_params.getlist("breakpoints"):
+        for text in (part.strip() for part in raw.split(",")):
+            dot = text.find(".")
+            if dot > 0:
+                found.append({"id": text[:dot], "value": text[dot + 1:]})
+            elif text:
+                found.append({"id": text})
+    return found or None

@@ -35,6 +35,8 @@ urlpatterns = [
     path("executions/export/by-query/csv", export_csv.export_csv),
     path("executions/namespaces", flows.ExecutableNamespaces.as_view()),
     path("executions/namespaces/<str:namespace>/flows", flows.ExecutableFlows.as_view()),
+    path("executions/namespaces/<str:namespace>/flows/<str:flow_id>/average-duration",
+         flows.AverageDuration.as_view()),
     path("executions/flows/<str:namespace>/<str:flow_id>", flows.FlowForExecution.as_view()),
     *[path(route, view.as_view()) for route, view in bulk.routes()],
     *[path(f"{ID}/actions/{name}", view.as_view()) for name, view in ACTIONS.items()],

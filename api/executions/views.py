@@ -21,6 +21,7 @@ from api.problems import Conflict, NotFound, invalid_parameter
 from api.webhook import execution_url
 from api.webhook_wait import wait_for_end
 from executions.models import Execution, TaskRun
+from executions.operations import UnknownBreakpointTask
 from executions.serializers import execution_json
 from executions.services import actions
 from executions.services.launch import FlowNotExecutable, launch
@@ -28,7 +29,7 @@ from flows.models import Flow
 
 from .async_front import documented_as, rendered_caller
 from .lookup import find, fresh_json, refused_as_conflict
-from .params import KINDS, flag, inputs_of, instant, integer, kind_of, labels_of, refuse_breakpoints
+from .params import KINDS, breakpoints_of, flag, inputs_of, instant, integer, kind_of, labels_of
 from .search_fields import DEFAULT_SORT, FIELDS, SORT
 
 EXECUTION = OpenApiTypes.OBJECT
@@ -38,7 +39,8 @@ CREATE_PARAMS = [
     OpenApiParameter("wait", bool), OpenApiParameter("revision", int),
     OpenApiParameter("scheduleDate", OpenApiTypes.DATETIME),
     OpenApiParameter("kind", str, enum=list(KINDS)),
-    OpenApiParameter("breakpoints", str, many=True, description="refused: not supported (422)"),
+    OpenApiParameter("breakpoints", str, many=True,
+                     description="stop before these tasks: 'taskId' or 'taskId.value', comma-separated"),
 ]
 
 
@@ -63,14 +65,15 @@ class CreateExecution(APIView):
         if flow is None:
             raise NotFound(f"Flow not found: {namespace}.{flow_id}")
         revision = integer(request, "revision")
-        refuse_breakpoints(request)
         kind = kind_of(request)
         inputs, uploads = inputs_of(request)
         try:
             execution = launch(flow, inputs, uploads, labels_of(request), revision, instant(request, "scheduleDate"),
-                               kind)
+                               kind, breakpoints_of(request))
         except FlowNotExecutable as exc:
             raise Conflict(str(exc)) from None
+        except UnknownBreakpointTask as exc:
+            raise invalid_parameter("breakpoints", str(exc)) from None
         return Response(_with_url(execution_json(execution, [])))
 
 

@@ -1,7 +1,7 @@
 """A flow's `concurrency: {limit, behavior}`: how many of its executions run at once.
 
 As Kestra does it: an execution holds a slot from the moment it starts until it ends,
-PAUSED included. One that finds every slot taken is QUEUED (the default behaviour),
+PAUSED or held at a breakpoint included. One that finds every slot taken is QUEUED (the default behaviour),
 CANCELLED or FAILED without running a task. Queued executions start first in, first
 out as slots free up: a new one never overtakes those already waiting."""
 from __future__ import annotations
@@ -10,7 +10,8 @@ from executions.models import Execution
 from executions.states import State
 from flows.models import Flow
 
-HOLDING_A_SLOT = (State.RUNNING.value, State.PAUSED.value, State.KILLING.value, State.RESTARTED.value)
+HOLDING_A_SLOT = (State.RUNNING.value, State.PAUSED.value, State.BREAKPOINT.value, State.KILLING.value,
+                  State.RESTARTED.value)
 WHEN_FULL = {"QUEUE": State.QUEUED, "CANCEL": State.CANCELLED, "FAIL": State.FAILED}
 
 

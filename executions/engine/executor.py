@@ -24,6 +24,7 @@ from expressions import ExpressionError
 from plugins.api.context import TaskFailed
 
 from .branches import BranchRuntime
+from .breakpoints import hold_at_breakpoints
 from .concurrency import admission
 from .executable_runtime import EngineExecutableRuntime
 from .execution_retry import failure_to_retry, mark_retried, start_new_execution_if_due
@@ -168,6 +169,8 @@ class Executor:
         changed = False
         if not_yet_due(ex):
             return False, []  # a scheduleDate to come: the sweeper asks again once it passed
+        if ex.state == State.BREAKPOINT.value:
+            return False, []  # held at a breakpoint: nothing moves until resumed from it
         if ex.state in STARTING:
             start = State.RUNNING
             if ex.state != State.RESTARTED.value:  # a restart reuses the slot it is given back
@@ -209,6 +212,8 @@ class Executor:
         for parent, child in to_create:
             self._create_taskrun(parent, child)
             changed = True
+        if not killing and hold_at_breakpoints(view, self._set_taskrun_state, self._set_execution_state):
+            return True, []
         to_dispatch: list[str] = []
         changed |= self._start_tasks(killing, to_dispatch)
         changed |= self._follow_pauses()
@@ -295,7 +300,7 @@ class Executor:
                 if state == State.FAILED:
                     continue
             if killing:
-                if state in (*TO_START, State.RETRYING):
+                if state in (*TO_START, State.RETRYING, State.BREAKPOINT):
                     self._set_taskrun_state(tr, State.KILLED)
                     changed = True
                 continue

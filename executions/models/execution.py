@@ -33,6 +33,9 @@ class Execution(StateHistory):
     # Kestra's ExecutionKind (NORMAL, TEST, PLAYGROUND) when one was asked for; null
     # for an ordinary execution, as Kestra leaves it.
     kind = models.CharField(max_length=16, null=True, blank=True)
+    # Kestra 2.0's debugging breakpoints, [{"id": taskId, "value": loop value or absent}]:
+    # the executor holds each matching taskrun before it starts (engine/breakpoints.py).
+    breakpoints = models.JSONField(null=True, blank=True)
     deleted = models.BooleanField(default=False)
     # Bumped by every executor round that changes something, so a second executor on
     # the same execution notices and reloads instead of deciding on a stale view.

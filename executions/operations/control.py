@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from executions.engine.breakpoints import check_breakpoints
 from executions.engine.kill import kill_locked
 from executions.models import Execution, TaskRun
 from executions.scheduler.hook import on_execution_state
@@ -63,6 +64,30 @@ def resume(execution_id: str, inputs: dict | None = None) -> Execution:
     execution.metadata = next_attempt(execution)
     execution.set_state(State.RESTARTED)
     touch(execution, "state", "state_history", "start_date", "end_date", "metadata")
+    on_execution_state(execution)
+    return execution
+
+
+@transaction.atomic
+def resume_from_breakpoint(execution_id: str, breakpoints: list[dict] | None = None) -> Execution:
+    """Let an execution held at a breakpoint go on (Kestra's resumeFromBreakpoint): its
+    held taskruns go back to CREATED, it goes RUNNING, and its breakpoints become
+    `breakpoints` (none when None: the rest of the run is not held again)."""
+    execution = locked(execution_id)
+    if execution.state != State.BREAKPOINT.value:
+        raise OperationRefused(f"Cannot resume execution {execution_id}: it is not suspended at a breakpoint "
+                               f"(it is {execution.state})")
+    if not execution.breakpoints:
+        raise OperationRefused(f"Cannot resume execution {execution_id}: no breakpoint defined")
+    held = list(TaskRun.objects.filter(execution_id=execution_id, state=State.BREAKPOINT.value))
+    if breakpoints:
+        check_breakpoints(breakpoints, flow_index(execution, held), f"{execution.namespace}.{execution.flow_id}")
+    for tr in held:
+        tr.set_state(State.CREATED)
+        tr.save(update_fields=["state", "state_history", "start_date", "end_date"])
+    execution.breakpoints = breakpoints or None
+    execution.set_state(State.RUNNING)
+    touch(execution, "state", "state_history", "start_date", "end_date", "breakpoints")
     on_execution_state(execution)
     return execution
 

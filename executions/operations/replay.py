@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.db import transaction
 
+from executions.engine.breakpoints import set_breakpoints
 from executions.engine.ids import new_id
 from executions.engine.new_attempt import replay_copy
 from executions.models import Execution, TaskRun
@@ -61,11 +62,13 @@ def _plan(taskruns: list[TaskRun], target: TaskRun, index) -> tuple[list[TaskRun
 
 
 @transaction.atomic
-def replay(execution_id: str, taskrun_id: str | None = None, revision: int | None = None) -> Execution:
+def replay(execution_id: str, taskrun_id: str | None = None, revision: int | None = None,
+           breakpoints: list[dict] | None = None) -> Execution:
     """A new execution of the same flow revision and inputs. From a taskrun, what does
     not come after it in the flow graph is copied as it ended (see _plan); the taskrun
     runs again with a new attempt (a flowable decides its children again) and its
-    flowable parents go back to RUNNING."""
+    flowable parents go back to RUNNING. With `breakpoints` the new execution stops
+    before those tasks (engine/breakpoints.py); an unknown task refuses the replay."""
     original = locked(execution_id)
     taskruns = taskruns_of(original)
     target = next((t for t in taskruns if t.id == taskrun_id), None)
@@ -76,6 +79,8 @@ def replay(execution_id: str, taskrun_id: str | None = None, revision: int | Non
     if run_with != copy.flow_revision:  # what to keep is decided on the graph the original ran
         copy.flow_revision = run_with
         copy.save(update_fields=["flow_revision"])
+    if breakpoints:
+        set_breakpoints(copy, breakpoints)
     if target is None:
         return copy
     index = flow_index(original, taskruns)

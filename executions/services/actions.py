@@ -54,17 +54,25 @@ def change_taskrun_state(execution_id: str, taskrun_id: str, state: str) -> Exec
 
 
 def replay(execution_id: str, taskrun_id: str | None = None, inputs: dict | None = None,
-           uploads: dict | None = None, revision: int | None = None) -> Execution:
+           uploads: dict | None = None, revision: int | None = None, breakpoints: list[dict] | None = None
+           ) -> Execution:
     """A replay; with `inputs`/`uploads` (replay-with-inputs), the new execution takes
-    those inputs, checked against the flow revision it runs, instead of the original's."""
+    those inputs, checked against the flow revision it runs, instead of the original's.
+    With `breakpoints` it stops before those tasks (UnknownBreakpointTask if one is not
+    the flow's)."""
     with tempfile.TemporaryDirectory(prefix="kestraweb-upload-") as folder, transaction.atomic():
-        copy = operations.replay(execution_id, taskrun_id, revision)
+        copy = operations.replay(execution_id, taskrun_id, revision, breakpoints)
         if inputs or uploads:
             flow = Flow.objects.get(namespace=copy.namespace, flow_id=copy.flow_id)
             values = {**(inputs or {}), **save_uploads(uploads or {}, Path(folder))}
             copy.inputs = resolve_inputs(flow, spec_for_source(flow_source(copy)), copy.id, values)
             copy.save(update_fields=["inputs"])
         return _submitted(copy)
+
+
+def resume_from_breakpoint(execution_id: str, breakpoints: list[dict] | None = None) -> Execution:
+    with transaction.atomic():
+        return _submitted(operations.resume_from_breakpoint(execution_id, breakpoints))
 
 
 def unqueue(execution_id: str, state: str = "RUNNING") -> Execution:

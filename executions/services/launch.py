@@ -10,6 +10,7 @@ from pathlib import Path
 
 from django.db import transaction
 
+from executions.engine.breakpoints import set_breakpoints
 from executions.engine.create import create_execution
 from executions.models import Execution
 from executions.queue import submit
@@ -34,10 +35,13 @@ def save_uploads(uploads: dict, folder: Path) -> dict:
 
 
 def launch(flow, inputs: dict | None = None, uploads: dict | None = None, labels=None,
-           revision: int | None = None, schedule_date=None, kind: str | None = None) -> Execution:
+           revision: int | None = None, schedule_date=None, kind: str | None = None,
+           breakpoints: list[dict] | None = None) -> Execution:
     """A CREATED execution of `flow` (flows.models.Flow), submitted to the cluster. With
     `schedule_date` it stays CREATED until then (the executor waits for it and the
-    sweeper starts it when due); `kind` is Kestra's ExecutionKind, kept as given."""
+    sweeper starts it when due); `kind` is Kestra's ExecutionKind, kept as given;
+    `breakpoints` hold it before those tasks (UnknownBreakpointTask, and nothing
+    written, if one is not the flow's)."""
     if flow.disabled:
         raise FlowNotExecutable(f"Flow {flow.namespace}.{flow.flow_id} is disabled")
     with tempfile.TemporaryDirectory(prefix="kestraweb-upload-") as folder:
@@ -47,6 +51,8 @@ def launch(flow, inputs: dict | None = None, uploads: dict | None = None, labels
             if schedule_date is not None or kind is not None:
                 execution.schedule_date, execution.kind = schedule_date, kind
                 execution.save(update_fields=["schedule_date", "kind"])
+            if breakpoints:
+                set_breakpoints(execution, breakpoints)
             execution_id = execution.id
             transaction.on_commit(lambda: submit(execution_id))
     return execution

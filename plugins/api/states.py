@@ -19,6 +19,9 @@ class State(str, Enum):
     RETRYING = "RETRYING"
     RETRIED = "RETRIED"
     SKIPPED = "SKIPPED"
+    # Kestra 2.0's debug mode: a taskrun held before it starts, and its execution with it,
+    # until resume-from-breakpoint (executions/engine/breakpoints.py).
+    BREAKPOINT = "BREAKPOINT"
 
     def __str__(self) -> str:
         return self.value

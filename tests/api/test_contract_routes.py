@@ -52,11 +52,8 @@ EE_ONLY = {
     "/stats/generate-reports": "EE: usage reports",
 }
 
-# Under /executions (i15-exec's area) but in neither helper's list, and Kestra's answer
-# is in none of the stored sources: left for the lead to assign.
-UNASSIGNED_EXECUTIONS = {
-    ("GET", "/executions/namespaces/{ns}/flows/{flowId}/average-duration"),
-}
+# Under /executions but not served yet: left for the lead to assign (none today).
+UNASSIGNED_EXECUTIONS: set[tuple[str, str]] = set()
 
 # Placeholder values that Django's converters accept (digits for `<int:>` ids too); a
 # class name for `{cls}`.

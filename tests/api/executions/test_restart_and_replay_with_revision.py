@@ -72,7 +72,9 @@ def test_an_unknown_revision_is_refused(client, action):
     assert Execution.objects.get(pk=run.execution.id).state == "FAILED"
 
 
-def test_replay_with_breakpoints_is_refused(client):
+def test_replay_with_breakpoints_on_an_unknown_task_is_refused(client):
     run = run_flow(FAILING)
-    body = assert_problem(client.post(url(run.execution.id, "replay") + "?breakpoints=gate"), 422)
-    assert [error["pointer"] for error in body["errors"]] == ["breakpoints"]
+    before = Execution.objects.count()
+    body = assert_problem(client.post(url(run.execution.id, "replay") + "?breakpoints=nope"), 422)
+    assert [error["pointer"] for error in body["errors"]] == ["breakpoints"] and "'nope'" in body["detail"]
+    assert Execution.objects.count() == before

@@ -1,8 +1,8 @@
 """createExecution's `scheduleDate` and `kind` (Kestra's ExecutionController#createExecution,
 ExecutionDelay and ExecutionKind): a scheduled execution stays CREATED with its
 scheduleDate until then (the executor leaves it, the sweeper takes it when due) and
-then runs; `kind` is kept and answered. `breakpoints` are refused with a 422 naming
-them (this engine has none), and a bad `kind` too; nothing is created then."""
+then runs; `kind` is kept and answered. A bad `kind` is refused with a 422 naming it,
+and a breakpoint on a task the flow does not have too; nothing is created then."""
 from datetime import datetime, timedelta
 
 import pytest
@@ -59,7 +59,7 @@ def test_an_execution_without_kind_has_none(client, flow):
     assert Executor(body["id"]).advance().execution.state != "CREATED"  # no date: it starts at once
 
 
-@pytest.mark.parametrize("query, pointer", [("kind=NIGHTLY", "kind"), ("breakpoints=say", "breakpoints")])
+@pytest.mark.parametrize("query, pointer", [("kind=NIGHTLY", "kind"), ("breakpoints=nope", "breakpoints")])
 def test_bad_kind_and_breakpoints_are_refused(client, flow, query, pointer):
     body = assert_problem(client.post(f"{URL}?{query}"), 422)
     assert [error["pointer"] for error in body["errors"]] == [pointer]

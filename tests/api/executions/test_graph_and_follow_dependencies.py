@@ -1,7 +1,6 @@
 """Reads and actions around one execution: `GET /executions/{id}/graph` (Kestra's
 getExecutionFlowGraph: the graph of the revision the execution ran, not the latest),
-`POST /executions/{id}/actions/resume-from-breakpoint` (this engine has no
-breakpoints: 409, and new ones are a 422), and `GET /executions/{id}/follow-dependencies`
+and `GET /executions/{id}/follow-dependencies`
 (Kestra's followDependenciesExecutions: `start`, then `end` for each execution of a
 dependent flow in the lineage that ended, then `end-all`)."""
 import json
@@ -42,18 +41,6 @@ def test_graph_is_of_the_revision_the_execution_ran(client, alice, plain_user):
     assert_problem(alice.get(f"/api/v1/main/executions/{run.execution.id}/graph"), 403)
     RoleBinding.objects.create(user=plain_user, role="viewer", namespace="tests")
     assert alice.get(f"/api/v1/main/executions/{run.execution.id}/graph").status_code == 200
-
-
-def test_resume_from_breakpoint_is_a_conflict(client, kestra_client):
-    from kestrapy.exceptions import ConflictException
-
-    run = run_flow(V1)
-    url = f"/api/v1/main/executions/{run.execution.id}/actions/resume-from-breakpoint"
-    assert "breakpoint" in assert_problem(client.post(url), 409)["detail"]
-    assert [e["pointer"] for e in assert_problem(client.post(url + "?breakpoints=first"), 422)["errors"]] == [
-        "breakpoints"]
-    with pytest.raises(ConflictException):
-        kestra_client.executions.resume_execution_from_breakpoint(run.execution.id, "main")
 
 
 def _events(text: str) -> list[tuple[str, dict]]:
