@@ -3,6 +3,7 @@ from django.urls import include, path
 
 SECTIONS = [
     "shell",
+    "blueprints",
 ]
 
 urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]
