@@ -4,6 +4,7 @@ from django.urls import include, path
 SECTIONS = [
     "shell",
     "blueprints",
+    "docs",
 ]
 
 urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]
