@@ -38,10 +38,13 @@ def plugin_type(request, type_name: str):
         return redirect("docs-plugin", type_name=cls.type)
     own = shown_properties(cls)
     common = [prop for prop in cls.declared().values() if prop not in own]
+    # Fields, not the class: a template calls what is callable, and a type is a class.
     return _page(request, "docs/plugin.html", "plugins", {
-        "cls": cls, "title": cls.title or plugin_index.short_name(cls.type),
-        "package": cls.type.rsplit(".", 1)[0], "properties": [describe(prop) for prop in own],
-        "common": [describe(prop) for prop in common], "outputs": getattr(cls, "outputs", ())})
+        "name": cls.type, "kind": cls.kind, "title": cls.title or plugin_index.short_name(cls.type),
+        "description": cls.description, "aliases": cls.aliases, "deprecated": cls.deprecated,
+        "examples": cls.examples, "package": cls.type.rsplit(".", 1)[0],
+        "properties": [describe(prop) for prop in own], "common": [describe(prop) for prop in common],
+        "outputs": getattr(cls, "outputs", ())})
 
 
 @page
