@@ -12,6 +12,8 @@ SECTIONS = [
     "logs",
     "settings",
     "namespaces",
+    "blueprints",
+    "docs",
 ]
 
 urlpatterns = [path("", include(f"kestraweb.pages.{section}.urls")) for section in SECTIONS]

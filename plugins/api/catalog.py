@@ -35,7 +35,7 @@ def package(name: str) -> str:
     return name.rsplit(".", 1)[0]
 
 
-def _group_name(names: list[str]) -> str:
+def group_name(names: list[str]) -> str:
     """The longest package every current name of a family shares."""
     current = [name for name in names if name.startswith(CURRENT)] or names
     return ".".join(os.path.commonprefix([package(name).split(".") for name in current]))
@@ -63,7 +63,7 @@ def groups(with_subgroups: bool = False) -> list[dict[str, Any]]:
         by_family[family(cls)][name] = cls
     found = []
     for types in by_family.values():
-        group = _group_name(list(types))
+        group = group_name(list(types))
         found.append(_plugin(group, types, None))
         if with_subgroups:
             for sub in sorted({package(name) for name in types} - {group}):
