@@ -17,6 +17,7 @@ from flows.spec.yaml_lines import line_of, load
 from kestraweb.access import WRITE, can
 
 from ..access import may_write, page
+from ..blueprints.catalog import find as find_blueprint
 from .completion import completion_types
 from .editor import REFUSED, Editor, posted_source, starting_namespace
 from .lookup import readable_flow, writable_flow
@@ -34,8 +35,11 @@ tasks:
 
 
 def initial_source(request) -> str:
-    """The text a new flow starts with: Kestra's hello world in the user's default
-    namespace. (A blueprint's "Use" button may give another; wire it here.)"""
+    """The text a new flow starts with: the blueprint a "Use" button named
+    (`?blueprint=<id>`), else Kestra's hello world in the user's default namespace."""
+    blueprint = find_blueprint(request.GET.get("blueprint", ""))
+    if blueprint is not None:
+        return blueprint.source
     return NEW_FLOW.format(flow_id="my_flow", namespace=starting_namespace(request.user))
 
 
