@@ -111,12 +111,17 @@ def main():
     print(f"API reads at {EXECUTIONS} executions and {LOG_LINES} log lines, {REQUESTS} sequential requests each "
           f"(Bearer token; target p95 < 50 ms)")
     print(f"{'request':<32}{'req/s':>10}{'p95 ms':>10}")
-    # A fresh SQLite database, or BENCH_API_DATABASE_URL (an empty PostgreSQL database): never the usual one.
+    run_child(__file__, "kestraweb-bench-api-")
+
+
+def run_child(script: str, prefix: str, **extra: str) -> None:
+    """Run `script`'s measuring half in a child process on a fresh SQLite database, or
+    BENCH_API_DATABASE_URL (an empty PostgreSQL database): never the usual one."""
     env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
     if os.environ.get("BENCH_API_DATABASE_URL"):
         env["DATABASE_URL"] = os.environ["BENCH_API_DATABASE_URL"]
-    env.update({"KESTRAWEB_DATA_DIR": tempfile.mkdtemp(prefix="kestraweb-bench-api-"), service.CHILD_FLAG: "1"})
-    subprocess.run([sys.executable, __file__], env=env, cwd=service.ROOT, check=True)
+    env.update({"KESTRAWEB_DATA_DIR": tempfile.mkdtemp(prefix=prefix), service.CHILD_FLAG: "1", **extra})
+    subprocess.run([sys.executable, script], env=env, cwd=service.ROOT, check=True)
 
 
 if __name__ == "__main__":

@@ -7,9 +7,7 @@ template), without a server in front. Prints requests/s and p95 per page. Target
 (issue 17): p95 < 150 ms. Figures are printed, never asserted."""
 import os
 import random
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -87,19 +85,12 @@ def measure():
 
 
 def main():
-    from bench.api import EXECUTIONS, LOG_LINES
+    from bench.api import EXECUTIONS, LOG_LINES, run_child
 
     print(f"Pages at {EXECUTIONS} executions and {LOG_LINES} log lines, {REQUESTS} sequential requests each "
           f"(Django test client, session; target p95 < 150 ms)")
     print(f"{'page':<32}{'req/s':>10}{'p95 ms':>10}")
-    # A fresh SQLite database, or BENCH_API_DATABASE_URL (an empty PostgreSQL database): never the usual one.
-    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    if os.environ.get("BENCH_API_DATABASE_URL"):
-        env["DATABASE_URL"] = os.environ["BENCH_API_DATABASE_URL"]
-    env.update({"KESTRAWEB_DATA_DIR": tempfile.mkdtemp(prefix="kestraweb-bench-pages-"), "DEBUG": "0",
-                "ALLOWED_HOSTS": "testserver", service.CHILD_FLAG: "1"})  # the test client's host
-    subprocess.run([sys.executable, __file__], env=env, cwd=service.ROOT, check=True)
-
+    run_child(__file__, "kestraweb-bench-pages-", DEBUG="0", ALLOWED_HOSTS="testserver")  # the test client's host
 
 if __name__ == "__main__":
     measure() if service.is_child() else main()

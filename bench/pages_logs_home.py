@@ -8,15 +8,13 @@ the default form (the user's level, the last 24 hours), namespace + flow + level
 later page, and a text search. Target (issue 17): p95 < 150 ms. Printed, never asserted."""
 import os
 import re
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import service  # noqa: E402
-from bench.api import EXECUTIONS, LOG_LINES, populate, timed, token  # noqa: E402
+from bench.api import EXECUTIONS, LOG_LINES, populate, run_child, timed, token  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_PAGES_REQUESTS", "50"))
 HOLDING_ALL = "start=2026-01-01&end=2026-02-05"  # bench/api.py's executions start every 30 s from 2026-01-01
@@ -62,13 +60,7 @@ def main():
     print(f"Home and Logs pages at {EXECUTIONS} executions and {LOG_LINES} log lines, {REQUESTS} sequential "
           f"requests each (session; target p95 < 150 ms)")
     print(f"{'page':<36}{'req/s':>10}{'p95 ms':>10}")
-    # A fresh SQLite database, or BENCH_API_DATABASE_URL (an empty PostgreSQL database): never the usual one.
-    env = {k: v for k, v in os.environ.items() if k not in ("REDIS_URL", "DATABASE_URL")}
-    if os.environ.get("BENCH_API_DATABASE_URL"):
-        env["DATABASE_URL"] = os.environ["BENCH_API_DATABASE_URL"]
-    env.update({"KESTRAWEB_DATA_DIR": tempfile.mkdtemp(prefix="kestraweb-bench-pages-"), service.CHILD_FLAG: "1"})
-    subprocess.run([sys.executable, __file__], env=env, cwd=service.ROOT, check=True)
-
+    run_child(__file__, "kestraweb-bench-pages-")
 
 if __name__ == "__main__":
     measure() if service.is_child() else main()
