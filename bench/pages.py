@@ -8,26 +8,14 @@ template), without a server in front. Prints requests/s and p95 per page. Target
 import os
 import random
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench import service  # noqa: E402
+from bench.api import timed  # noqa: E402
 
 REQUESTS = int(os.environ.get("BENCH_PAGES_REQUESTS", "100"))
-
-
-def timed(client, paths: list[str]) -> tuple[float, float, int]:
-    """(requests/s, p95 ms, statuses other than 200) over `paths`, one after another."""
-    durations, bad = [], 0
-    began = time.monotonic()
-    for path in paths:
-        at = time.monotonic()
-        response = client.get(path)
-        durations.append((time.monotonic() - at) * 1000)
-        bad += response.status_code != 200
-    return len(paths) / (time.monotonic() - began), service.percentile(durations, 0.95), bad
 
 
 def clients():
