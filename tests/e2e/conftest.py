@@ -16,17 +16,20 @@ CHROMIUM = Path("/usr/bin/chromium")
 ARTEFACTS = Path(__file__).resolve().parents[2] / "test-artefacts" / "e2e" / str(os.getpid())
 PASSWORD = "pass-word-1"
 
-# Playwright's sync API runs an event loop in the test's thread; Django would take the
-# test's own ORM calls for calls from async code and refuse them.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def browser():
+    """One Chromium for this package's tests. Package-scoped, not session-scoped:
+    Playwright's sync API keeps an event loop running in the main thread until it
+    stops, and every later test that calls asyncio.run() or async_to_sync() would
+    find it and fail."""
     if not CHROMIUM.exists():
         pytest.skip(f"no Chromium at {CHROMIUM}: `make install` installs Debian's chromium where apt-get may")
     sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (`make install`)")
-    with sync_api.sync_playwright() as playwright:
+    with pytest.MonkeyPatch.context() as env, sync_api.sync_playwright() as playwright:
+        # While that loop runs, Django would take the test's own ORM calls for calls
+        # from async code and refuse them; only for as long as it runs.
+        env.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         launched = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
                                               args=["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"])
         yield launched

@@ -104,8 +104,9 @@ def test_late_maximum_delay_skips_the_dates_too_late_to_start():
 
 def test_a_backfill_fires_only_dates_behind_its_current_date():
     """ScheduleTest#shouldNotReturnExecutionForBackFillWhenCurrentDateIsBeforeScheduleDate
-    and #shouldReturnExecutionForBackFillWhenCurrentDateIsAfterScheduleDate."""
-    now = utc_now()
+    and #shouldReturnExecutionForBackFillWhenCurrentDateIsAfterScheduleDate. A fixed
+    noon, not the clock: before 08:00 the 08:00 date would still be in the future."""
+    now = datetime(2024, 5, 6, 12, 0, 27, tzinfo=UTC)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     daily = schedule("0 8 * * *")
     end = midnight + timedelta(days=1) - timedelta(microseconds=1)
