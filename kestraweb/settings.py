@@ -247,6 +247,12 @@ WORKER_THREADS = int(os.environ.get("KESTRAWEB_WORKER_THREADS", "8"))
 ORPHAN_MAX_RESUBMITS = int(os.environ.get("KESTRAWEB_ORPHAN_MAX_RESUBMITS", "3"))
 # seconds between the sweeper's looks for due waits, orphans and queued executions.
 SWEEP_EVERY = float(os.environ.get("KESTRAWEB_SWEEP_EVERY", "1"))
+# seconds between the clusters' housekeeping rounds (plugins/api/housekeeping.py: what the
+# plugin families leave on a worker's disk),
+HOUSEKEEPING_EVERY = float(os.environ.get("KESTRAWEB_HOUSEKEEPING_EVERY", "3600"))
+# days a Python tasks' dependency environment may go unused before it is removed
+# (plugins/scripts/dependency_cache.py; one a task runs in never is).
+PYTHON_ENV_MAX_AGE = float(os.environ.get("KESTRAWEB_PYTHON_ENV_MAX_AGE", "30"))
 # The scheduler (`manage.py scheduler`): seconds between its rounds (a withSeconds
 # schedule fires at most this late), dates and polls one round fires at most (a backlog
 # is worked off round after round), and seconds a poll may hold a trigger before
