@@ -4,13 +4,12 @@ Under the Process runner, `python` is the scripts' environment (python_env): the
 project's Python, where the `kestra` library is installed, so `from kestra import
 Kestra` works without `dependencies`. `dependencies` are installed first, into an
 environment cached per set of them (python_dependencies); under a container runner,
-with pip in the container before the commands. `pythonVersion` is not acted on: the
-dependencies are installed for the worker's Python (the task logs a warning when they
-differ)."""
+with pip in the container before the commands. `pythonVersion` other than the worker's
+own gives the task an environment of that Python (python_version); under a container
+runner the image's Python runs."""
 from __future__ import annotations
 
 import shlex
-import sys
 import tempfile
 import uuid
 from collections.abc import Iterator
@@ -22,7 +21,8 @@ from plugins.api.properties import Example, Property
 from plugins.api.registry import register
 
 from .exec_script import ExecScript, ScriptSetup, script_properties
-from .python_dependencies import cached_environment, dependency_list, throwaway_environment
+from .python_dependencies import Recipe, cached_environment, dependency_list, throwaway_environment
+from .python_version import is_running, requested_version
 from .task_runners import TaskRunner
 from .working_files import replace_storage_uris
 
@@ -33,9 +33,11 @@ DEPENDENCY_PROPERTIES = (
              description="Python requirements (`requests`, `pandas==2.2.3`, a wheel's path) installed before the "
                          "commands."),
     Property("packageManager", "enum", values=("UV", "PIP"), default="UV", dynamic=False,
-             description="What installs the dependencies: uv when one is on the PATH, pip otherwise."),
+             description="What installs the dependencies: uv when the worker has one (on its PATH or beside "
+                         "its Python), pip otherwise."),
     Property("pythonVersion",
-             description="The Python version Kestra installs; here the worker's Python is used (a warning says so)."),
+             description="The Python the task runs (`3.12`): the worker's own when it is that version, else one "
+                         "uv finds or installs (without uv, a `python3.12` on the worker's PATH)."),
     Property("dependencyCacheEnabled", "boolean", default=True,
              description="Reuse the environment installed for the same dependencies by an earlier run."),
 )
@@ -52,33 +54,31 @@ class PythonTask(ExecScript):
     @contextmanager
     def setup(self, ctx: Any, runner: TaskRunner, env: dict[str, str]) -> Iterator[ScriptSetup]:
         """The `dependencies` installed first: on the host, into an environment of their
-        own put first on the PATH; in a container, by pip before the commands."""
+        own (of `pythonVersion`'s Python) put first on the PATH; in a container, by pip
+        before the commands."""
         dependencies = dependency_list(ctx.render(self.get("dependencies")))
-        if not dependencies:
+        version = requested_version(ctx.render(self.get("pythonVersion")))
+        if not runner.on_host:
+            if version is not None:
+                ctx.logger.warn(f"pythonVersion {version} is not acted on under a container runner: "
+                                f"the image's Python runs")
+            before = [f"python -m pip install --quiet --disable-pip-version-check {shlex.join(dependencies)}"]
+            yield ScriptSetup(before=before if dependencies else [])
+            return
+        foreign = version if version is not None and not is_running(version) else None
+        if not dependencies and foreign is None:
             yield ScriptSetup()
             return
-        self._warn_python_version(ctx)
-        if not runner.on_host:
-            yield ScriptSetup(before=[f"python -m pip install --quiet --disable-pip-version-check "
-                                      f"{shlex.join(dependencies)}"])
-            return
-        manager = str(self.get("packageManager") or "UV")
+        recipe = Recipe(tuple(dependencies), foreign, str(self.get("packageManager") or "UV"))
         if ctx.render_property("dependencyCacheEnabled") is False:
-            with throwaway_environment(ctx, Path(tempfile.mkdtemp(prefix="kestraweb-python-deps-")), dependencies,
-                                       manager, env) as bin_folder:
+            with throwaway_environment(ctx, Path(tempfile.mkdtemp(prefix="kestraweb-python-deps-")), recipe,
+                                       env) as bin_folder:
                 yield ScriptSetup(path_first=bin_folder)
             return
         from django.conf import settings  # where the data folder is
 
-        yield ScriptSetup(path_first=cached_environment(ctx, Path(settings.DATA_DIR), dependencies, manager, env))
-
-    def _warn_python_version(self, ctx: Any) -> None:
-        wanted = ctx.render(self.get("pythonVersion"))
-        running = f"{sys.version_info.major}.{sys.version_info.minor}"
-        parts = str(wanted).strip().split(".") if wanted else []
-        if parts and parts != [str(n) for n in sys.version_info[:3]][:len(parts)]:
-            ctx.logger.warn(f"pythonVersion {wanted} is not installed by kestraweb: the dependencies are installed "
-                            f"for the worker's Python {running}")
+        with cached_environment(ctx, Path(settings.DATA_DIR), recipe, env) as bin_folder:
+            yield ScriptSetup(path_first=bin_folder)
 
 
 @register
