@@ -3,6 +3,7 @@ version; another one made by uv (found on the machine here: nothing is downloade
 without uv by a python<version> on the PATH; a version neither can give fails the task
 naming it."""
 import json
+import os
 import subprocess
 import sys
 
@@ -79,3 +80,20 @@ def test_uv_makes_the_environment_of_another_version(tmp_path):
     again = run_flow(flow, timeout=180)  # cached under its version, as any set is
     assert again.one("py").outputs["vars"]["prefix"] == outputs["prefix"]
     assert not any(line.startswith("Installing") for line in again.logs())
+
+
+def test_without_uv_a_python_of_that_version_on_the_path_makes_it(tmp_path, monkeypatch):
+    version = other_local_python()
+    if version is None:
+        pytest.skip("no Python other than the worker's on this machine")
+    found = subprocess.run([find_uv() or "uv", "python", "find", version], capture_output=True, text=True, check=True)
+    on_path = tmp_path / "bin"
+    on_path.mkdir()
+    (on_path / f"python{version}").symlink_to(found.stdout.strip())
+    monkeypatch.setenv("PATH", f"{on_path}:{os.environ['PATH']}")
+    wheel = write_wheel(tmp_path / "wheels")
+    run = run_flow(script_flow("version_pip", wheel, [wheel.requirement],
+                               f"packageManager: PIP\npythonVersion: \"{version}\""), timeout=180)
+    assert run.state == "SUCCESS", run.logs()
+    outputs = run.one("py").outputs["vars"]
+    assert outputs["version"] == version and outputs["token"] == wheel.token
