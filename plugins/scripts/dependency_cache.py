@@ -26,7 +26,7 @@ FOLDER = "scripts-python-deps"
 COMPLETE = "kestraweb-dependencies.json"
 # Touched by every run that uses the environment.
 USED = "kestraweb-used"
-KEY = re.compile(r"[0-9a-f]{20}")  # python_dependencies.cache_key: nothing else in the folder is touched
+KEY = re.compile(r"[0-9a-f]{20}")  # python_dependencies.Recipe.key: nothing else in the folder is touched
 DAY = 86400.0
 log = logging.getLogger(__name__)
 

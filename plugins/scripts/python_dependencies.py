@@ -112,7 +112,10 @@ def throwaway_environment(ctx: Any, folder: Path, recipe: Recipe, env: Mapping[s
 def install_environment(ctx: Any, home: Path, recipe: Recipe, env: Mapping[str, str]) -> None:
     uv = find_uv() if recipe.package_manager.upper() == "UV" else None
     of_python = f" for Python {recipe.python_version}" if recipe.python_version else ""
-    ctx.logger.info(f"Installing {len(recipe.dependencies)} Python dependencies in {home}{of_python}")
+    if recipe.dependencies:
+        ctx.logger.info(f"Installing {len(recipe.dependencies)} Python dependencies in {home}{of_python}")
+    else:
+        ctx.logger.info(f"Making an environment{of_python} in {home}")
     make_interpreter(ctx, home, recipe.python_version, uv, env)
     if not recipe.dependencies:
         return
