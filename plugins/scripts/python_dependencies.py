@@ -80,14 +80,14 @@ def cached_environment(ctx: Any, data_dir: Path, recipe: Recipe, env: Mapping[st
     root.mkdir(parents=True, exist_ok=True)
     home = root / recipe.key()
     while True:
-        with held(lock_path(home), exclusive=False):
+        with held(lock_path(home), exclusive=False, pause=ctx.sleep):
             if is_complete(home):
                 mark_used(home)
                 ctx.logger.debug(f"Python dependencies already installed in {home}")
                 yield home / "bin"
                 return
         built = False
-        with held(lock_path(home), exclusive=True):
+        with held(lock_path(home), exclusive=True, pause=ctx.sleep):
             if not is_complete(home):  # another task may have built it while this one waited
                 shutil.rmtree(home, ignore_errors=True)  # a half-made one, left by a failed or killed install
                 install_environment(ctx, home, recipe, env)

@@ -1,11 +1,17 @@
 """Two tasks needing the same new environment at once: one builds it, the other waits
-and uses it whole; and a task holds its environment (shared) while it runs, so the
-purge cannot take it."""
-import pytest
+and uses it whole, and stops waiting when it times out; a task holds its environment
+(shared) while it runs, so the purge cannot take it."""
+from pathlib import Path
 
+import pytest
+from django.conf import settings
+
+from plugins.scripts.dependency_cache import FOLDER, lock_path
+from plugins.scripts.environment_lock import held
+from plugins.scripts.python_dependencies import Recipe
 from tests.flow_runs import run_flow
 
-from .python_wheels import script_task, write_wheel
+from .python_wheels import script_flow, script_task, write_wheel
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -62,3 +68,14 @@ def test_a_running_task_holds_its_environment(tmp_path):
     """, timeout=180)
     assert run.state == "SUCCESS", run.logs()
     assert run.one("py").outputs["vars"]["busy"] is True
+
+
+def test_a_task_waiting_for_another_ones_install_stops_at_its_timeout(tmp_path):
+    wheel = write_wheel(tmp_path)
+    home = Path(settings.DATA_DIR) / FOLDER / Recipe((wheel.requirement,), None, "UV").key()
+    home.parent.mkdir(parents=True, exist_ok=True)
+    with held(lock_path(home), exclusive=True):  # an install under way, never ending
+        run = run_flow(script_flow("deps_waiting", wheel, [wheel.requirement], "timeout: PT1S"), timeout=60)
+    assert run.state == "FAILED"
+    assert any(line.startswith("Timeout after") for line in run.logs()), run.logs()
+    assert not home.exists()

@@ -59,10 +59,8 @@ def test_uv_installs_them_when_asked(tiny_wheel):
     assert installers == {"uv"}
 
 
-@pytest.mark.parametrize("manager", MANAGERS)
-def test_without_the_cache_the_environment_is_the_runs_own(tiny_wheel, manager):
-    flow = script_flow("deps_uncached", tiny_wheel, [tiny_wheel.requirement],
-                       f"packageManager: {manager}\ndependencyCacheEnabled: false")
+def test_without_the_cache_the_environment_is_the_runs_own(tiny_wheel):
+    flow = script_flow("deps_uncached", tiny_wheel, [tiny_wheel.requirement], "dependencyCacheEnabled: false")
     run = run_flow(flow, timeout=180)
     assert run.state == "SUCCESS", run.logs()
     outputs = run.one("py").outputs["vars"]

@@ -23,11 +23,10 @@ def errors(run) -> list[str]:
     return [line for line in run.logs() if line.startswith("pythonVersion")]
 
 
-@pytest.mark.parametrize("manager", ["UV", "PIP"])
-def test_the_workers_own_version_runs_the_workers_python(tmp_path, manager):
+def test_the_workers_own_version_runs_the_workers_python(tmp_path):
     wheel = write_wheel(tmp_path)
-    run = run_flow(script_flow("version_own", wheel, [wheel.requirement],
-                               f"packageManager: {manager}\npythonVersion: \"{MAJOR_MINOR}\""), timeout=180)
+    run = run_flow(script_flow("version_own", wheel, [wheel.requirement], f"pythonVersion: \"{MAJOR_MINOR}\""),
+                   timeout=180)
     assert run.state == "SUCCESS", run.logs()
     assert run.one("py").outputs["vars"]["version"] == RUNNING
     assert run.one("py").outputs["vars"]["token"] == wheel.token
