@@ -8,6 +8,7 @@ no family: it asks this module, which loads every family first (plugins.api.regi
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from collections.abc import Callable
 
@@ -43,15 +44,21 @@ def run_chores() -> dict[str, object]:
 
 
 class Housekeeping:
-    """When the chores are due again, for a loop that calls `run_due` often."""
+    """When the chores are due again, for a loop that calls `run_due` often. They run on
+    a thread of their own: removing a large folder must not hold up the sweeps of the
+    loop that asks (a Pause's delay, a retry's interval)."""
 
     def __init__(self, every: float):
         self.every = every
         self.next_at = 0.0
+        self.thread: threading.Thread | None = None
 
-    def run_due(self) -> dict[str, object] | None:
+    def run_due(self) -> bool:
+        """Start the chores when due and not still running from last time; whether started."""
         now = time.monotonic()
-        if now < self.next_at:
-            return None
+        if now < self.next_at or (self.thread is not None and self.thread.is_alive()):
+            return False
         self.next_at = now + self.every
-        return run_chores()
+        self.thread = threading.Thread(target=run_chores, name="kestraweb-housekeeping", daemon=True)
+        self.thread.start()
+        return True

@@ -104,5 +104,7 @@ def test_building_a_new_environment_removes_the_unused_ones(tmp_path):
 
 def test_the_housekeeping_runs_again_only_once_its_period_passed():
     housekeeping = Housekeeping(every=3600)
-    assert housekeeping.run_due() is not None
-    assert housekeeping.run_due() is None
+    assert housekeeping.run_due() is True
+    assert housekeeping.thread is not None
+    housekeeping.thread.join(30)
+    assert housekeeping.run_due() is False
