@@ -107,8 +107,9 @@ def _rows(queryset, start: datetime, end: datetime, keys: tuple[str, ...], by: s
     filters), kept apart (MATERIALIZED) and counted by an outer GROUP BY: SQLite parses a
     date each time a function reads it, and three aggregates of one inlined expression
     parse it six times (a materialized CTE takes a 100,000-row count from 630 to 240 ms)."""
+    bucket = hour_of("start_date") if by == HOUR else day_of("start_date")
     inner = (queryset.filter(start_date__gte=start, start_date__lte=end)
-             .annotate(day=hour_of("start_date") if by == HOUR else day_of("start_date"), seconds=Seconds("start_date", "end_date")).order_by()
+             .annotate(day=bucket, seconds=Seconds("start_date", "end_date")).order_by()
              .values(*keys, "day", "state", "seconds", "end_date"))
     try:
         sql, params = inner.query.sql_with_params()

@@ -56,3 +56,13 @@ def test_over_the_last_24_hours_it_counts_per_hour(admin_client):
     by_state = {dataset["state"]: dataset["data"] for dataset in chart["datasets"]}
     assert by_state["SUCCESS"][-2] == 1 and sum(by_state["SUCCESS"]) == 1
     assert by_state["FAILED"][-6] == 1 and sum(by_state["FAILED"]) == 1
+
+
+def test_the_hours_are_the_server_zones_even_half_an_hour_off_utc(admin_client, settings):
+    settings.TIME_ZONE = "Asia/Kolkata"  # UTC+05:30: an hour there starts at :30 in UTC
+    two_hours_ago = execution("company.team", state="SUCCESS", started=timezone.now() - timedelta(hours=2)).start_date
+    chart = chart_of(admin_client.get("/ui/dashboard?range=24h"))
+    with timezone.override("Asia/Kolkata"):
+        expected = timezone.localtime(two_hours_ago).strftime("%m-%d %H:00")
+    [success] = chart["datasets"]
+    assert chart["labels"][success["data"].index(1)] == expected and sum(success["data"]) == 1
