@@ -1,6 +1,8 @@
 """Daily statistics of executions or taskruns for the dashboard (Kestra's
 DailyExecutionStatistics): per day of the server's time zone, the count in each state
-and the min, avg, max and sum of the durations of the runs that ended.
+and the min, avg, max and sum of the durations of the runs that ended. A range of a
+day or less can be counted per hour instead (Kestra's groupBy "hour"), so its chart is
+not one bar.
 
 Counted by the database in one GROUP BY (day, state) query, on SQLite and PostgreSQL
 alike, so 100,000 executions cost one scan and no Python per row; the days without
@@ -13,13 +15,14 @@ from datetime import date, datetime, timedelta
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
 from django.db.models import CharField, F, FloatField, Func, Value
-from django.db.models.functions import TruncDate
+from django.db.models.functions import TruncDate, TruncHour
 from django.utils import timezone
 
 from executions.states import State
 from plugins.api.durations import format_duration
 
 STATES = [state.value for state in State]
+DAY, HOUR = "day", "hour"  # the grains a range is counted by (Kestra's groupBy)
 
 
 class Seconds(Func):
@@ -49,6 +52,15 @@ def day_of(column: str):
     return TruncDate(column)
 
 
+def hour_of(column: str):
+    """The hour of a date-time in the server's time zone, as day_of does the day."""
+    if connection.vendor == "sqlite":
+        offset = int(timezone.localtime().utcoffset().total_seconds())
+        return Func(Value("%Y-%m-%dT%H:00:00"), F(column), Value(f"{offset:+d} seconds"), function="strftime",
+                    output_field=CharField())
+    return TruncHour(column)
+
+
 def _duration(seconds) -> str:
     return format_duration(timedelta(seconds=seconds or 0))
 
@@ -67,9 +79,9 @@ def _add(bucket: dict, row: dict) -> None:
             bucket[key] = row[key] if bucket[key] is None else pick(bucket[key], row[key])
 
 
-def _day_json(day: date, bucket: dict) -> dict:
+def _day_json(day: date | datetime, bucket: dict, by: str = DAY) -> dict:
     average = bucket["sum"] / bucket["ended"] if bucket["ended"] else 0
-    return {"startDate": day.isoformat(), "groupBy": "day", "executionCounts": bucket["counts"],
+    return {"startDate": day.isoformat(), "groupBy": by, "executionCounts": bucket["counts"],
             "duration": {"min": _duration(bucket["min"]), "avg": _duration(average), "max": _duration(bucket["max"]),
                          "sum": _duration(bucket["sum"]), "count": bucket["count"]}}
 
@@ -79,14 +91,25 @@ def _days(start: datetime, end: datetime) -> list[date]:
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
 
 
-def _rows(queryset, start: datetime, end: datetime, keys: tuple[str, ...]) -> list[dict]:
+def _hours(start: datetime, end: datetime) -> list[datetime]:
+    first = timezone.localtime(start).replace(minute=0, second=0, microsecond=0)
+    last = timezone.localtime(end)
+    hours = []
+    while first <= last:
+        hours.append(first)
+        first = timezone.localtime(first + timedelta(hours=1))  # across a DST change too
+    return hours
+
+
+def _rows(queryset, start: datetime, end: datetime, keys: tuple[str, ...], by: str = DAY) -> list[dict]:
     """Executions and taskruns both keep state, start_date and end_date on the row. The
     day and duration are computed once a row in the ORM's query (with its visibility
     filters), kept apart (MATERIALIZED) and counted by an outer GROUP BY: SQLite parses a
     date each time a function reads it, and three aggregates of one inlined expression
     parse it six times (a materialized CTE takes a 100,000-row count from 630 to 240 ms)."""
+    bucket = hour_of("start_date") if by == HOUR else day_of("start_date")
     inner = (queryset.filter(start_date__gte=start, start_date__lte=end)
-             .annotate(day=day_of("start_date"), seconds=Seconds("start_date", "end_date")).order_by()
+             .annotate(day=bucket, seconds=Seconds("start_date", "end_date")).order_by()
              .values(*keys, "day", "state", "seconds", "end_date"))
     try:
         sql, params = inner.query.sql_with_params()
@@ -106,9 +129,22 @@ def _as_date(value) -> date:
     return value if isinstance(value, date) else date.fromisoformat(str(value))
 
 
-def daily(queryset, start: datetime, end: datetime) -> list[dict]:
-    """One entry per day from `start` to `end`, of executions or of taskruns."""
-    buckets = defaultdict(_empty)
+def _as_hour(value) -> datetime:
+    """PostgreSQL gives an aware date-time, SQLite the local hour as text."""
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return timezone.localtime(moment)
+
+
+def daily(queryset, start: datetime, end: datetime, by: str = DAY) -> list[dict]:
+    """One entry per day (or per hour, `by=HOUR`) from `start` to `end`, of executions
+    or of taskruns."""
+    buckets: dict = defaultdict(_empty)
+    if by == HOUR:
+        for row in _rows(queryset, start, end, (), HOUR):
+            _add(buckets[_as_hour(row["day"])], row)
+        return [_day_json(hour, buckets[hour] if hour in buckets else _empty(), HOUR) for hour in _hours(start, end)]
     for row in _rows(queryset, start, end, ()):
         _add(buckets[_as_date(row["day"])], row)
     return [_day_json(day, buckets[day] if day in buckets else _empty()) for day in _days(start, end)]

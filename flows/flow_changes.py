@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from flows.models import Flow
+from flows.renames import renamed
 from flows.services import save_flow
 from flows.spec import FlowInvalid, SpecError, parse_flow
 from flows.spec.yaml_lines import line_of, load
@@ -35,11 +36,10 @@ def create_flow(source: str) -> Flow:
 def update_flow(flow: Flow, source: str) -> Flow:
     """`flow` with the new source (a new revision when it changed); FlowInvalid when
     the source is invalid or names another namespace or id."""
-    spec = parse_flow(source)
-    if spec.namespace != flow.namespace:
-        raise _at(source, "namespace", f"Illegal namespace update: '{flow.namespace}' cannot become '{spec.namespace}'")
-    if spec.id != flow.flow_id:
-        raise _at(source, "id", f"Illegal flow id update: '{flow.flow_id}' cannot become '{spec.id}'")
+    parse_flow(source)
+    problems = renamed(source, flow.namespace, flow.flow_id)
+    if problems:
+        raise FlowInvalid(problems)
     return save_flow(source)[0]
 
 

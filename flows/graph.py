@@ -8,7 +8,9 @@
 - a flowable is a cluster `cluster_<id>`: its root, the flowable's own task node, its
   children laid out as the type declares (TaskType.layout_of_children: one after the
   other, side by side, or by a Dag's dependencies; several child lists, such as a
-  Switch's cases or an If's then/else, are alternative branches), its handlers, its end.
+  Switch's cases or an If's then/else, are alternative branches), its handlers, its end;
+- as in Kestra, the edge into a named branch (an If's `then`/`else`, a Switch's case
+  or `defaults`, any child list not called `tasks`) is a CHOICE whose value names it.
 Task ids are unique in a flow, so a task's node uid is its id."""
 from __future__ import annotations
 
@@ -19,6 +21,15 @@ from plugins.api.registry import resolve
 
 HIERARCHIES = "io.kestra.core.models.hierarchies."
 HANDLERS = ("errors", "finally")
+PLAIN_CHILDREN = "tasks"  # the child list every other flowable has: not a choice, no label
+
+
+def choice_of(branch: str) -> str | None:
+    """The value a branch's first edge carries: "then", "else", "defaults", or a
+    Switch case's key ("cases.FIRST" -> "FIRST"); None for a plain `tasks` list."""
+    if branch == PLAIN_CHILDREN:
+        return None
+    return branch.removeprefix("cases.")
 
 
 class _Graph:
@@ -76,14 +87,14 @@ def _cluster_body(graph: _Graph, uid: str, parents: list[str], root: str, start:
     finally_node = graph.node(f"{uid}.finally", "GraphClusterFinally") if finally_tasks else None
     leave = finally_node or after_node or end
     inner = [*parents, uid] if uid != "root" else []
-    for children in branches.values():
+    for branch, children in branches.items():
         if layout is ChildLayout.SIDE_BY_SIDE:
             for task in children:
                 _chain(graph, inner, start, [task], "PARALLEL", leave)
         elif layout is ChildLayout.DEPENDENCIES:
             _dag(graph, inner, start, children, dependencies or {}, leave)
         else:
-            _chain(graph, inner, start, children, "SEQUENTIAL", leave)
+            _chain(graph, inner, start, children, "SEQUENTIAL", leave, choice_of(branch))
     if spec.get("errors"):
         _chain(graph, inner, root, spec["errors"], "ERROR", leave)
     if finally_node:
@@ -94,13 +105,20 @@ def _cluster_body(graph: _Graph, uid: str, parents: list[str], root: str, start:
     return [n["uid"] for n in graph.nodes[before:]]
 
 
-def _chain(graph: _Graph, parents: list[str], start: str, tasks: list, relation: str, end: str) -> None:
+def _chain(graph: _Graph, parents: list[str], start: str, tasks: list, relation: str, end: str,
+           choice: str | None = None) -> None:
+    """`tasks` one after the other from `start` to `end`; with a `choice`, the first
+    edge is a CHOICE carrying it (the branch's name)."""
     previous = start
     for task in tasks:
         entry, leave = _task(graph, parents, task, relation)
-        graph.edge(previous, entry, relation)
+        first = previous == start and choice is not None
+        graph.edge(previous, entry, "CHOICE" if first else relation, choice if first else None)
         previous = leave
-    graph.edge(previous, end, relation)
+    if previous == start and choice is not None:  # an empty branch: it goes straight to the end
+        graph.edge(previous, end, "CHOICE", choice)
+    else:
+        graph.edge(previous, end, relation)
 
 
 def _dag(graph: _Graph, parents: list[str], start: str, tasks: list, dependencies: dict, end: str) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from flows.models import Template
+from flows.renames import TEMPLATE_NAMES, renamed
 from flows.services import save_template
 from flows.spec import FlowInvalid, SpecError, parse_flow
 from flows.spec.yaml_lines import line_of, load
@@ -39,11 +40,10 @@ def create_template(source: str) -> Template:
 
 @transaction.atomic
 def update_template(template: Template, source: str) -> Template:
-    spec = check_template(source)
-    if (spec.namespace, spec.id) != (template.namespace, template.template_id):
-        key = "namespace" if spec.namespace != template.namespace else "id"
-        raise _at(source, key, f"Illegal template {key} update: {template.namespace}.{template.template_id} "
-                               f"cannot become {spec.namespace}.{spec.id}")
+    check_template(source)
+    problems = renamed(source, template.namespace, template.template_id, TEMPLATE_NAMES)
+    if problems:
+        raise FlowInvalid(problems)
     return save_template(source)
 
 

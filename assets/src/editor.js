@@ -2,6 +2,7 @@
 // against the server (each error at its line) and completion of task types and their
 // properties from the declared schema. Built into static/vendor/editor.js as
 // `window.kestraEditor`; the pages pass the URLs, so this file knows no route.
+// The same editor edits namespace files: `language` names the mode (LANGUAGES).
 import {EditorView, basicSetup} from "codemirror";
 import {EditorState, Compartment} from "@codemirror/state";
 import {keymap} from "@codemirror/view";
@@ -11,6 +12,20 @@ import {linter, lintGutter} from "@codemirror/lint";
 import {autocompletion} from "@codemirror/autocomplete";
 import {oneDark} from "@codemirror/theme-one-dark";
 import {MergeView} from "@codemirror/merge";
+import {json} from "@codemirror/lang-json";
+import {python} from "@codemirror/lang-python";
+import {sql} from "@codemirror/lang-sql";
+import {StreamLanguage} from "@codemirror/language";
+import {shell} from "@codemirror/legacy-modes/mode/shell";
+
+// The modes a page may ask for by name; anything else is plain text.
+const LANGUAGES = {
+  yaml: () => yaml(),
+  json: () => json(),
+  python: () => python(),
+  sql: () => sql(),
+  shell: () => StreamLanguage.define(shell),
+};
 
 function csrfToken() {
   const match = document.cookie.match(/(?:^|; )csrftoken=([^;]+)/);
@@ -98,15 +113,17 @@ function schemaCompletion(schemaUrl) {
 const themes = new Compartment();
 
 function create({parent, doc = "", input = null, validateUrl = null, schemaUrl = null,
-                 readOnly = false, dark = false, fontSize = 14, onChange = null}) {
+                 readOnly = false, dark = false, fontSize = 14, onChange = null,
+                 language = "yaml", label = "flow source"}) {
+  const mode = LANGUAGES[language];
   const extensions = [
     basicSetup,
     keymap.of([indentWithTab]),
-    yaml(),
+    mode ? mode() : [],
     themes.of(dark ? oneDark : []),
     EditorView.theme({"&": {fontSize: `${fontSize}px`}, ".cm-scroller": {fontFamily: "var(--mono)"}}),
     EditorState.readOnly.of(readOnly),
-    EditorView.contentAttributes.of({"aria-label": "flow source"}),
+    EditorView.contentAttributes.of({"aria-label": label}),
   ];
   if (validateUrl) extensions.push(lintGutter(), serverLinter(validateUrl));
   if (schemaUrl) extensions.push(autocompletion({override: [schemaCompletion(schemaUrl)]}));
@@ -132,4 +149,4 @@ function diff({parent, before, after, dark = false}) {
   return new MergeView({a: {doc: before, extensions: shared}, b: {doc: after, extensions: shared}, parent});
 }
 
-window.kestraEditor = {create, setDark, diff};
+window.kestraEditor = {create, setDark, diff, languages: Object.keys(LANGUAGES)};

@@ -8,6 +8,8 @@ from django import template
 from django.utils import timezone
 from django.utils.timesince import timesince
 
+from kestraweb.pages.label_filter import as_text
+
 register = template.Library()
 
 _FORMATS = {"iso": "%Y-%m-%d %H:%M:%S", "us": "%m/%d/%Y, %I:%M:%S %p"}
@@ -23,6 +25,12 @@ def when(context, moment: datetime | None) -> str:
     if chosen == "relative":
         return f"{timesince(moment)} ago" if moment <= timezone.now() else f"in {timesince(timezone.now(), moment)}"
     return timezone.localtime(moment).strftime(_FORMATS.get(chosen, _FORMATS["iso"]))
+
+
+@register.filter
+def label_filter(label: dict) -> str:
+    """A label ({key, value}) as the lists' label filter reads it back whole."""
+    return as_text(f"{label.get('key', '')}:{label.get('value', '')}")
 
 
 @register.filter

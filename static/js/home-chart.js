@@ -1,4 +1,4 @@
-// Home: executions per day, a bar stacked by state. The data is the page's JSON
+// Home: executions per day (per hour over a day or less), a bar stacked by state. The data is the page's JSON
 // (#executions-chart-data); each state's colour is the one its badge has in the CSS
 // (.state-<STATE>), read again when the theme changes.
 (function () {

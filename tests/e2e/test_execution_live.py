@@ -1,6 +1,6 @@
 """The seed's tour, its second half, in a real browser against a real cluster: an
 execution's Gantt page opened while it runs follows it to SUCCESS without a reload,
-then its Logs tab shows what it logged."""
+keeping the attempts list the reader opened open, then its Logs tab shows what it logged."""
 import textwrap
 import time
 
@@ -45,11 +45,19 @@ def test_the_gantt_follows_the_execution_to_success_and_the_logs_say_hello(page,
     page.goto(f"/ui/executions/company.team/hello-live/{execution.id}/gantt")
     expect(page.locator("#gantt[hx-trigger]")).to_have_count(1)  # opened while it runs: it polls
     page.evaluate("window.openedOnce = true")  # gone if the page reloads
+    page.evaluate("window.swaps = 0; document.addEventListener('htmx:afterSwap', () => window.swaps++)")
+    attempts = page.locator('.gantt-row[data-task="nap"] details.attempts')
+    attempts.locator("summary").focus()
+    page.keyboard.press("Enter")  # opened from the keyboard
+    expect(attempts).to_have_attribute("open", "")
+    page.wait_for_function("window.swaps >= 1")  # at least one refresh since
+    expect(attempts).to_have_attribute("open", "")
     expect(page.locator("#execution-state")).to_have_text("SUCCESS", timeout=GUARD_SECONDS * 1000)
     expect(page.locator('.gantt-row[data-task="hello"][data-state="SUCCESS"]')).to_have_count(1)
     expect(page.locator("#gantt[hx-trigger]")).to_have_count(0)  # terminal: the polling stopped
     expect(page.get_by_role("button", name="Kill")).to_have_count(0)  # the header's actions follow the state
     expect(page.get_by_role("button", name="Restart")).to_have_count(1)
+    expect(attempts).to_have_attribute("open", "")  # still open after the last refresh
     assert page.evaluate("window.openedOnce") is True
     screenshot(page, "execution_gantt")
     page.get_by_role("navigation", name="Execution").get_by_role("link", name="Logs").click()

@@ -1,6 +1,8 @@
-"""The flow editor in a real browser: the seed's hello world typed in and saved, an
-invalid flow marked at its line, and a viewer who gets no Edit or Save button."""
+"""The flow editor in a real browser: the seed's hello world typed in and saved, then
+its id changed (which an update may not do) marked at once; an invalid flow marked at
+its line, and a viewer who gets no Edit or Save button."""
 import pytest
+from playwright.sync_api import expect
 
 from .conftest import PASSWORD, log_in
 
@@ -35,6 +37,10 @@ def test_the_hello_world_flow_is_written_saved_and_opened(page, admin):
     from flows.models import Flow
 
     assert Flow.objects.get(namespace="company.team", flow_id="hello_world").source == HELLO
+    page.goto("/ui/flows/edit/company.team/hello_world/source")
+    replace_source(page, HELLO.replace("id: hello_world", "id: renamed"))
+    page.locator(".cm-lint-marker-error").first.hover()  # the marker of line 1 says why
+    expect(page.locator(".cm-tooltip-lint")).to_contain_text("Illegal flow id update")
 
 
 def test_an_invalid_flow_is_marked_at_its_line(page, admin):

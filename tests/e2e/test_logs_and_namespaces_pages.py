@@ -1,9 +1,11 @@
 """The Logs and Namespaces pages in a real browser: a search finds a line and links to
-its execution; a key is added in the KV tab; each page is saved as a screenshot and
-none logs a console error."""
+its execution; a key is added in the KV tab; a YAML file is edited in the code editor
+(YAML mode) and saved from the keyboard; each page is saved as a screenshot and none
+logs a console error."""
 import pytest
 from playwright.sync_api import expect
 
+from storage.namespace_file_tree import NamespaceFileTree
 from tests.pages.records import execution, log_line
 
 from .conftest import log_in, screenshot
@@ -32,3 +34,16 @@ def test_logs_search_and_namespace_kv(page, admin):
     screenshot(page, "namespace-kv")
     page.get_by_role("link", name="Files").click()
     expect(page.locator("#namespace-files")).to_contain_text("This folder is empty")
+    NamespaceFileTree("company.team").write("conf.yml", b"key: value\n")
+    page.reload()
+    page.get_by_role("link", name="conf.yml").click()
+    expect(page.locator('.editor-host[data-language="yaml"] .cm-editor')).to_be_visible()
+    expect(page.locator("textarea#file-content")).to_be_hidden()
+    page.get_by_role("textbox", name="Content").click()
+    page.keyboard.press("Control+End")
+    page.keyboard.type("other: 1")
+    page.keyboard.press("Control+s")  # submits the form, CSRF token and all
+    expect(page.get_by_text("Saved /conf.yml.")).to_be_visible()
+    assert NamespaceFileTree("company.team").read("conf.yml") == b"key: value\nother: 1"
+    expect(page.locator(".cm-content")).to_contain_text("other: 1")
+    screenshot(page, "namespace-file-editor")

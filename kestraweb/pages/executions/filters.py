@@ -43,17 +43,3 @@ def filter_q(params: QueryDict):
         return to_q(legacy_conditions(params, FIELDS, PARAMS), FIELDS)
     except Problem as problem:
         raise BadFilter(str(problem.detail)) from None
-
-
-def labels_text(params: QueryDict) -> str:
-    return " ".join(params.getlist("labels"))
-
-
-def split_labels(params: QueryDict) -> QueryDict:
-    """`labels` as the form sends it (one field, `k:v k2:v2`) as repeated parameters."""
-    values = [item for raw in params.getlist("labels") for item in raw.split()]
-    if values == params.getlist("labels"):
-        return params
-    params = params.copy()
-    params.setlist("labels", values)
-    return params

@@ -11,9 +11,10 @@ from kestraweb.access import WRITE, can, visible_namespaces_filter
 from kestraweb.models import Preferences
 
 from ..access import page
+from ..label_filter import labels_text, split_labels
 from ..paging import page_of
 from .by_states import IdsByStates
-from .filters import STATES, BadFilter, filter_params, filter_q, labels_text, split_labels
+from .filters import STATES, BadFilter, filter_params, filter_q
 
 ORDER = ("-start_date", "id")  # the index execution_by_start (and execution_ns_start_id by namespace)
 LISTED = ("id", "namespace", "flow_id", "state", "start_date", "end_date", "labels")

@@ -53,8 +53,8 @@ def template_list(request):
         "can_create": writes_somewhere(request.user)})
 
 
-def _refused(request, context: dict, source: str, errors, status: int):
-    context["editor"] = Editor.refused(source, "template", errors)
+def _refused(request, context: dict, source: str, errors, status: int, editing: tuple[str, str] | None = None):
+    context["editor"] = Editor.refused(source, "template", errors, editing)
     return render(request, "flow_templates/editor.html", context, status=status)
 
 
@@ -83,7 +83,8 @@ def new_template(request):
 def edit_template(request, namespace, template_id):
     if request.method == "GET":
         template = _template(request.user, namespace, template_id)
-        editor = Editor(template.source, "template", read_only=not may_write(request.user, namespace))
+        editor = Editor(template.source, "template", read_only=not may_write(request.user, namespace),
+                        editing=(template.namespace, template.template_id))
         return render(request, "flow_templates/editor.html", {"template": template, "editor": editor})
     require_write(request.user, namespace)
     template = _template(request.user, namespace, template_id)
@@ -91,7 +92,8 @@ def edit_template(request, namespace, template_id):
     try:
         template_changes.update_template(template, source)
     except FlowInvalid as exc:
-        return _refused(request, {"template": template}, source, exc.errors, REFUSED)
+        return _refused(request, {"template": template}, source, exc.errors, REFUSED,
+                        (template.namespace, template.template_id))
     messages.success(request, f"Template {namespace}.{template_id} saved")
     return redirect("template", namespace=namespace, template_id=template_id)
 

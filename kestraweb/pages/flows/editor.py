@@ -4,6 +4,7 @@ server found at their lines, and whether it may be saved. One template
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from urllib.parse import urlencode
 
 from django.urls import reverse
 
@@ -41,16 +42,22 @@ class Editor:
     read_only: bool = False
     why_read_only: str = "your role in this namespace does not allow changes"
     problems: list[dict] = field(default_factory=list)
+    editing: tuple[str, str] | None = None  # (namespace, id) of the flow or template being changed
 
     @property
     def validate_url(self) -> str:
-        return f"{reverse('flow-validate')}?kind={self.kind}"
+        """The live validation's URL; editing, it names what is edited, so a change of
+        its namespace or id (which saving refuses) is flagged while typing."""
+        query = {"kind": self.kind}
+        if self.editing:
+            query.update(namespace=self.editing[0], id=self.editing[1])
+        return f"{reverse('flow-validate')}?{urlencode(query)}"
 
     @property
     def completion_url(self) -> str:
         return reverse("flow-completion")
 
     @classmethod
-    def refused(cls, source: str, kind: str, errors) -> Editor:
+    def refused(cls, source: str, kind: str, errors, editing: tuple[str, str] | None = None) -> Editor:
         """The editor again after a refused save: the text as typed, each problem at its line."""
-        return cls(source, kind, problems=problems_json(errors, source))
+        return cls(source, kind, problems=problems_json(errors, source), editing=editing)

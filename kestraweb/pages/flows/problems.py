@@ -3,6 +3,7 @@ spec reports them (flows/spec: every problem at once, with its path and line). F
 and templates are checked by the same rules, a template's own on top."""
 from __future__ import annotations
 
+from flows.renames import FLOW_NAMES, TEMPLATE_NAMES, renamed
 from flows.spec import FlowInvalid, SpecError, validate_source
 from flows.template_changes import check_template
 
@@ -13,17 +14,22 @@ class UnknownKind(Exception):
     """A `kind` other than flow or template was asked to be checked."""
 
 
-def problems_of(kind: str, source: str) -> list[SpecError]:
-    """Every problem of `source` read as a flow or a template; [] when it is valid."""
+def problems_of(kind: str, source: str, editing: tuple[str, str] | None = None) -> list[SpecError]:
+    """Every problem of `source` read as a flow or a template; [] when it is valid.
+    `editing` ((namespace, id) of the one being changed) adds a rename saving refuses."""
     if kind == "flow":
-        return validate_source(source)
-    if kind == "template":
+        problems = validate_source(source)
+    elif kind == "template":
         try:
             check_template(source)
+            problems = []
         except FlowInvalid as exc:
-            return exc.errors
-        return []
-    raise UnknownKind(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
+            problems = exc.errors
+    else:
+        raise UnknownKind(f"unknown kind {kind!r}; known: {', '.join(KINDS)}")
+    if editing:
+        problems = [*problems, *renamed(source, *editing, FLOW_NAMES if kind == "flow" else TEMPLATE_NAMES)]
+    return problems
 
 
 def column_of(source: str, line: int) -> int:

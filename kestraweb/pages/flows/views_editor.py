@@ -43,8 +43,9 @@ def initial_source(request) -> str:
     return NEW_FLOW.format(flow_id="my_flow", namespace=starting_namespace(request.user))
 
 
-def _refused(request, template: str, context: dict, source: str, kind: str, errors, status: int):
-    context["editor"] = Editor.refused(source, kind, errors)
+def _refused(request, template: str, context: dict, source: str, kind: str, errors, status: int,
+             editing: tuple[str, str] | None = None):
+    context["editor"] = Editor.refused(source, kind, errors, editing)
     return render(request, template, context, status=status)
 
 
@@ -80,7 +81,8 @@ def flow_source(request, namespace, flow_id):
     """The flow's YAML: editable by who may write there, read-only (no Save) for others."""
     if request.method == "GET":
         flow = readable_flow(request.user, namespace, flow_id)
-        editor = Editor(flow.source, read_only=not may_write(request.user, namespace))
+        editor = Editor(flow.source, read_only=not may_write(request.user, namespace),
+                        editing=(flow.namespace, flow.flow_id))
         if labelled_read_only(flow):
             editor.read_only, editor.why_read_only = True, (
                 "the flow is labelled system.readOnly: true, so it is changed where it is managed, not here")
@@ -92,7 +94,7 @@ def flow_source(request, namespace, flow_id):
         flow = flow_changes.update_flow(flow, source)
     except FlowInvalid as exc:
         return _refused(request, "flows/source.html", {"flow": flow, "tab": "source"}, source, "flow",
-                        exc.errors, REFUSED)
+                        exc.errors, REFUSED, (flow.namespace, flow.flow_id))
     if flow.revision == before:
         messages.info(request, "No change: the source is the current revision's")
     else:
@@ -105,13 +107,16 @@ def flow_source(request, namespace, flow_id):
 def validate(request):
     """The problems of the posted YAML (the body, as the editor sends it), each with its
     line and column: `{"errors": [...]}`. Nothing is saved; `?kind=template` checks
-    a template's rules too."""
+    a template's rules too; `&namespace=…&id=…` (the one being edited) flags a change of
+    either, which saving refuses. It only compares texts, so it needs no access to them."""
     try:
         body = request.body
     except RequestDataTooBig as exc:
         return JsonResponse({"errors": [{"line": 1, "column": 1, "message": str(exc)}]}, status=413)
+    namespace, identifier = request.GET.get("namespace"), request.GET.get("id")
+    editing = (namespace, identifier) if namespace and identifier else None
     try:
-        problems = problems_of(request.GET.get("kind", "flow"), body)
+        problems = problems_of(request.GET.get("kind", "flow"), body, editing)
     except UnknownKind as exc:
         return JsonResponse({"errors": [], "detail": str(exc)}, status=400)
     return JsonResponse({"errors": problems_json(problems, body.decode("utf-8", errors="replace"))})

@@ -16,6 +16,7 @@ from storage.namespace_file_tree import NamespaceFileTree, clean
 from storage.namespace_files import BadNamespaceFilePath, NamespaceFileNotFound
 
 from ..access import page
+from .file_language import BY_EXTENSION, language_of
 from .scope import readable, writable
 
 
@@ -73,7 +74,8 @@ def edit_file(request, namespace: str):
     context = readable(request, namespace)
     path = _clean_or_404(request.GET.get("path", ""))
     if not path:  # a new file, named in the form
-        context.update(tab="files", path="", folder=_clean_or_404(request.GET.get("folder", "")), text="", new=True)
+        context.update(tab="files", path="", folder=_clean_or_404(request.GET.get("folder", "")), text="", new=True,
+                       language="", languages=BY_EXTENSION)
         return render(request, "namespaces/file.html", context)
     data = _read(namespace, path)
     text = None
@@ -83,7 +85,7 @@ def edit_file(request, namespace: str):
         except UnicodeDecodeError:
             text = None
     context.update(tab="files", path=path, folder=_parent(path), text=text, size=len(data), new=False,
-                   breadcrumb=_breadcrumb(path))
+                   breadcrumb=_breadcrumb(path), language=language_of(path), languages=BY_EXTENSION)
     return render(request, "namespaces/file.html", context)
 
 

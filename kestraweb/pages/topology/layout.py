@@ -3,8 +3,9 @@ items, an item a task or a flowable's box holding its own lanes.
 
 The graph is walked by its edges, so the picture follows what flows.graph decided and
 nothing here names a flowable type: from a node, the edges of the body (SEQUENTIAL,
-PARALLEL) lead to the next item; several targets are lanes drawn side by side (a
-Parallel's branches, a Switch's cases, a Dag's roots); ERROR, FINALLY and
+PARALLEL, CHOICE) lead to the next item; several targets are lanes drawn side by side
+(a Parallel's branches, a Switch's cases, a Dag's roots), a CHOICE's value labelling
+its lane as Kestra labels the edge ("then", "else", a case, "defaults"); ERROR, FINALLY and
 AFTER_EXECUTION edges start the labelled handler lanes. A node reached twice (a Dag
 task with several dependencies) is drawn once, its lane saying what it comes after."""
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-BODY = ("SEQUENTIAL", "PARALLEL", None)
+BODY = ("SEQUENTIAL", "PARALLEL", "CHOICE", None)
 ROOT = "root"
 
 
@@ -41,6 +42,7 @@ class Task:
 class Lane:
     items: list = field(default_factory=list)
     after: list[str] = field(default_factory=list)  # task ids this lane waits for (a Dag's dependencies)
+    choice: str | None = None  # the branch it is, when its flowable chooses one ("then", a Switch case)
 
 
 @dataclass
@@ -93,10 +95,13 @@ class _Reader:
         self.nodes = {node["uid"]: node for node in graph.get("nodes") or []}
         self.out: dict[str, list[tuple[str, str | None]]] = defaultdict(list)
         self.into: dict[str, list[str]] = defaultdict(list)
+        self.choices: dict[tuple[str, str], str] = {}  # (source, target) -> a CHOICE edge's value
         for edge in graph.get("edges") or []:
             relation = (edge.get("relation") or {}).get("relationType")
             self.out[edge["source"]].append((edge["target"], relation))
             self.into[edge["target"]].append(edge["source"])
+            if relation == "CHOICE" and (edge.get("relation") or {}).get("value") is not None:
+                self.choices[(edge["source"], edge["target"])] = str(edge["relation"]["value"])
         self.clusters = {c["start"]: c for c in graph.get("clusters") or [] if c["cluster"]["uid"] != "Triggers"}
         self.states = states
         self.placed: set[str] = set()
@@ -107,16 +112,19 @@ class _Reader:
     def lanes(self, start: str, relations, stops: set[str]) -> list[Lane]:
         """The lanes beginning at the targets of `start`'s edges of `relations`."""
         lanes, queue = [], [t for t in self.targets(start, relations) if t not in stops]
+        empty = [Lane(choice=self.choices[(start, t)]) for t in self.targets(start, relations)
+                 if t in stops and (start, t) in self.choices]  # a branch with no task (an empty case)
         while queue:
             uid = queue.pop(0)
             if uid in self.placed or uid in stops:
                 continue
             lane, spilled = self.walk(uid, stops)
+            lane.choice = self.choices.get((start, uid))
             lane.after = [self._task_id(src) for src in self.into.get(uid, [])
                           if src != start and self._task_id(src) is not None]
             lanes.append(lane)
             queue.extend(spilled)
-        return lanes
+        return lanes + empty
 
     def walk(self, uid: str, stops: set[str]) -> tuple[Lane, list[str]]:
         """One lane from `uid` while a single body edge leads on; the targets of a fork

@@ -18,7 +18,8 @@ def test_it_shows_the_source_in_the_editor(admin_client):
     assert response.context["editor"].source == flow_yaml()
     assert not response.context["editor"].read_only
     assert b'class="primary">Save</button>' in response.content
-    assert b'data-validate-url="/ui/flows/validate?kind=flow"' in response.content
+    assert b'data-validate-url="/ui/flows/validate?kind=flow&amp;namespace=company.team&amp;id=hello_world"' \
+        in response.content
 
 
 def test_saving_a_change_makes_a_new_revision(admin_client):

@@ -2,8 +2,10 @@
 failures, each linking to its execution."""
 import json
 import re
+from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from tests.pages.records import execution
 
@@ -42,3 +44,25 @@ def test_it_lists_the_latest_failures_with_links_to_them(admin_client):
     body = admin_client.get("/ui/main/").content.decode()
     assert f'href="/ui/executions/company.team/nightly/{failed.id}"' in body
     assert "/ui/executions/company.team/fine/" not in body
+
+
+def test_over_the_last_24_hours_it_counts_per_hour(admin_client):
+    an_hour_ago = execution("company.team", state="SUCCESS").start_date
+    execution("company.team", state="FAILED", started=timezone.now() - timedelta(hours=5))
+    chart = chart_of(admin_client.get("/ui/dashboard?range=24h"))
+    assert chart["by"] == "hour"
+    assert len(chart["labels"]) == 25  # the hours the last 24 hours touch
+    assert chart["labels"][-2] == timezone.localtime(an_hour_ago).strftime("%m-%d %H:00")
+    by_state = {dataset["state"]: dataset["data"] for dataset in chart["datasets"]}
+    assert by_state["SUCCESS"][-2] == 1 and sum(by_state["SUCCESS"]) == 1
+    assert by_state["FAILED"][-6] == 1 and sum(by_state["FAILED"]) == 1
+
+
+def test_the_hours_are_the_server_zones_even_half_an_hour_off_utc(admin_client, settings):
+    settings.TIME_ZONE = "Asia/Kolkata"  # UTC+05:30: an hour there starts at :30 in UTC
+    two_hours_ago = execution("company.team", state="SUCCESS", started=timezone.now() - timedelta(hours=2)).start_date
+    chart = chart_of(admin_client.get("/ui/dashboard?range=24h"))
+    with timezone.override("Asia/Kolkata"):
+        expected = timezone.localtime(two_hours_ago).strftime("%m-%d %H:00")
+    [success] = chart["datasets"]
+    assert chart["labels"][success["data"].index(1)] == expected and sum(success["data"]) == 1
