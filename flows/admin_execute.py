@@ -20,8 +20,9 @@ from django.template.response import TemplateResponse
 
 from executions.engine.create import create_execution
 from executions.queue import submit
-from flows.admin_input_fields import given_value, input_field
-from flows.spec import FlowInvalid, InputInvalid
+from flows.executable import not_executable
+from flows.input_fields import given_value, input_field
+from flows.spec import InputInvalid
 
 EXECUTE_PERMISSION = "executions.add_execution"
 TEMPLATE = "admin/flows/flow/execute.html"
@@ -58,20 +59,6 @@ def _save_upload(upload, folder: Path) -> str:
         for chunk in upload.chunks():
             out.write(chunk)
     return str(path)
-
-
-def not_executable(flow) -> str | None:
-    """Why the flow cannot be executed (Kestra's FlowService#getFlowIfExecutableOrThrow
-    words), or None."""
-    if flow.deleted:
-        return "Requested Flow is not found."
-    if flow.disabled:
-        return "Requested Flow is disabled."
-    try:
-        flow.spec()
-    except FlowInvalid as exc:
-        return f"Requested Flow is not valid. Error: {exc}"
-    return None
 
 
 def can_execute(request, model_admin, flow) -> bool:
