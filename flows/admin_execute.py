@@ -20,8 +20,10 @@ from django.template.response import TemplateResponse
 
 from executions.engine.create import create_execution
 from executions.queue import submit
-from flows.admin_input_fields import given_value, input_field
-from flows.spec import FlowInvalid, InputInvalid
+from executions.services.launch import save_uploads
+from flows.executable import not_executable
+from flows.input_fields import given_value, input_field
+from flows.spec import InputInvalid
 
 EXECUTE_PERMISSION = "executions.add_execution"
 TEMPLATE = "admin/flows/flow/execute.html"
@@ -37,41 +39,16 @@ class ExecuteForm(forms.Form):
     def inputs(self, upload_dir: Path) -> dict:
         """The values given, by input id; each uploaded file saved under `upload_dir`
         with its own name and given as its path, which create_execution stores."""
-        values = {}
-        for index, decl in enumerate(self.declared):
-            value = given_value(self.cleaned_data.get(decl["id"]))
-            if value is not None and decl["type"] == "FILE":
-                value = _save_upload(value, upload_dir / str(index))
-            if value is not None:
-                values[decl["id"]] = value
-        return values
+        given = {decl["id"]: given_value(self.cleaned_data.get(decl["id"])) for decl in self.declared}
+        given = {input_id: value for input_id, value in given.items() if value is not None}
+        uploads = {decl["id"]: given[decl["id"]] for decl in self.declared
+                   if decl["type"] == "FILE" and decl["id"] in given}
+        saved = save_uploads(uploads, upload_dir)
+        return {input_id: saved.get(input_id, value) for input_id, value in given.items()}
 
     def show_errors(self, invalid: InputInvalid) -> None:
         for input_id, message in invalid.errors:
             self.add_error(input_id if input_id in self.fields else None, message)
-
-
-def _save_upload(upload, folder: Path) -> str:
-    folder.mkdir(parents=True)
-    path = folder / (Path(upload.name).name or "file")
-    with open(path, "wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    return str(path)
-
-
-def not_executable(flow) -> str | None:
-    """Why the flow cannot be executed (Kestra's FlowService#getFlowIfExecutableOrThrow
-    words), or None."""
-    if flow.deleted:
-        return "Requested Flow is not found."
-    if flow.disabled:
-        return "Requested Flow is disabled."
-    try:
-        flow.spec()
-    except FlowInvalid as exc:
-        return f"Requested Flow is not valid. Error: {exc}"
-    return None
 
 
 def can_execute(request, model_admin, flow) -> bool:

@@ -26,6 +26,7 @@ from rest_framework.views import APIView
 
 from api.flows.params import bool_param
 from api.flows.views_search import live_flows
+from executions.labels import correlation_of
 from executions.models import Execution, ExecutionLabel
 from executions.serializers import state_json
 from executions.states import TERMINAL
@@ -65,8 +66,7 @@ class FollowDependenciesCheck(APIView):
         edges = dependencies(start, sources, bool_param(request, "destinationOnly", False),
                              bool_param(request, "expandAll", False))
         flows = {start} | {key for edge in edges for key in (edge.source, edge.target)}
-        correlation = next((label.get("value") for label in execution.labels or []
-                            if isinstance(label, dict) and label.get("key") == CORRELATION_LABEL), None)
+        correlation = correlation_of(execution)
         readable = visible_namespaces_filter(request.user)
         setattr(request._request, FOLLOW_KEY, Following(execution_id, correlation, flows, readable))
         return Response({})

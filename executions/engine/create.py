@@ -6,6 +6,7 @@ from pathlib import Path
 
 import expressions
 from executions.encryption import encrypt_secret_inputs
+from executions.labels import labels_map
 from executions.models import Execution
 from executions.states import State
 from flows.models import FlowRevision
@@ -16,7 +17,6 @@ from storage import internal_storage, layout
 from .expression_limits import expression_budget
 from .flow_index import spec_for_source
 from .ids import new_id
-from .variables import labels_map
 
 
 def _store_files(execution_id: str, flow, declared: list[dict], values: dict) -> dict:
@@ -65,10 +65,6 @@ def with_correlation(labels: list[dict], execution_id: str, inherited: str | Non
     if any(label["key"] == CORRELATION_LABEL for label in labels):
         return labels
     return [*labels, {"key": CORRELATION_LABEL, "value": inherited or execution_id}]
-
-
-def correlation_of(execution) -> str | None:
-    return labels_map(execution.labels).get(CORRELATION_LABEL)
 
 
 def merge_labels(*label_sets) -> list[dict]:

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from django.utils import timezone
 
+from executions.labels import correlation_of
 from executions.models import Execution
 from flows.models import Flow, FlowRevision
 from flows.spec import InputInvalid
 from storage import internal_storage
 
-from .create import correlation_of, create_execution
+from .create import create_execution
 from .flow_index import spec_for_source
 from .flow_source import flow_source
 from .kill import NO_CASCADE, kill_unless_ended

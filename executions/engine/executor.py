@@ -1,27 +1,20 @@
 """The executor: reads an execution, decides its next taskruns, runs lightweight tasks
 in place and hands the others to workers, until nothing more can happen now.
 
-Rounds run in a transaction under the execution's lock (several in one while they
-need nothing outside it, see _rounds); their decisions, the taskruns they created
-and the log lines they wrote are in the database when it commits, so a crash loses
-at most the transaction under way, and never a log line of a task whose end is there.
+Rounds run in transactions under the execution's lock (round_transaction), and
+write through the view, batched until their transaction commits (round_writes).
 """
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
-from django.conf import settings
 from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 import expressions
-from executions.encryption import SecretInputUnreadable
-from executions.models import Execution, TaskRun
-from executions.scheduler.hook import on_execution_state
+from executions.models import TaskRun
 from executions.states import State
 from expressions import ExpressionError
-from plugins.api.context import TaskFailed
 
 from .branches import BranchRuntime
 from .breakpoints import hold_at_breakpoints
@@ -31,31 +24,25 @@ from .execution_retry import failure_to_retry, mark_retried, start_new_execution
 from .expression_limits import expression_limits
 from .flow_index import index_for_source
 from .flow_source import flow_source
-from .ids import new_id
 from .logger import ExecutionLogger, batched_logs
+from .orphan_retry import orphaned, retry_orphan
 from .outputs import RENDERED_FOR, render_flow_outputs
+from .round_transaction import locked, refreshed, rounds
+from .round_writes import create_taskrun, fail_taskrun, insert_created, set_execution_state, set_taskrun_state
 from .run_context import EngineRunContext
 from .view import ExecutionView
 from .worker import run_attempt, start_attempt
-from .workers_alive import is_orphan
 
 Dispatch = Callable[[str, str], None]  # (execution id, taskrun id) to run on a worker
 Spawn = Callable[[str], None]  # a new execution (a subflow) to drive
 STARTING = (State.CREATED.value, State.RESTARTED.value, State.QUEUED.value)
 TO_START = (State.CREATED, State.RESTARTED)  # taskruns waiting for their (next) attempt
-# How long one transaction goes on with rounds that need nothing outside it; other
-# writers of the execution (a kill, a worker's result on SQLite) wait at most this.
-TRANSACTION_SECONDS = 0.05
 
 
 def not_yet_due(execution) -> bool:
     """A CREATED execution whose scheduleDate is still to come (Kestra's ExecutionDelay)."""
     return (execution.state == State.CREATED.value and execution.schedule_date is not None
             and execution.schedule_date > timezone.now())
-
-
-class ExecutionGone(LookupError):
-    """The execution was deleted: there is nothing left to drive."""
 
 
 class Executor:
@@ -71,8 +58,8 @@ class Executor:
     def advance(self, ended: set[str] | None = None) -> ExecutionView:
         """Decide and do everything possible now; return the (written-through) view.
         `ended`: the taskruns whose workers ended since the last advance, when the
-        caller knows them all (see _refresh)."""
-        self._refresh(ended)
+        caller knows them all (see round_transaction.refreshed)."""
+        self._use(refreshed(self.view, self.execution_id, ended))
         if self.view.execution.is_terminal:
             self._start_retry_execution()
             return self.view
@@ -81,10 +68,10 @@ class Executor:
             try:
                 with transaction.atomic(), batched_logs():
                     self.executables.take_started()  # those of a round that rolled back
-                    self._lock_and_refresh()
+                    self._use(locked(self.view))
                     self._index_ready()
-                    changed, to_dispatch = self._rounds()
-                    self._insert_created()
+                    changed, to_dispatch = rounds(self._round, self._must_commit)
+                    insert_created(self.view)
             except BaseException:
                 self.view = None  # rolled back: the next advance reads the database again
                 raise
@@ -98,17 +85,10 @@ class Executor:
             if not changed or self.view.execution.is_terminal:
                 return self.view
 
-    def _rounds(self) -> tuple[bool, list[str]]:
-        """Rounds in one transaction while each changes something and needs nothing
-        outside it: a worker or a started execution must see the round committed first,
-        and the lock is not held past TRANSACTION_SECONDS. A sequence of lightweight
-        tasks thus commits once, not once a task."""
-        until = time.monotonic() + TRANSACTION_SECONDS
-        while True:
-            changed, to_dispatch = self._round()
-            if (not changed or to_dispatch or self.executables.started or self.view.execution.is_terminal
-                    or time.monotonic() > until):
-                return changed, to_dispatch
+    def _must_commit(self) -> bool:
+        """A started execution must see its parent's round committed; an ended one has
+        nothing more to decide."""
+        return bool(self.executables.started) or self.view.execution.is_terminal
 
     def _start_retry_execution(self):
         """An execution RETRIED by `behavior: CREATE_NEW_EXECUTION` starts its successor
@@ -117,9 +97,10 @@ class Executor:
         if child_id is not None and self.spawn is not None:
             self.spawn(child_id)
 
-    def _load(self):
-        self.view = ExecutionView.load(self.execution_id)
-        self.index = None
+    def _use(self, view: ExecutionView):
+        """Decide on `view` from now on; a view loaded anew needs its index made again."""
+        if view is not self.view:
+            self.view, self.index = view, None
 
     def _index_ready(self):
         """The flow's tasks, with those its flowables inlined, for the view as loaded."""
@@ -127,39 +108,11 @@ class Executor:
             self.index = index_for_source(flow_source(self.view.execution))
             self._register_inlined_tasks()
 
-    def _refresh(self, ended: set[str] | None):
-        """Bring the view up to date. A view kept from the last advance (the in-process
-        runner keeps its executors) still holds if nobody else wrote the execution's
-        row (its version): then only the taskruns workers may have written since are
-        read again: `ended` when the caller knows them (its own workers), else every
-        taskrun a worker may have written (ExecutionView.refresh_from_workers). An
-        advance then costs what changed, not the execution's size."""
-        version = Execution.objects.filter(pk=self.execution_id).values_list("version", flat=True).first()
-        if version is None:
-            raise ExecutionGone(self.execution_id)
-        if self.view is None or version != self.view.execution.version:
-            self._load()
-        elif ended is None:
-            self.view.refresh_from_workers()
-        else:
-            self.view.refresh_taskruns(ended)
-
     def _register_inlined_tasks(self):
         """Tasks a flowable inlined at run time (a Template's) are remembered in its memo."""
         for tr in self.view.taskruns.values():
             if tr.memo.get("inlineTasks"):
                 self.index.add(tr.memo["inlineTasks"])
-
-    def _lock_and_refresh(self):
-        """Take the execution's row (one UPDATE locks it and bumps its version). When the
-        version is not the one this view was loaded at, another process changed the
-        execution: reload before deciding anything."""
-        while True:
-            ex = self.view.execution
-            if Execution.objects.filter(pk=ex.id, version=ex.version).update(version=ex.version + 1):
-                ex.version += 1
-                return
-            self._load()
 
     # --- one round -----------------------------------------------------------------
     def _round(self) -> tuple[bool, list[str]]:
@@ -210,9 +163,9 @@ class Executor:
             self._finish(State.KILLED)
             return True, []
         for parent, child in to_create:
-            self._create_taskrun(parent, child)
+            create_taskrun(self.view, parent, child)
             changed = True
-        if not killing and hold_at_breakpoints(view, self._set_taskrun_state, self._set_execution_state):
+        if not killing and hold_at_breakpoints(view, set_taskrun_state, self._set_execution_state):
             return True, []
         to_dispatch: list[str] = []
         changed |= self._start_tasks(killing, to_dispatch)
@@ -229,11 +182,11 @@ class Executor:
             if not task.flowable:
                 continue
             if tr.state in STARTING:
-                self._set_taskrun_state(tr, State.RUNNING)
+                set_taskrun_state(tr, State.RUNNING)
                 changed = True
             if killing:
                 if all(c.is_terminal for c in self.view.children(tr.id)):
-                    self._set_taskrun_state(tr, State.KILLED)
+                    set_taskrun_state(tr, State.KILLED)
                     self._after_flowable(task, tr)
                     changed = True
                 continue
@@ -243,12 +196,12 @@ class Executor:
             except DatabaseError:
                 raise
             except Exception as exc:  # a task's error fails that task, not the engine
-                self._fail_taskrun(tr, exc)
+                fail_taskrun(self.view.execution, tr, exc)
                 self._after_flowable(task, tr)
                 changed = True
                 continue
             if step.done:
-                self._set_taskrun_state(tr, self._allowed(task, step.state))
+                set_taskrun_state(tr, self._allowed(task, step.state))
                 self._end_unfinished_children(tr)
                 self._after_flowable(task, tr)
                 changed = True
@@ -265,7 +218,7 @@ class Executor:
             if not child.is_terminal:
                 if child.state == State.RUNNING.value:
                     self.view.ended_under_worker(child)
-                self._set_taskrun_state(child, State(tr.state))
+                set_taskrun_state(child, State(tr.state))
                 self._end_unfinished_children(child)
 
     def _after_flowable(self, task, tr):
@@ -295,13 +248,13 @@ class Executor:
                 changed |= self._drive_executable(task, tr, killing)
                 continue
             state = State(tr.state)
-            if state == State.RUNNING and self._orphaned(tr):
-                state, changed = self._retry_orphan(tr), True
+            if state == State.RUNNING and orphaned(self.view, tr):
+                state, changed = retry_orphan(self.view, tr), True
                 if state == State.FAILED:
                     continue
             if killing:
                 if state in (*TO_START, State.RETRYING, State.BREAKPOINT):
-                    self._set_taskrun_state(tr, State.KILLED)
+                    set_taskrun_state(tr, State.KILLED)
                     changed = True
                 continue
             due = state in TO_START or (state == State.RETRYING and (tr.wait_until is None or tr.wait_until <= now))
@@ -321,14 +274,6 @@ class Executor:
                 to_dispatch.append(tr.id)
         return changed
 
-    def _orphaned(self, tr: TaskRun) -> bool:
-        """Whether the worker running `tr` died. A view kept between advances does not
-        follow heartbeats: one that looks too old is read again before deciding."""
-        if not is_orphan(tr):
-            return False
-        self.view.replace(tr, TaskRun.objects.get(pk=tr.id))
-        return tr.state == State.RUNNING.value and is_orphan(tr)
-
     def _should_run(self, task, tr) -> bool:
         """runIf: a false condition skips the task; one that cannot render fails it."""
         if task.get("runIf") is None:
@@ -336,34 +281,34 @@ class Executor:
         try:
             run = expressions.is_truthy(self.render_for(task.get("runIf"), tr))
         except ExpressionError as exc:
-            self._fail_taskrun(tr, exc)
+            fail_taskrun(self.view.execution, tr, exc)
             return False
         if not run:
-            self._set_taskrun_state(tr, State.SKIPPED)
+            set_taskrun_state(tr, State.SKIPPED)
         return run
 
     def _drive_executable(self, task, tr, killing: bool) -> bool:
         rt = self.executables
         if killing:
             task.kill(rt, tr)
-            self._set_taskrun_state(tr, State.KILLED)
+            set_taskrun_state(tr, State.KILLED)
             return True
         changed = False
         try:
             if State(tr.state) in TO_START:
                 if not self._should_run(task, tr):
                     return True
-                self._set_taskrun_state(tr, State.RUNNING)
+                set_taskrun_state(tr, State.RUNNING)
                 task.start(rt, tr)
                 changed = True
             final = task.poll(rt, tr)
         except DatabaseError:
             raise
         except Exception as exc:  # a task's error fails that task, not the engine
-            self._fail_taskrun(tr, exc, with_attempt=True)
+            fail_taskrun(self.view.execution, tr, exc, with_attempt=True)
             return True
         if final is not None:
-            self._set_taskrun_state(tr, self._allowed(task, State(final)))
+            set_taskrun_state(tr, self._allowed(task, State(final)))
             self._record_final_attempt(task, tr)
             self.view.outputs_changed(tr)
             changed = True
@@ -391,71 +336,9 @@ class Executor:
             return True
         return False
 
-    # --- writes ------------------------------------------------------------------
-    def _insert_created(self):
-        """Insert the taskruns this transaction's rounds created, whole, in the state
-        they reached (a lightweight task run inline is inserted SUCCESS): one INSERT
-        for all of them (see TaskRun.save_fields)."""
-        created = [tr for tr in self.view.take_created() if tr.id in self.view.taskruns]  # not discarded
-        if created:
-            TaskRun.objects.bulk_create(created)  # marks them saved: later writes are UPDATEs
-
-    def _create_taskrun(self, parent: TaskRun | None, child) -> TaskRun:
-        keys = list(parent.iteration_keys) if parent is not None else []
-        if child.iteration:
-            keys.append(str(child.value))
-        tr = TaskRun(
-            id=new_id(), execution=self.view.execution, seq=self.view.next_seq, task_id=child.spec["id"],
-            parent=parent, value=child.value, iteration=child.number, iteration_keys=keys,
-        )
-        tr.set_state(State.CREATED)
-        self.view.add(tr, created=True)
-        return tr
-
-    def _set_taskrun_state(self, tr: TaskRun, state: State):
-        tr.set_state(state)
-        tr.save_fields("state", "state_history", "start_date", "end_date")
-
+    # --- writes (round_writes) -----------------------------------------------------
     def _set_execution_state(self, state: State):
-        ex = self.view.execution
-        ex.set_state(state)
-        ex.save(update_fields=["state", "state_history", "start_date", "end_date", "outputs", "updated"])
-        on_execution_state(ex)
-
-    def _fail_taskrun(self, tr: TaskRun, exc: Exception, with_attempt: bool = False):
-        """Log why and fail `tr`; an executable task that failed to start or follow its
-        child gets the FAILED attempt Kestra's TaskRun.fail() adds."""
-        known = isinstance(exc, (ExpressionError, TaskFailed, SecretInputUnreadable))
-        ExecutionLogger(self.view.execution, tr).error(str(exc) if known else f"{type(exc).__name__}: {exc}")
-        if not with_attempt:
-            self._set_taskrun_state(tr, State.FAILED)
-            return
-        tr.fail()
-        tr.save_fields("state", "state_history", "start_date", "end_date", "attempts")
-
-    def _retry_orphan(self, tr: TaskRun) -> State:
-        """The worker running this taskrun died: record its attempt as KILLED and run it
-        again, at most settings.ORPHAN_MAX_RESUBMITS times (counted in its memo); then
-        the taskrun FAILS, saying why. Returns its new state."""
-        now = timezone.now()
-        if tr.attempts:
-            tr.attempts[-1]["state"]["current"] = State.KILLED.value
-            tr.attempts[-1]["state"]["histories"].append({"state": "KILLED", "date": now.isoformat()})
-        resubmits = tr.memo.get("orphanResubmits", 0)
-        logger = ExecutionLogger(self.view.execution, tr)
-        if resubmits >= settings.ORPHAN_MAX_RESUBMITS:
-            tr.set_state(State.FAILED, now)
-            logger.error(f"The worker running this task stopped ({tr.worker}), and the task was already run "
-                         f"again {resubmits} times after its worker stopped (KESTRAWEB_ORPHAN_MAX_RESUBMITS = "
-                         f"{settings.ORPHAN_MAX_RESUBMITS}): the task fails.")
-        else:
-            tr.memo["orphanResubmits"] = resubmits + 1
-            tr.set_state(State.CREATED, now)
-            logger.warn(f"The worker running this task stopped ({tr.worker}); the task runs again "
-                        f"({resubmits + 1} of at most {settings.ORPHAN_MAX_RESUBMITS}).")
-        tr.worker = ""
-        tr.save_fields("state", "state_history", "start_date", "end_date", "attempts", "worker", "memo")
-        return State(tr.state)
+        set_execution_state(self.view.execution, state)
 
     def _finish(self, state: State):
         ex = self.view.execution

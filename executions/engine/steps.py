@@ -24,9 +24,11 @@ from executions.scheduler.hook import on_execution_state
 from executions.states import State
 from plugins.api.cancellation import CancelSignal
 
-from .executor import ExecutionGone, Executor, flow_source
+from .executor import Executor
 from .flow_index import index_for_source
+from .flow_source import flow_source
 from .logger import ExecutionLogger
+from .round_transaction import ExecutionGone
 from .view import ExecutionView
 from .watchdog import WATCHDOG
 from .worker import CLAIMABLE, claim, run_attempt
@@ -47,8 +49,8 @@ class StepQueue(Protocol):
 def executor_for(execution_id: str, queue: StepQueue) -> Executor:
     """An executor for `execution_id` that hands its work to `queue`, for one advance. A
     queue that drives the execution again and again in one process (runner.py) keeps
-    its own between advances, and with it the execution's view (Executor._refresh says
-    when that view still holds)."""
+    its own between advances, and with it the execution's view
+    (round_transaction.refreshed says when that view still holds)."""
     return Executor(execution_id, lambda _execution_id, taskrun_id: queue.run_taskrun(taskrun_id), queue.started)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 
 from executions.encryption import decrypt_inputs
+from executions.labels import labels_map
 from executions.models.state_history import iso
 from flows.spec import nest_dotted
 
@@ -13,12 +14,6 @@ from flows.spec import nest_dotted
 def env_variables() -> dict:
     """Environment variables prefixed ENV_ are exposed as `envs.<name>` in lower case."""
     return {k[4:].lower(): v for k, v in os.environ.items() if k.startswith("ENV_")}
-
-
-def labels_map(labels) -> dict:
-    if isinstance(labels, dict):
-        return dict(labels)
-    return {item["key"]: item["value"] for item in labels or [] if "key" in item}
 
 
 def input_variables(inputs: dict) -> dict:

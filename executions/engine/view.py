@@ -99,7 +99,7 @@ class ExecutionView:
         ended under a running worker. A finished taskrun is otherwise never written
         again without a version change (a restart, a kill, a state change by a person),
         so the rest of the view stands. The database returns only the rows whose state
-        or wait moved; heartbeats are read when one looks too old (Executor._orphaned)."""
+        or wait moved; heartbeats are read when one looks too old (orphan_retry.orphaned)."""
         groups: dict[tuple, list[str]] = defaultdict(list)
         for tr_id in [*self._unfinished, *self._ended_under_worker]:
             tr = self.taskruns[tr_id]

@@ -43,7 +43,7 @@ class TaskRun(StateHistory):
     def save_fields(self, *fields):
         """Write `fields` of a taskrun already in the database. One an executor round
         created is not, yet: the round inserts it whole, in the state it reached, just
-        before its transaction commits (engine/executor.py), so until then its changes
+        before its transaction commits (engine/round_writes.py), so until then its changes
         stay in memory and a task run inline costs one INSERT, not an INSERT and UPDATEs."""
         if self._state.adding:
             return

@@ -18,7 +18,7 @@ from datetime import datetime
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from executions.engine.variables import labels_map
+from executions.labels import labels_map
 from executions.models import Execution, TaskRun, TriggerState
 from plugins.api import registry
 from plugins.api.condition import ConditionContext, ExecutionFacts

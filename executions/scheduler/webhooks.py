@@ -2,7 +2,7 @@
 Webhook trigger's conditions are tested against."""
 from __future__ import annotations
 
-from executions.engine.variables import labels_map
+from executions.labels import labels_map
 from plugins.api.condition import ConditionContext, ExecutionFacts
 
 from .firing import flow_variables

@@ -14,6 +14,7 @@ from plugins.api.states import State
 from plugins.api.task import RunnableTask
 
 from .execution_target import target_execution
+from .positive_property import positive_int
 from .purge_filters import purge_filter, purge_scope, purge_window, text_list
 
 
@@ -92,18 +93,7 @@ class PurgeExecutions(RunnableTask):
                                     logs=bool(ctx.render_property("purgeLog", True)),
                                     metrics=bool(ctx.render_property("purgeMetric", True)),
                                     storage=bool(ctx.render_property("purgeStorage", True)),
-                                    batch_size=_positive_int(ctx, "batchSize", 100))
-
-
-def _positive_int(ctx: RunContext, name: str, default: int) -> int:
-    value = ctx.render_property(name, default)
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        raise TaskFailed(f"{name} must be an integer, not {value!r}") from None
-    if number < 1:
-        raise TaskFailed(f"{name} must be at least 1, not {number}")
-    return number
+                                    batch_size=positive_int(ctx, "batchSize", 100))
 
 
 @register

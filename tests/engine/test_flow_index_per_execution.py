@@ -4,8 +4,8 @@ other executions of the flow get, as in Kestra each execution resolves its own
 Template (Template.getFlowTasks is per execution, not a flow-wide cache)."""
 import pytest
 
-from executions.engine.executor import flow_source
 from executions.engine.flow_index import index_for_source
+from executions.engine.flow_source import flow_source
 from flows.services import save_template
 from tests.flow_runs import run_flow
 

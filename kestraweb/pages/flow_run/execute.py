@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from executions.services.launch import FlowNotExecutable, launch
 from executions.services.validate_inputs import validate_new
-from flows.admin_execute import not_executable
+from flows.executable import not_executable
 from flows.spec import InputInvalid
 
 from ..access import page

@@ -1,14 +1,14 @@
-"""The fields of a list of declared inputs, as a page draws them: each field is the
-admin's (flows.admin_input_fields: the widget its type calls for, its default, its
-required mark and description), with the browser's pickers where a page can use them,
-and a JSON check in the browser for JSON and ARRAY text. Every value is still read by
+"""The fields of a list of declared inputs, as a page draws them: each field is
+flows.input_fields' (the widget its type calls for, its default, its required mark
+and description), with the browser's pickers where a page can use them, and a JSON
+check in the browser for JSON and ARRAY text. Every value is still read by
 the flow spec's own parsers when the execution is created, so an error is the message
 Kestra gives, shown beside the input it names."""
 from __future__ import annotations
 
 from django import forms
 
-from flows.admin_input_fields import given_value, input_field
+from flows.input_fields import given_value, input_field
 from flows.spec import InputInvalid, normalise_declaration
 
 from .local_time import picked_instant, picker_value

@@ -1,6 +1,7 @@
-"""The Execute form's fields, one per declared input, with the widget its type calls
-for (a password box for SECRET, an upload for FILE, a date picker for DATE...), its
-default filled in, a required mark and its description.
+"""A flow's declared inputs as form fields, one per input (the admin's Execute page and
+the pages' inputs forms draw them), with the widget its type calls for (a password box
+for SECRET, an upload for FILE, a date picker for DATE...), its default filled in, a
+required mark and its description.
 
 The fields only collect text: the flow spec's parsers (flows.spec.parse_inputs) read
 and check every value, so a form error is the very message Kestra gives for that
