@@ -47,7 +47,8 @@ DROP_SQLITE = [*(f"DROP TRIGGER IF EXISTS {TEXT_TABLE}_{event}" for event in ("i
                f"DROP TABLE IF EXISTS {TEXT_TABLE}"]
 
 PG_INDEX = "log_message_trgm"
-CREATE_PG_INDEX = f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON executions_logentry USING gin (UPPER(message) gin_trgm_ops)"
+CREATE_PG_INDEX = (f"CREATE INDEX IF NOT EXISTS {PG_INDEX} ON executions_logentry "
+                   "USING gin (UPPER(message) gin_trgm_ops)")  # the expression Django's icontains compares
 DROP_PG_INDEX = f"DROP INDEX IF EXISTS {PG_INDEX}"
 
 
