@@ -43,6 +43,14 @@ def test_refresh_writes_statistics_of_the_log_table(no_statistics):
     assert "executions_logentry" in analyzed_tables()
 
 
+def test_a_table_is_analyzed_again_once_it_grew_by_a_quarter(no_statistics):
+    assert "executions_logentry" in planner_statistics.refresh()
+    assert "executions_logentry" not in planner_statistics.refresh()
+    LogEntry.objects.create(execution_id="e1", namespace="company", flow_id="hello", level="INFO",
+                            timestamp=BASE, message="one more of three")
+    assert "executions_logentry" in planner_statistics.refresh()
+
+
 def test_the_loop_refreshes_only_when_due(no_statistics, settings):
     every = planner_statistics.Every()
     assert not every.tick()
