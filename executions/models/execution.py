@@ -55,6 +55,12 @@ class Execution(StateHistory):
             models.Index(fields=["namespace", "-start_date", "id"], name="execution_ns_start_id"),
             models.Index(fields=["namespace", "flow_id", "-start_date"], name="execution_flow_start"),
             models.Index(fields=["state", "-start_date"], name="execution_state_start"),
+            # A flow named without its namespace (`?flowId=`): newest first and counted
+            # from the index, where execution_flow_start needs the namespace first.
+            models.Index(fields=["flow_id", "-start_date", "id"], name="execution_flowid_start_id"),
+            # The dashboard counts executions per day and state from the index alone, in
+            # its order, never reading a row (executions.daily_stats.daily_counts).
+            models.Index(fields=["state", "start_date", "deleted"], name="execution_state_day_count"),
         ]
 
     def save(self, *args, **kwargs):

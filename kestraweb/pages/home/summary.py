@@ -1,10 +1,11 @@
-"""What the dashboard shows, from one aggregate query (executions.daily_stats, the
-service of the API's stats routes) and one indexed query for the latest failures."""
+"""What the dashboard shows, from one count per day and state read from an index
+(executions.daily_stats.daily_counts, beside the API's stats routes' daily) and one
+indexed query for the latest failures."""
 from __future__ import annotations
 
 from django.db.models import Q
 
-from executions.daily_stats import STATES, daily
+from executions.daily_stats import STATES, daily_counts
 from executions.models import Execution
 from kestraweb.access import namespace_children, visible_namespaces_filter
 
@@ -29,7 +30,7 @@ def chart_data(days: list[dict]) -> dict:
 
 def dashboard(user, namespace: str, start, end) -> dict:
     rows = executions_of(user, namespace)
-    days = daily(rows, start, end)
+    days = daily_counts(rows, start, end)
     counts = {state: sum(day["executionCounts"].get(state, 0) for day in days) for state in STATES}
     total = sum(counts.values())
     failures = (rows.filter(state="FAILED", start_date__gte=start, start_date__lte=end)
