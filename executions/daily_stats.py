@@ -136,7 +136,7 @@ _LOW, _HIGH = datetime(1, 1, 2, tzinfo=UTC), datetime(1, 1, 3, tzinfo=UTC)
 def _counts_by_day_and_state(queryset, start: datetime, end: datetime) -> dict[date, dict[str, int]]:
     """{day: {state: count}}. SQLite: one query a day, its bounds computed here in the
     zone's real rules, each counting by state from the index on (state, start_date,
-    deleted) in its order: no row is read, no date parsed, nothing sorted (a single
+    id, deleted) in its order: no row is read, no date parsed, nothing sorted (a single
     GROUP BY (day, state) parses and sorts 100,000 rows: three times as long).
     PostgreSQL: that single GROUP BY, which it hashes quickly."""
     if connection.vendor != "sqlite":
