@@ -57,6 +57,9 @@ def populate():
                      task_id="hello", namespace="company.team0", flow_id="flow0", level="INFO",
                      timestamp=BASE + timedelta(milliseconds=i), message=f"line {i}")
             for i in range(first, min(first + BATCH, LOG_LINES))])
+    from kestraweb import planner_statistics
+
+    planner_statistics.refresh(everywhere=True)  # as after any bulk load: the planner must know the new sizes
     print(f"populated {EXECUTIONS} executions and {LOG_LINES} log lines in {time.monotonic() - started:.0f} s",
           flush=True)
 

@@ -10,11 +10,11 @@ runs are then filled with zeros, as Kestra fills them."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import EmptyResultSet
 from django.db import connection
-from django.db.models import CharField, F, FloatField, Func, Value
+from django.db.models import CharField, Count, F, FloatField, Func, Value
 from django.db.models.functions import TruncDate, TruncHour
 from django.utils import timezone
 
@@ -162,3 +162,49 @@ def daily_by_flow(queryset, start: datetime, end: datetime, namespace_only: bool
         result[namespace][flow] = [_day_json(day, buckets[day] if day in buckets else _empty())
                                    for day in _days(start, end)]
     return dict(result)
+
+
+
+# Stand-ins for a day's bounds in the compiled per-day count, replaced day by day.
+_LOW, _HIGH = datetime(1, 1, 2, tzinfo=UTC), datetime(1, 1, 3, tzinfo=UTC)
+
+
+def _counts_by_day_and_state(queryset, start: datetime, end: datetime) -> dict[date, dict[str, int]]:
+    """{day: {state: count}}. SQLite: one query a day, its bounds computed here in the
+    zone's real rules, each counting by state from the index on (state, start_date,
+    id, deleted) in its order: no row is read, no date parsed, nothing sorted (a single
+    GROUP BY (day, state) parses and sorts 100,000 rows: three times as long).
+    PostgreSQL: that single GROUP BY, which it hashes quickly."""
+    if connection.vendor != "sqlite":
+        rows = (queryset.filter(start_date__gte=start, start_date__lte=end).annotate(day=day_of("start_date"))
+                .order_by().values("day", "state").annotate(n=Count("*")))
+        counts: dict = defaultdict(dict)
+        for row in rows:
+            counts[_as_date(row["day"])][row["state"]] = row["n"]
+        return counts
+    per_day = queryset.filter(start_date__gte=_LOW, start_date__lt=_HIGH).order_by().values("state").annotate(
+        n=Count("*"))
+    try:
+        sql, params = per_day.query.sql_with_params()  # compiled once: the ORM costs more than a day's count
+    except EmptyResultSet:  # a filter that keeps nothing (a user who may see no namespace)
+        return {}
+    params = list(params)
+    low, high = (params.index(connection.ops.adapt_datetimefield_value(bound)) for bound in (_LOW, _HIGH))
+    zone, after_end = timezone.get_current_timezone(), end + timedelta(microseconds=1)
+    counts = {}
+    with connection.cursor() as cursor:
+        for day in _days(start, end):
+            params[low] = connection.ops.adapt_datetimefield_value(max(start, datetime.combine(day, time.min, zone)))
+            params[high] = connection.ops.adapt_datetimefield_value(
+                min(after_end, datetime.combine(day + timedelta(days=1), time.min, zone)))
+            cursor.execute(sql, params)
+            counts[day] = dict(cursor.fetchall())
+    return counts
+
+
+def daily_counts(queryset, start: datetime, end: datetime) -> list[dict]:
+    """As `daily` without the durations (the dashboard's chart and counts), read from an
+    index, so the 100,000 executions of a whole range count nearly as fast as a month's."""
+    counts = _counts_by_day_and_state(queryset, start, end)
+    return [{"startDate": day.isoformat(), "groupBy": "day",
+             "executionCounts": {**dict.fromkeys(STATES, 0), **counts.get(day, {})}} for day in _days(start, end)]

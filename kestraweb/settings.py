@@ -260,6 +260,9 @@ PYTHON_ENV_MAX_AGE = float(os.environ.get("KESTRAWEB_PYTHON_ENV_MAX_AGE", "30"))
 SCHEDULER_TICK_SECONDS = float(os.environ.get("KESTRAWEB_SCHEDULER_TICK_SECONDS", "0.5"))
 SCHEDULER_MAX_FIRES_PER_TICK = int(os.environ.get("KESTRAWEB_SCHEDULER_MAX_FIRES_PER_TICK", "100"))
 SCHEDULER_EVALUATION_LEASE = float(os.environ.get("KESTRAWEB_SCHEDULER_EVALUATION_LEASE", "300"))
+# Seconds between two looks at SQLite's planner statistics by the scheduler
+# (kestraweb.planner_statistics): a table grown by a quarter since is analyzed again.
+PLANNER_STATISTICS_SECONDS = float(os.environ.get("KESTRAWEB_PLANNER_STATISTICS_SECONDS", "600"))
 # Seconds a webhook request with `wait: true` waits for its execution's end before it is
 # answered 504 with the execution as it is then (it goes on running).
 WEBHOOK_WAIT_TIMEOUT = float(os.environ.get("KESTRAWEB_WEBHOOK_WAIT_TIMEOUT", "300"))

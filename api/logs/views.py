@@ -10,11 +10,13 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from executions.log_queries import LEVELS, UnknownLevel, execution_logs, execution_namespace, levels_from, log_text
+from executions.log_search import message_contains
 from executions.models import LogEntry
+from executions.planner_hints import unlikely
 from executions.serializers import log_json
 
 from ..access import READ, WRITE, require, visible
-from ..filters import Custom, Date, Search, Text, filter_q
+from ..filters import Custom, Date, Text, filter_q
 from ..paging import page_params, paged
 from ..problems import NotFound, invalid_parameter
 from .follow import follow_response
@@ -125,9 +127,12 @@ def level_q(condition) -> Q:
     if len(left_out) < len(chosen):
         # Most levels kept: said as the few left out, which no index serves, so the
         # database reads newest first on `timestamp` instead of sorting every line of
-        # the kept levels (SQLite, without statistics, takes `level IN` as selective).
+        # the kept levels.
         return ~Q(level__in=left_out) if left_out else Q()
-    return Q(level__in=list(chosen))
+    kept = Q(level__in=list(chosen))
+    # Warnings and errors only: the rare lines of any log, looked up in the level index
+    # (executions.planner_hints).
+    return unlikely(kept) if set(chosen) <= set(LEVELS[LEVELS.index("WARN"):]) else kept
 
 
 FIELDS = {
@@ -138,7 +143,8 @@ FIELDS = {
     "triggerId": Text("trigger_id"),
     "level": Custom(level_q, ops=("EQUALS", "NOT_EQUALS", "IN", "NOT_IN", "GREATER_THAN_OR_EQUAL_TO",
                                   "GREATER_THAN", "LESS_THAN_OR_EQUAL_TO", "LESS_THAN")),
-    "q": Search(["message"]),
+    # The message holds the text, ignoring case, found through an index (executions.log_search)
+    "q": Custom(lambda condition: message_contains(condition.value), ops=("EQUALS", "CONTAINS")),
     "startDate": Date("timestamp"),
     "endDate": Date("timestamp"),
     "timestamp": Date("timestamp"),

@@ -6,7 +6,8 @@ at most once a minute (Schedule.MINUTES, or a cron, both minute-grained), and Ke
 Schedule fires to the second with `withSeconds`. `manage.py serve` starts it beside the
 web server and the cluster; several may run against one database (each date still
 fires once, see executions.scheduler.firing). SIGINT or SIGTERM ends it after its
-round."""
+round. It also keeps SQLite's planner statistics fresh (kestraweb.planner_statistics):
+the one long-running loop of the service with time on its hands."""
 import logging
 import signal
 import threading
@@ -16,6 +17,7 @@ from django.core.management.base import BaseCommand
 from django.db import DatabaseError, close_old_connections
 
 from executions.scheduler.tick import Tick
+from kestraweb import planner_statistics
 
 log = logging.getLogger(__name__)
 
@@ -30,11 +32,12 @@ class Command(BaseCommand):
         stop = threading.Event()
         for signum in (signal.SIGINT, signal.SIGTERM):
             signal.signal(signum, lambda *_: stop.set())
-        tick = Tick()
+        tick, statistics = Tick(), planner_statistics.Every()
         while True:
             close_old_connections()
             try:
                 tick.run()
+                statistics.tick()
             except DatabaseError:  # the database went away a moment: the state is there, the next round resumes
                 log.exception("scheduler round failed; the next round tries again")
             if once or stop.wait(settings.SCHEDULER_TICK_SECONDS):

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.management import call_command, execute_from_command_line
 from django.core.management.base import BaseCommand
 
+from kestraweb import planner_statistics
 from kestraweb.preload import preload
 from kestraweb.schema import migrate_if_needed
 from kestraweb.supervisor import Child, Supervisor
@@ -36,6 +37,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, web_workers, grace, no_examples, **options):
         migrate_if_needed()
+        planner_statistics.refresh()  # what was loaded since the last run (SQLite; kestraweb.planner_statistics)
         call_command("ensureadmin", port=port, stdout=self.stdout)
         call_command("collectstatic", interactive=False, verbosity=0)
         if not no_examples:

@@ -23,14 +23,15 @@ LISTED = ("id", "namespace", "flow_id", "state", "start_date", "end_date", "labe
 @page
 def execution_list(request):
     params = split_labels(filter_params(request, Preferences.of(request.user).default_namespace))
-    rows = Execution.objects.filter(visible_namespaces_filter(request.user))
+    visible = Execution.objects.filter(visible_namespaces_filter(request.user))
     error = None
     try:
-        rows = rows.filter(filter_q(params))
+        rows = visible.filter(filter_q(params))
     except BadFilter as bad:
         error, rows = str(bad), Execution.objects.none()
     states = sorted({s for raw in params.getlist("state") for s in raw.split(",") if s})
-    ids_list = IdsByStates(rows, states, ORDER) if len(states) > 1 and error is None \
+    ids_list = IdsByStates(rows, lambda state: visible.filter(filter_q(_with_state(params, state))), states, ORDER) \
+        if len(states) > 1 and error is None \
         else rows.order_by(*ORDER).values_list("pk", flat=True)
     current = page_of(request, ids_list)
     ids = list(current.object_list)
@@ -46,3 +47,9 @@ def execution_list(request):
         "filters": {name: params.get(name, "") for name in ("q", "namespace", "flowId", "startDate", "endDate")},
         "labels": labels_text(params), "any_writable": any(e.may_write for e in executions),
     })
+
+
+def _with_state(params, state: str):
+    one = params.copy()
+    one.setlist("state", [state])
+    return one
