@@ -2,12 +2,14 @@
 source is the only field; the namespace, id, description, labels and `disabled` are
 read from it. A source that does not validate is refused with each problem and its
 line, and saving goes through flows.services.save_flow, so every change is a new
-revision that executions can name (and an unchanged source is not one)."""
+revision that executions can name (and an unchanged source is not one). That a saved
+flow keeps its namespace and id is flows.renames' rule, told the same way here."""
 from django import forms
 from django.core.exceptions import ValidationError
 
 from flows.models import Flow
-from flows.spec import FlowInvalid, parse_flow
+from flows.renames import renamed
+from flows.spec import FlowInvalid, SpecError, parse_flow
 
 
 class FlowSourceForm(forms.ModelForm):
@@ -26,17 +28,17 @@ class FlowSourceForm(forms.ModelForm):
         try:
             spec = parse_flow(source)
         except FlowInvalid as exc:
-            raise ValidationError([f"line {e.line}: {e.what()}" if e.line else e.what() for e in exc.errors]) from None
+            raise ValidationError(_told(exc.errors)) from None
         flow = self.instance
         if flow.pk is None:
             if Flow.objects.filter(namespace=spec.namespace, flow_id=spec.id).exists():
                 raise ValidationError(f"Flow id already exists: {spec.namespace}.{spec.id}")
             return source
-        problems = []  # Kestra's Flow#validateUpdate
-        if spec.id != flow.flow_id:
-            problems.append(f"Illegal flow id update: {spec.id} (this flow is {flow.flow_id})")
-        if spec.namespace != flow.namespace:
-            problems.append(f"Illegal namespace update: {spec.namespace} (this flow is in {flow.namespace})")
+        problems = renamed(source, flow.namespace, flow.flow_id)
         if problems:
-            raise ValidationError(problems)
+            raise ValidationError(_told(problems))
         return source
+
+
+def _told(errors: list[SpecError]) -> list[str]:
+    return [f"line {e.line}: {e.what()}" if e.line else e.what() for e in errors]

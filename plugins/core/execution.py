@@ -14,7 +14,6 @@ from plugins.api.states import State
 from plugins.api.task import RunnableTask
 
 from .execution_target import target_execution
-from .positive_property import positive_int
 from .purge_filters import purge_filter, purge_scope, purge_window, text_list
 
 
@@ -93,7 +92,7 @@ class PurgeExecutions(RunnableTask):
                                     logs=bool(ctx.render_property("purgeLog", True)),
                                     metrics=bool(ctx.render_property("purgeMetric", True)),
                                     storage=bool(ctx.render_property("purgeStorage", True)),
-                                    batch_size=positive_int(ctx, "batchSize", 100))
+                                    batch_size=ctx.render_property("batchSize"))  # declared: integer, at least 1
 
 
 @register

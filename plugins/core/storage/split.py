@@ -12,7 +12,6 @@ from plugins.api.context import RunContext, TaskFailed
 from plugins.api.properties import Example, Output, Property
 from plugins.api.registry import register
 from plugins.api.task import RunnableTask
-from plugins.core.positive_property import positive_int
 
 from .files import extension_of, lines, new_local_file, storage_uri
 
@@ -70,13 +69,22 @@ tasks:
             limit = parse_bytes(ctx.render_property("bytes"))
             paths = _sequential(ctx, extension, separator, rows, lambda size, _count: size >= limit)
         elif self.get("partitions") is not None:
-            paths = _partitions(ctx, extension, separator, rows, positive_int(ctx, "partitions"))
+            paths = _partitions(ctx, extension, separator, rows, _at_least_one(ctx, "partitions"))
         elif self.get("rows") is not None:
-            limit = positive_int(ctx, "rows")
+            limit = _at_least_one(ctx, "rows")
             paths = _sequential(ctx, extension, separator, rows, lambda _size, count: count >= limit)
         else:
             raise TaskFailed("Invalid configuration with no size, count, rows, nor regexPattern")
         return {"uris": [ctx.put_file(path) for path in paths]}
+
+
+def _at_least_one(ctx: RunContext, name: str) -> int:
+    """A count of rows or files: render_property reads it as the integer it is declared,
+    whoever runs the task (a TemplatedTask too); less than 1 would never fill a file."""
+    number: int = ctx.render_property(name)
+    if number < 1:
+        raise TaskFailed(f"{name} must be at least 1, not {number}")
+    return number
 
 
 def _sequential(ctx: RunContext, extension: str, separator: str, rows: Iterator[str],
