@@ -32,14 +32,18 @@ run: install
 	$(PY) manage.py serve
 
 # Everything on SQLite, then the engine's tests again on the machine's PostgreSQL
-# (where one answers) since claims and locks differ there. Each run has its own data
-# folder and test database (tests/isolation.py, tests/conftest.py), so runs never collide.
+# (where one answers) since claims and locks differ there. Each run, and each of its
+# TEST_WORKERS processes (pytest-xdist, a test file per worker at a time), has its own
+# data folder and test database (tests/isolation.py, tests/conftest.py), so they never
+# collide. Four workers even on two cores: most of the suite waits on clusters, servers
+# and subprocesses rather than computing.
+TEST_WORKERS ?= 4
 test: install
-	$(PY) -m pytest
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 	@url=$$($(PY) scripts/postgres_url.py); \
 	if [ -n "$$url" ]; then \
 		echo "PostgreSQL pass on $$url"; \
-		DATABASE_URL=$$url $(PY) -m pytest tests/engine tests/flowables tests/operations; \
+		DATABASE_URL=$$url $(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile tests/engine tests/flowables tests/operations; \
 	else \
 		echo "PostgreSQL pass skipped: no PostgreSQL answers on 127.0.0.1:5432 (user postgres or root)"; \
 	fi
