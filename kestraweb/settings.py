@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "kestraweb.sync_chain.SyncChainMiddleware",  # last: see why there
 ]
 
 ROOT_URLCONF = "kestraweb.urls"
