@@ -45,3 +45,13 @@ class Preferences(models.Model):
             cached = cls.objects.filter(user=user).first() or cls(user=user)
             user._kestraweb_preferences = cached
         return cached
+
+    @classmethod
+    def stored(cls, user) -> "Preferences":
+        """The user's row, created now if missing, for a change to save: two first
+        changes at once (the theme toggled twice quickly) both find no row, and
+        get_or_create lets the second read the first's instead of failing on the
+        one-row-per-user constraint."""
+        row, _ = cls.objects.get_or_create(user=user)
+        user._kestraweb_preferences = row
+        return row

@@ -52,6 +52,17 @@ def test_the_theme_switch_is_stored_per_user(admin_client, admin_user):
     assert Preferences.objects.get(user=admin_user).theme == "light"
 
 
+def test_a_theme_switch_racing_another_first_change_saves_onto_its_row(admin_client, admin_user, monkeypatch):
+    """Two first changes at once (the theme toggled twice quickly): each request read
+    no row; the second finds the first's row inserted meanwhile and must not fail on
+    the one-row-per-user constraint (a 500 a browser test met)."""
+    Preferences.objects.create(user=admin_user, theme="light")  # the other request's row
+    monkeypatch.setattr(Preferences, "of", classmethod(lambda cls, user: cls(user=user)))  # read before it existed
+    response = admin_client.post("/ui/preferences/theme", {"theme": "dark"}, HTTP_HX_REQUEST="true")
+    assert response.status_code == 204
+    assert Preferences.objects.get(user=admin_user).theme == "dark"
+
+
 def test_an_unknown_theme_is_refused_by_name(admin_client, admin_user):
     response = admin_client.post("/ui/preferences/theme", {"theme": "neon"})
     assert response.status_code == 400 and b"neon" in response.content

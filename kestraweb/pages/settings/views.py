@@ -32,7 +32,10 @@ def settings_page(request):
     form = PreferencesForm(request.POST, instance=Preferences.of(request.user))
     if not form.is_valid():
         return _render(request, preferences_form=form, status=400)
-    form.save()
+    preferences = form.save(commit=False)
+    # a row another request made meanwhile is updated, not inserted twice
+    preferences.pk = Preferences.stored(request.user).pk
+    preferences.save()
     messages.success(request, "Preferences saved.")
     return redirect("settings")
 

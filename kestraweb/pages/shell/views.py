@@ -28,9 +28,9 @@ def set_theme(request):
     theme = request.POST.get("theme", "")
     if theme not in Preferences.Theme.values:
         return HttpResponse(f"unknown theme {theme!r}: one of {', '.join(Preferences.Theme.values)}", status=400)
-    preferences = Preferences.of(request.user)
+    preferences = Preferences.stored(request.user)
     preferences.theme = theme
-    preferences.save()
+    preferences.save(update_fields=["theme"])
     if request.headers.get("HX-Request"):
         return HttpResponse(status=204)
     return redirect(request.POST.get("next") or "/ui/")
