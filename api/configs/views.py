@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 
 from django.conf import settings
@@ -25,6 +26,7 @@ def instance_uuid() -> str:
     return str(uuid.UUID(bytes=digest[:16], version=4))
 
 
+@cache  # the installed version cannot change while the process runs; reading it parses package metadata
 def server_version() -> str:
     try:
         return version("kestraweb")
