@@ -1,9 +1,15 @@
 """The ASGI application `manage.py serve` (and so `make run`) runs under uvicorn: the
-coming live pages stream server-sent events, which an ASGI server holds open without
-a thread each. whitenoise serves the static files from STATIC_ROOT in front of it."""
+live pages stream server-sent events, which an ASGI server holds open without a thread
+each. whitenoise serves the static files from STATIC_ROOT in front of it. Django's
+handler, with request threads (and so database connections) kept from one request to
+the next: kestraweb.asgi_threads."""
 import os
 
-from django.core.asgi import get_asgi_application
+import django
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kestraweb.settings")
-application = get_asgi_application()
+django.setup(set_prefix=False)  # as django.core.asgi.get_asgi_application does
+
+from kestraweb.asgi_threads import PooledThreadsASGIHandler  # noqa: E402  (needs the apps loaded)
+
+application = PooledThreadsASGIHandler()
