@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from django.db.models import Exists, OuterRef, Q
 
-from api.filters import Choice, Custom, Date, Search, Text
+from api.filters import Choice, Custom, Date, Namespace, Search, Text
 from api.problems import invalid_parameter
-from executions.models import ExecutionLabel
+from executions.models import Execution, ExecutionLabel, indexed_label
 from executions.states import State
 from flows.namespaces import SYSTEM_NAMESPACE  # Kestra's system flows (scope SYSTEM)
 
@@ -15,8 +15,8 @@ def labels_q(condition) -> Q:
     """A label key=value (ExecutionLabel rows); NOT_EQUALS keeps executions without the key.
     A correlated EXISTS: a page walks the start-date index and looks each row's label up
     by (execution, key), rather than sorting every execution that has the label."""
-    having = Exists(ExecutionLabel.objects.filter(execution_id=OuterRef("pk"), key=condition.key,
-                                                  value=condition.value))
+    key, value = indexed_label(condition.key, condition.value)  # as the row holds it
+    having = Exists(ExecutionLabel.objects.filter(execution_id=OuterRef("pk"), key=key, value=value))
     return Q(having) if condition.op == "EQUALS" else ~Q(having)
 
 
@@ -42,7 +42,7 @@ def child_q(condition) -> Q:
 
 
 FIELDS = {
-    "namespace": Text("namespace"),
+    "namespace": Namespace("namespace", Execution),
     "flowId": Text("flow_id"),
     "executionId": Text("id"),
     "state": Choice("state", [s.value for s in State]),

@@ -3,9 +3,9 @@ createExecution, getExecution, searchExecutions, searchExecutionsByFlowId, delet
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 
 from asgiref.sync import sync_to_async
-from django.db.models import Prefetch
 from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
@@ -16,7 +16,7 @@ from rest_framework.views import APIView
 
 from api.access import READ, WRITE, require, visible
 from api.filters import filter_q
-from api.paging import page_params, paged
+from api.paging import page_params
 from api.problems import Conflict, NotFound, invalid_parameter
 from api.webhook import execution_url
 from api.webhook_wait import wait_for_end
@@ -114,13 +114,15 @@ class ExecutionView(APIView):
         return Response(status=204)
 
 
-def with_taskruns(rows):
-    """One prefetch of the page's taskruns: no query per execution."""
-    return rows.prefetch_related(Prefetch("taskruns", queryset=TaskRun.objects.order_by("seq")))
-
-
-def _row_json(execution: Execution) -> dict:
-    return execution_json(execution, list(execution.taskruns.all()))
+def page_json(ids: list[str]) -> list[dict]:
+    """The executions of `ids`, in that order, with their taskruns: two queries whatever
+    the page's size, grouped here rather than by prefetch_related, whose per-execution
+    related managers cost more than the queries on a page of 25."""
+    executions = {e.pk: e for e in Execution.objects.filter(pk__in=ids)}
+    taskruns: dict[str, list[TaskRun]] = defaultdict(list)
+    for taskrun in TaskRun.objects.filter(execution_id__in=ids).order_by("seq"):
+        taskruns[taskrun.execution_id].append(taskrun)
+    return [execution_json(executions[pk], taskruns[pk]) for pk in ids if pk in executions]
 
 
 def searched(request, action: str = READ):
@@ -137,8 +139,7 @@ def paged_by_ids(rows, page) -> dict:
     ids = list(rows.order_by(*page.order_by).values_list("pk", flat=True)[page.offset:page.offset + page.size])
     counted = page.number == 1 and len(ids) < page.size
     total = len(ids) if counted else rows.order_by().count()
-    found = {e.pk: e for e in with_taskruns(Execution.objects.filter(pk__in=ids))} if ids else {}
-    return {"results": [_row_json(found[pk]) for pk in ids if pk in found], "total": total}
+    return {"results": page_json(ids) if ids else [], "total": total}
 
 
 class SearchExecutions(APIView):
@@ -162,4 +163,4 @@ class ExecutionsByFlow(APIView):
         require(request, READ, namespace)
         rows = Execution.objects.filter(namespace=namespace, flow_id=flow_id)
         page = page_params(request, SORT, DEFAULT_SORT)
-        return Response(paged(with_taskruns(rows), page, _row_json))
+        return Response(paged_by_ids(rows, page))

@@ -7,12 +7,12 @@ plain parameters (`namespace`, `flowId`, `state`, `labels=k:v`, `q`, `startDate`
 `endDate`) as Kestra's RequestUtils maps them. An endpoint declares the fields it
 knows, `{kestra name: field kind}` (api.filters.fields), and calls
 `filter_q(request, FIELDS)`; an unknown field or operation is a 422 naming it."""
-from .fields import Choice, Custom, Date, Field, Number, Search, Text
+from .fields import Choice, Custom, Date, Field, Namespace, Number, Search, Text
 from .legacy import LEGACY_PARAMS, legacy_conditions
 from .parse import Condition, Group, parse_filters, to_q
 
-__all__ = ["Choice", "Condition", "Custom", "Date", "Field", "Group", "LEGACY_PARAMS", "Number", "Search", "Text",
-           "filter_q", "parse_filters", "to_q"]
+__all__ = ["Choice", "Condition", "Custom", "Date", "Field", "Group", "LEGACY_PARAMS", "Namespace", "Number", "Search",
+           "Text", "filter_q", "parse_filters", "to_q"]
 
 
 def filter_q(request, fields: dict, legacy: dict | None = None):

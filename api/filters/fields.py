@@ -82,6 +82,23 @@ class Text(Field):
            "PREFIX", "IS_NULL", "IS_NOT_NULL")
 
 
+class Namespace(Text):
+    """A namespace column of `model`. PREFIX (the namespace and its children) is two index
+    ranges, which no index reads in start-date order: every matching row is read and
+    sorted for a page of 25. Where `model` has no row in a child namespace (the usual
+    case; one index seek says so) it is the namespace alone, which a (namespace,
+    start_date) index walks in order, stopping after the page. Same rows either way."""
+
+    def __init__(self, column: str, model):
+        super().__init__(column)
+        self.model = model
+
+    def lookup(self, op: str, value, condition: Condition) -> Q:
+        if op == "PREFIX" and not self.model.objects.filter(namespace_children(self.column, value)).exists():
+            return Q(**{self.column: value})
+        return super().lookup(op, value, condition)
+
+
 class Choice(Field):
     """A field of known values (a state, a level): an unknown value is a 422 naming it."""
 

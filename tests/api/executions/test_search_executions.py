@@ -85,3 +85,19 @@ def test_it_gets_one_execution_or_404(client, rows):
     assert_problem(client.get("/api/v1/main/executions/missing"), 404)
     assert client.get("/api/v1/executions/e2").json()["id"] == "e2"  # the tenant-less alias
     assert Execution.objects.count() == 5
+
+
+def test_a_namespace_without_children_is_searched_as_itself_alone(client, rows):
+    """The namespace filter takes child namespaces too (company -> company.team). Where
+    none has an execution, the page is read as `namespace = x`, which the (namespace,
+    start date) index serves in order: same rows, no sort of the whole namespace."""
+    def page_query(namespace):
+        with CaptureQueriesContext(connection) as queries:
+            found = ids(client.get(SEARCH, {"namespace": namespace}))
+        page = next(q["sql"] for q in queries.captured_queries if 'AS "pk"' in q["sql"])
+        return found, page
+
+    found, sql = page_query("company.team")
+    assert found == ["e3"] and "'company.team/'" not in sql  # the children's range's upper bound
+    found, sql = page_query("company")
+    assert found == ["e5", "e3", "e2", "e1"] and "'company/'" in sql
