@@ -88,11 +88,14 @@ TEMPLATES = [
 # WAL lets the web server read while the engine writes; IMMEDIATE transactions make
 # concurrent writers queue on the lock instead of failing with "database is locked"
 # (a deferred transaction that reads, then writes after another process wrote, fails
-# at once). For every SQLite database, the default one or a DATABASE_URL's.
+# at once). A connection is kept (CONN_MAX_AGE, kestraweb.asgi_threads), so its page
+# cache is too: 32 MB rather than SQLite's 2 MB holds the indexes a search walks (a
+# count of 100,000 executions: 1.9 ms from the OS's cache, 0.1 ms from its own). For
+# every SQLite database, the default one or a DATABASE_URL's.
 SQLITE_OPTIONS = {
     "timeout": 30,
     "transaction_mode": "IMMEDIATE",
-    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32768;",
 }
 
 
