@@ -7,5 +7,5 @@ from .metric import MetricEntry
 from .taskrun import TaskRun
 from .trigger_state import TriggerState
 
-__all__ = ["Execution", "ExecutionLabel", "index_labels", "indexed_label", "KVEntry", "LogEntry", "MetricEntry", "TaskRun",
-           "TriggerState"]
+__all__ = ["Execution", "ExecutionLabel", "index_labels", "indexed_label", "KVEntry", "LogEntry", "MetricEntry",
+           "TaskRun", "TriggerState"]
