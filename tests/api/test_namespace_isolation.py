@@ -425,3 +425,54 @@ def test_a_namespace_parameter_stops_at_namespace_boundaries(client, built):
     crossed = [f"{read}: {str(body)[:300]}" for read, (status, body) in answers(client, scoped_to_visible()).items()
                if status != 200 or "secret" in json.dumps(body)]
     assert not crossed, "\n".join(crossed)
+
+
+def smuggled() -> list[tuple]:
+    """Writes through a route of the editor's namespace whose body or parameters name a
+    hidden one: a source declaring `other`, a taskrun of a hidden execution, a path
+    climbing out of the namespace's files, a parent namespace's scope."""
+    yaml = "application/x-yaml"
+    other_flow, other_template = flow_yaml("other", "secretflow"), template_yaml("other", "secrettemplate")
+    hidden_taskrun = {"taskRunId": f"{HIDDEN_RUN}tr", "state": "SUCCESS"}
+    visible_failed = world.execution_id(VISIBLE, "FAILED")
+    return [
+        ("put", f"flows/{VISIBLE}/openflow", other_flow.replace("secretflow", "openflow"), yaml),
+        ("put", f"flows/{VISIBLE}/openflow", other_flow, yaml),
+        ("post", f"flows/{VISIBLE}", other_flow, yaml), ("post", f"flows/{VISIBLE}?delete=true", other_flow, yaml),
+        ("post", f"flows/bulk?namespace={VISIBLE}", other_flow, yaml),
+        ("post", "flows/bulk?namespace=company&allowNamespaceChild=true&delete=true", flow_yaml(VISIBLE), yaml),
+        ("post", "flows/bulk?delete=true", flow_yaml(VISIBLE), yaml),
+        ("post", "flows/import", {"fileUpload": upload("flows.yml", flow_yaml(VISIBLE, "x") + "---\n" + other_flow)},
+         "multipart"),
+        ("post", "flows/import?failOnError=true", {"fileUpload": upload("flows.yml", other_flow)}, "multipart"),
+        ("put", f"templates/{VISIBLE}/opentemplate", other_template.replace("secrettemplate", "opentemplate"), yaml),
+        ("post", f"templates/{VISIBLE}", other_template, yaml),
+        ("post", "templates/import", {"fileUpload": upload("t.yml", template_yaml(VISIBLE, "x") + "---\n"
+                                                            + other_template)}, "multipart"),
+        ("post", f"executions/{visible_failed}/actions/state", hidden_taskrun, "json"),
+        ("post", f"executions/{visible_failed}/actions/restart?revision=1", None, None),
+        ("post", f"executions/{visible_failed}/actions/replay?taskRunId={HIDDEN_RUN}tr", None, None),
+        ("put", f"namespaces/{VISIBLE}/files?from=opendir/openfile.txt&to=../other/secretdir/secretfile.txt", None,
+         None),
+        ("put", f"namespaces/{VISIBLE}/files?from=../other/secretdir/secretfile.txt&to=stolen.txt", None, None),
+        ("post", f"namespaces/{VISIBLE}/files?path=../other/secretdir/secretfile.txt",
+         {"fileContent": upload("file", "x")}, "multipart"),
+        ("delete", f"namespaces/{VISIBLE}/files?path=../other", None, None),
+        ("delete", f"logs/{VISIBLE}/secretflow", None, None),
+        ("post", "namespaces", {"id": "company.teamx"}, "json"), ("post", "namespaces", {"id": "company"}, "json"),
+        ("put", "triggers/set-disabled", {"namespace": VISIBLE, "flowId": "secretflow", "triggerId": "secrettrigger",
+                                          "disabled": True}, "json"),
+    ]
+
+
+def test_an_editor_cannot_reach_a_hidden_namespace_through_its_own(editor):
+    before = world.snapshot(HIDDEN)
+    failed = []
+    for method, path, body, kind in smuggled():
+        response = send(editor, method, path, body, kind)
+        if response.status_code >= 500:
+            failed.append(f"{method} {path}: {response.status_code}")
+        if world.snapshot(HIDDEN) != before:
+            failed.append(f"{method} {path}: changed a hidden namespace ({response.status_code})")
+            before = world.snapshot(HIDDEN)
+    assert not failed, "\n".join(failed)
