@@ -476,3 +476,13 @@ def test_an_editor_cannot_reach_a_hidden_namespace_through_its_own(editor):
             failed.append(f"{method} {path}: changed a hidden namespace ({response.status_code})")
             before = world.snapshot(HIDDEN)
     assert not failed, "\n".join(failed)
+
+
+def test_validating_a_flow_does_not_tell_whether_a_hidden_one_exists(viewer):
+    """`outdated` compares a document's revision with the stored flow's: for a namespace
+    the user cannot read, the answer is the same whether the flow is there or not."""
+    documents = "\n---\n".join(flow_yaml(namespace, "secretflow") + f"revision: {revision}\n"
+                               for namespace in HIDDEN for revision in (1, 2))
+    before = viewer.post(API + "flows/validate", documents, content_type="application/x-yaml").json()
+    world.purge_hidden()
+    assert viewer.post(API + "flows/validate", documents, content_type="application/x-yaml").json() == before
