@@ -15,6 +15,7 @@ from datetime import timedelta
 import pytest
 from asgiref.sync import async_to_sync
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -30,9 +31,15 @@ API = "/api/v1/main/"
 OPEN_RUN = world.execution_id(VISIBLE, "SUCCESS")
 
 
-def client_of(username: str, role: str) -> APIClient:
+def client_of(username: str, role: str, through: str = "user") -> APIClient:
+    """A client of a user granted `role` on company.team, itself or through a group."""
     user = get_user_model().objects.create_user(username, f"{username}@example.com", PASSWORD)
-    RoleBinding.objects.create(user=user, role=role, namespace=VISIBLE)
+    if through == "group":
+        team = Group.objects.create(name=f"{username}s")
+        user.groups.add(team)
+        RoleBinding.objects.create(group=team, role=role, namespace=VISIBLE)
+    else:
+        RoleBinding.objects.create(user=user, role=role, namespace=VISIBLE)
     api = APIClient()
     api.credentials(HTTP_AUTHORIZATION=basic(username))
     return api
@@ -43,14 +50,14 @@ def built(db):
     world.build()
 
 
-@pytest.fixture
-def viewer(built):
-    return client_of("viewer", "viewer")
+@pytest.fixture(params=["user", "group"])
+def viewer(built, request):
+    return client_of("viewer", "viewer", request.param)
 
 
-@pytest.fixture
-def editor(built):
-    return client_of("editor", "editor")
+@pytest.fixture(params=["user", "group"])
+def editor(built, request):
+    return client_of("editor", "editor", request.param)
 
 
 def hidden_targets(namespace: str) -> list[str]:
