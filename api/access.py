@@ -10,12 +10,18 @@ from rest_framework.exceptions import PermissionDenied
 
 from kestraweb.access import ADMIN, READ, WRITE, can, visible_namespaces_filter
 
-__all__ = ["ADMIN", "READ", "WRITE", "require", "visible"]
+__all__ = ["ADMIN", "READ", "WRITE", "may", "require", "visible"]
 
 
 def require(request, action: str, namespace: str) -> None:
     if not can(request.user, action, namespace):
         raise PermissionDenied(f"User '{request.user.get_username()}' may not {action} in namespace '{namespace}'")
+
+
+def may(request, action: str, namespace: str) -> bool:
+    """`require` as a question, for an answer that leaves out what the user may not see
+    rather than refusing the whole request."""
+    return can(request.user, action, namespace)
 
 
 def visible(request, queryset, field: str = "namespace", action: str = READ):

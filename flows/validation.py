@@ -3,6 +3,7 @@ one verdict per document, each naming the document's flow and every problem with
 YAML line; `outdated` when the document carries a `revision` that is not the next one."""
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import yaml
@@ -41,18 +42,22 @@ def _outdated(spec) -> bool:
     return spec.revision != (last or 0) + 1
 
 
-def check_document(index: int, source: str) -> Verdict:
+def check_document(index: int, source: str, readable: Callable[[str], bool] | None = None) -> Verdict:
+    """`readable(namespace)`: may the reader see that namespace's flows? Where not,
+    `outdated` stays False, as for a flow that is not stored, so a verdict never tells
+    whether a flow the reader may not see exists (or its revision)."""
     try:
         spec = parse_flow(source)
     except FlowInvalid as exc:
         flow_id, namespace = _names(source)
         return Verdict(index, flow_id, namespace, str(exc))
-    return Verdict(index, spec.id, spec.namespace, None, _outdated(spec))
+    known = readable is None or readable(spec.namespace)
+    return Verdict(index, spec.id, spec.namespace, None, known and _outdated(spec))
 
 
-def check_documents(text: str) -> list[Verdict]:
+def check_documents(text: str, readable: Callable[[str], bool] | None = None) -> list[Verdict]:
     """A verdict for each `---`-separated document of `text` (one for an empty text)."""
-    return [check_document(index, doc) for index, doc in enumerate(split_documents(text) or [text])]
+    return [check_document(index, doc, readable) for index, doc in enumerate(split_documents(text) or [text])]
 
 
 _PROBE_TASK = {"id": "probe", "type": "io.kestra.plugin.core.log.Log", "message": "probe"}

@@ -11,7 +11,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from flows.namespaces import BadNamespace, check_id
-from storage.namespace_file_tree import FileAttributes, NamespaceFileTree
+from storage.namespace_file_tree import FileAttributes, NamespaceFileTree, clean
 from storage.namespace_files import BadNamespaceFilePath, NamespaceFileNotFound
 
 from ..access import READ, WRITE
@@ -87,6 +87,7 @@ class FilesView(APIView):
     def put(self, request, namespace: str):
         require(request, WRITE, namespace)
         source, target = _required(request, "from"), _required(request, "to")
+        _tree_call("to", clean, target)  # checked apart, so a bad target is not reported as 'from'
         _tree_call("from", NamespaceFileTree(namespace).move, source, target)
         return Response()
 

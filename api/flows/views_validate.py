@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from flows.validation import SECTIONS, Verdict, check_documents, check_item
 
+from ..access import READ, may
 from ..problems import invalid_parameter
 from .params import yaml_body
 from .serializers import ViolationSerializer
@@ -25,7 +26,8 @@ def violation_json(verdict) -> dict:
 class ValidateFlowsView(APIView):
     @extend_schema(request=YAML_REQUEST, responses=ViolationSerializer(many=True))
     def post(self, request):
-        return Response([violation_json(verdict) for verdict in check_documents(yaml_body(request))])
+        verdicts = check_documents(yaml_body(request), lambda namespace: may(request, READ, namespace))
+        return Response([violation_json(verdict) for verdict in verdicts])
 
 
 def item_verdict(request, section: str) -> Response:

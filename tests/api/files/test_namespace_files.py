@@ -58,7 +58,10 @@ def test_it_searches_and_exports(client):
 def test_it_refuses_paths_leaving_the_namespace(client, path):
     assert_problem(upload(client, path), 422)
     assert_problem(client.get(f"{URL}?path={path}"), 422)
-    assert_problem(client.put(f"{URL}?from={path}&to=/x"), 422)
+    assert assert_problem(client.put(f"{URL}?from={path}&to=/x"), 422)["errors"][0]["pointer"] == "from"
+    upload(client, "/kept.txt", b"kept")
+    moved_out = assert_problem(client.put(f"{URL}?from=/kept.txt&to={path}"), 422)
+    assert moved_out["errors"][0]["pointer"] == "to"  # the parameter at fault is named
 
 
 def test_a_path_holding_a_nul_is_refused_before_it_reaches_the_files(client):
