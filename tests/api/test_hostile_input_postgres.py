@@ -214,3 +214,16 @@ def test_a_task_or_trigger_id_longer_than_its_columns_is_a_422(client, old, poin
     assert pointer in pointers(client.post(f"{T}/flows", source, content_type="application/x-yaml"))
     assert client.post(f"{T}/flows", FLOW.replace(old, f"id: {'x' * 255}"),
                        content_type="application/x-yaml").status_code == 200
+
+
+@pytest.mark.parametrize("body, content_type", [('{"a": "x\\u0000"}', "application/json"),
+                                                ("a\x00b", "text/plain")], ids=["json escape", "raw text"])
+def test_a_webhook_body_holding_a_nul_is_a_422_and_starts_nothing(client, body, content_type):
+    save_flow("id: hello\nnamespace: company\n"
+              "triggers:\n  - id: hook\n    type: io.kestra.plugin.core.trigger.Webhook\n    key: the-key\n"
+              "tasks:\n  - id: say\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n")
+    response = client.post(f"{T}/executions/webhook/company/hello/the-key", body, content_type=content_type)
+    assert "trigger.body" in assert_problem(response, 422)["detail"]
+    assert not Execution.objects.exists()
+    assert client.post(f"{T}/executions/webhook/company/hello/the-key", '{"a": "x"}',
+                       content_type="application/json").status_code == 200
