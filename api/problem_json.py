@@ -145,14 +145,22 @@ def _detail_of(request, response) -> str:
     return HTTPStatus(response.status_code).phrase
 
 
+_FORMS = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
 def _nul_at(request) -> str | None:
-    """Where the path or query holds a NUL character: "path", a parameter's name, or None."""
-    if "\x00" in request.path:
-        return "path"
-    for key, values in request.GET.lists():
-        if "\x00" in key or any("\x00" in value for value in values):
-            return key.replace("\x00", "%00")
-    return None
+    """Where the path or query holds a NUL character: "path", a parameter's name, or None.
+    On pages, a posted form's fields too: views there read some fields without a Django
+    form (whose CharField refuses NUL), such as an execution's labels. The API's bodies
+    are its parsers' (api.parsers)."""
+    fields = [request.GET]
+    if not request.path.startswith(API_PREFIX) and request.method == "POST" and request.content_type in _FORMS:
+        fields.append(request.POST)
+    for query in fields:
+        for key, values in query.lists():
+            if "\x00" in key or any("\x00" in value for value in values):
+                return key.replace("\x00", "%00")
+    return "path" if "\x00" in request.path else None
 
 
 class ProblemMiddleware:
@@ -167,7 +175,7 @@ class ProblemMiddleware:
             # PostgreSQL cannot hold a NUL character in text: refused before any query
             # (the OpenAPI fuzz found `flows/%00/0/dependencies` answering a 500), on
             # the pages too (`/ui/flows?q=%00` was one there).
-            message = "A NUL character (%00) is not allowed in the path or query"
+            message = "A NUL character (%00) is not allowed in the path, query or form"
             if not request.path.startswith(API_PREFIX):
                 return HttpResponseBadRequest(f"{message} ({nul_at})", content_type="text/plain")
             return problem_response(request, 400, message, [FieldError("contains a NUL character", nul_at)])

@@ -200,10 +200,16 @@ def test_a_nul_in_the_query_names_the_parameter(client):
     assert pointers(client.get(f"{T}/flows/%00/x/dependencies"), 400) == ["path"]
 
 
-def test_a_nul_in_a_pages_query_is_a_400_not_a_500(client, admin_user):
+def test_a_nul_in_a_pages_query_or_form_is_a_400_not_a_500(client, admin_user, flow):
+    """Pages had no guard: `/ui/flows?q=%00` and an execution's labels posted from its
+    page (read without a Django form) reached PostgreSQL."""
     client.force_login(admin_user)
     response = client.get("/ui/flows", {"q": NUL})
     assert response.status_code == 400 and b"NUL" in response.content
+    execution("e1", namespace="company", flow_id="hello")
+    response = client.post("/ui/executions/company/hello/e1/actions/labels", {"labels": f"team:{NUL}"})
+    assert response.status_code == 400 and b"labels" in response.content
+    assert not ExecutionLabel.objects.filter(key="team").exists()
 
 
 @pytest.mark.parametrize("old, pointer", [("id: daily", "triggers[0].id"), ("id: say", "tasks[0].id")])
