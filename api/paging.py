@@ -10,6 +10,10 @@ from django.conf import settings
 from .problems import invalid_parameter
 
 DEFAULT_SIZE = 10
+# Kestra reads page, size and revision as Java ints: more is a 422 there too. Here it
+# keeps an offset (page x size) inside a 64-bit integer, which PostgreSQL ("bigint out
+# of range") and SQLite ("datatype mismatch") need, else a 500.
+MAX_WHOLE_NUMBER = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -33,6 +37,8 @@ def _positive(request, name: str, default: int) -> int:
         raise invalid_parameter(name, f"{raw!r} is not a whole number") from None
     if value < 1:
         raise invalid_parameter(name, "must be at least 1")
+    if value > MAX_WHOLE_NUMBER:
+        raise invalid_parameter(name, f"must be at most {MAX_WHOLE_NUMBER}")
     return value
 
 

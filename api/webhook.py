@@ -32,6 +32,7 @@ from executions.scheduler.webhooks import condition_context
 from executions.serializers import state_json
 from expressions import ExpressionError
 from flows.models import Flow
+from flows.spec.storable import first_unstorable
 from plugins.core.trigger.webhook import (
     conditions_hold,
     ended_status,
@@ -88,6 +89,10 @@ def _start(request, namespace: str, flow_id: str, key: str, path: str | None):
     if path is not None:
         return _not_found(f"Webhook not found: the Webhook trigger '{spec['id']}' takes no path after its key")
     trigger = request_variables(request)
+    unstorable = first_unstorable(trigger)
+    if unstorable is not None:  # a NUL (raw or `\u0000`) in the body: PostgreSQL's jsonb refuses it
+        where, problem = unstorable
+        return JsonResponse({"message": f"Invalid value at 'trigger.{where}': it {problem}"}, status=422)
     if not conditions_hold(spec, condition_context(found[spec["id"]], trigger)):
         return HttpResponse(status=204)  # Kestra: conditions not met, no execution
     try:

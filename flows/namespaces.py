@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.db import transaction
 
 from flows.models import Flow, Namespace
-from flows.spec.ids import NAMESPACE
+from flows.spec.ids import MAX_NAMESPACE, NAMESPACE
 
 SYSTEM_NAMESPACE = "system"
 
@@ -27,6 +27,10 @@ def check_id(name: str) -> str:
     if not isinstance(name, str) or not NAMESPACE.fullmatch(name) or ".." in name or name.endswith("."):
         raise BadNamespace(f"Invalid namespace '{name}': lowercase letters, digits, '.', '_' and '-', "
                            "starting with a letter or digit")
+    if len(name) > MAX_NAMESPACE:
+        # Kestra's limit; longer failed PostgreSQL's varchar(255) column, and a file
+        # system's 255-byte folder name for namespace files, with a 500.
+        raise BadNamespace(f"Invalid namespace '{name[:40]}...': longer than {MAX_NAMESPACE} characters")
     return name
 
 

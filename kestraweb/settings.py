@@ -149,12 +149,12 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PARSER_CLASSES": [
-        "rest_framework.parsers.JSONParser",
+        "api.parsers.JSONParser",
         "api.parsers.YamlSourceParser",
         "api.parsers.YamlParser",
         "api.parsers.PlainTextParser",
-        "rest_framework.parsers.MultiPartParser",
-        "rest_framework.parsers.FormParser",
+        "api.parsers.MultiPartParser",
+        "api.parsers.FormParser",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "api.negotiation.LenientContentNegotiation",
@@ -174,7 +174,7 @@ SPECTACULAR_SETTINGS = {
     # YAML, a KV value's text, a namespace file's multipart): the YAML/text/form parsers
     # accept other bodies, but a JSON array or object sent as a form or as YAML text is not
     # what those endpoints read.
-    "PARSER_WHITELIST": ["rest_framework.parsers.JSONParser"],
+    "PARSER_WHITELIST": ["api.parsers.JSONParser"],
     "PREPROCESSING_HOOKS": ["api.openapi.schema.drop_tenant_aliases"],
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums",
                              "api.openapi.problems_doc.document_problems"],

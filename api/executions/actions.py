@@ -6,12 +6,11 @@ from __future__ import annotations
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.access import WRITE
-from api.parsers import PlainTextParser
+from api.parsers import FormParser, JSONParser, MultiPartParser, PlainTextParser
 from api.problems import FieldError, NotFound, Unprocessable, invalid_parameter
 from executions.services import actions
 from executions.services.evaluate import evaluate

@@ -5,11 +5,11 @@ are left as they are; the answer is Kestra's BulkResponse `{count}` of those act
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.access import WRITE, visible
+from api.parsers import JSONParser
 from api.problems import FieldError, Unprocessable
 from executions.models import Execution
 from executions.operations import OperationRefused

@@ -8,11 +8,11 @@ import yaml
 from django.db.models import Max
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.parsers import JSONParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.access import READ, WRITE, require, visible
+from api.parsers import JSONParser
 from api.problems import FieldError, NotFound, Unprocessable
 from executions.average_duration import average_duration
 from executions.models import Execution

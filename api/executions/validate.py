@@ -8,11 +8,11 @@ execution not paused, is a 409; an unknown flow or revision a 404."""
 from __future__ import annotations
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.access import WRITE, require
+from api.parsers import FormParser, MultiPartParser
 from api.problems import Conflict, NotFound
 from executions.services.launch import FlowNotExecutable
 from executions.services.validate_inputs import RevisionNotFound, validate_new, validate_resume

@@ -10,13 +10,13 @@ from django.http import JsonResponse
 from django.views.decorators.csrf import csrf_exempt
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
-from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from api.access import READ, WRITE, require, visible
 from api.filters import filter_q
 from api.paging import page_params
+from api.parsers import FormParser, MultiPartParser
 from api.problems import Conflict, NotFound, invalid_parameter
 from api.webhook import execution_url
 from api.webhook_wait import wait_for_end

@@ -10,8 +10,9 @@ from __future__ import annotations
 import contextlib
 import re
 from collections.abc import Callable
-from datetime import datetime
+from datetime import UTC, datetime
 
+from django.db import DataError, connection, transaction
 from django.db.models import Q
 from django.utils.dateparse import parse_datetime
 from django.utils.timezone import get_current_timezone, is_naive, make_aware
@@ -67,14 +68,33 @@ class Field:
         if op == "NOT_CONTAINS":
             return ~Q(**{f"{c}__contains": value})
         if op == "REGEX":
-            try:
-                re.compile(value)
-            except re.error as exc:
-                raise invalid_parameter(condition.param, f"invalid regular expression: {exc}") from None
+            problem = regex_problem(value)
+            if problem:
+                raise invalid_parameter(condition.param, f"invalid regular expression: {problem}")
             return Q(**{f"{c}__regex": value})
         if op == "PREFIX":  # a namespace and its children
             return Q(**{c: value}) | namespace_children(c, value)
         raise AssertionError(op)  # ops lists only what lookup handles
+
+
+def regex_problem(pattern: str) -> str | None:
+    """Why the database cannot match with `pattern`, or None. SQLite matches with
+    Python's `re`; PostgreSQL with its own dialect, which refuses some patterns Python
+    takes (`a{1000}`: at most 255 repeats; `(?P<name>...)`), failing the whole search
+    with a 500. So PostgreSQL is asked, on an empty string, in a savepoint that keeps
+    the request's transaction usable."""
+    try:
+        re.compile(pattern)
+    except re.error as exc:
+        return str(exc)
+    if connection.vendor != "postgresql":
+        return None
+    try:
+        with transaction.atomic(), connection.cursor() as cursor:
+            cursor.execute("SELECT '' ~ %s", [pattern])
+    except DataError as exc:
+        return str(exc).strip()
+    return None
 
 
 class Text(Field):
@@ -133,7 +153,15 @@ def parse_instant(value: str, param: str) -> datetime:
         parsed = parse_datetime(value.replace(" ", "+"))  # a `+` in a query string arrives as a space
     if parsed is None:
         raise invalid_parameter(param, f"{value!r} is not an ISO-8601 date-time")
-    return make_aware(parsed, get_current_timezone()) if is_naive(parsed) else parsed
+    if is_naive(parsed):
+        parsed = make_aware(parsed, get_current_timezone())
+    try:
+        # The database is given the instant in UTC: one in year 1 or 9999 with an offset
+        # falls outside Python's years 1-9999 there (an OverflowError, a 500 before).
+        parsed.astimezone(UTC)
+    except OverflowError:
+        raise invalid_parameter(param, f"{value!r} is out of range: years 1 to 9999 in UTC") from None
+    return parsed
 
 
 class Date(Field):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from ..paging import _positive
+from ..paging import MAX_WHOLE_NUMBER, _positive
 from ..problems import Unprocessable, invalid_parameter
 
 _BOOLEANS = {"true": True, "false": False}
@@ -29,9 +29,12 @@ def int_list_param(request, name: str) -> list[int]:
     """`revisions=1,2` or `revisions=1&revisions=2`."""
     items = [item.strip() for raw in request.query_params.getlist(name) for item in raw.split(",") if item.strip()]
     try:
-        return [int(item) for item in items]
+        numbers = [int(item) for item in items]
     except ValueError:
         raise invalid_parameter(name, f"{','.join(items)!r} is not a list of whole numbers") from None
+    if any(abs(number) > MAX_WHOLE_NUMBER for number in numbers):
+        raise invalid_parameter(name, f"a revision is at most {MAX_WHOLE_NUMBER}")
+    return numbers
 
 
 def yaml_body(request) -> str:

@@ -10,7 +10,6 @@ from django.http import HttpResponse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import serializers
-from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -26,6 +25,7 @@ from kestraweb.access import namespace_children
 
 from ..access import READ, WRITE, require
 from ..filters import filter_q
+from ..parsers import MultiPartParser
 from ..problems import Unprocessable
 from .params import bool_param
 from .serializers import STRINGS, FlowWithSourceSerializer, current_json

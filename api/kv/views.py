@@ -14,20 +14,35 @@ from rest_framework.views import APIView
 from executions.kv_store import KeyExpired, NamespaceKV
 from executions.kv_values import InvalidValue, kv_type, parse_literal
 from executions.models import KVEntry
+from flows.spec.ids import MAX_NAMESPACE
 from plugins.api.durations import DurationError, parse_duration
 from plugins.core.kv import INVALID_KEY, VALID_KEY
 
 from ..access import READ, WRITE, require, visible
 from ..filters import Date, Search, Text, filter_q
 from ..paging import page_params, paged
+from ..parsers import refuse_unstorable
 from ..problems import NotFound, invalid_parameter
 from .serializers import KeysSerializer, KVDetailSerializer, KVEntrySerializer, KVPagedSerializer, entry_json
+
+# The column's length: a longer key failed PostgreSQL (a 500), SQLite stored it.
+_MAX_KEY = KVEntry._meta.get_field("key").max_length
 
 
 def _checked_key(key: str) -> str:
     if not VALID_KEY.fullmatch(key):
         raise invalid_parameter("key", f"{INVALID_KEY} Got '{key}'.")
+    if len(key) > _MAX_KEY:
+        raise invalid_parameter("key", f"A key has at most {_MAX_KEY} characters (got {len(key)})")
     return key
+
+
+def _writable_namespace(namespace: str) -> str:
+    """The namespace a key is written to: any text Kestra takes, within its length."""
+    if len(namespace) > MAX_NAMESPACE:
+        raise invalid_parameter("namespace", f"A namespace has at most {MAX_NAMESPACE} characters "
+                                             f"(got {len(namespace)})")
+    return namespace
 
 
 def _value(request, key: str):
@@ -38,9 +53,11 @@ def _value(request, key: str):
         if not data.strip():
             raise invalid_parameter("body", f"A value is required for the key '{key}'")
         try:
-            return parse_literal(data)
+            value, value_type = parse_literal(data)
         except InvalidValue as exc:
             raise invalid_parameter("body", f"{exc} (key '{key}')") from None
+        refuse_unstorable(value)  # a literal's escapes (`"\\u0000"`) may make what the text did not hold
+        return value, value_type
     if hasattr(data, "lists") and not data:  # no body at all
         raise invalid_parameter("body", f"A value is required for the key '{key}'")
     return data, ""
@@ -68,6 +85,7 @@ class KeyView(APIView):
                    responses={200: None})
     def put(self, request, namespace: str, key: str):
         require(request, WRITE, namespace)
+        _writable_namespace(namespace)
         _checked_key(key)
         value, value_type = _value(request, key)
         ttl = request.headers.get("ttl") or None

@@ -10,6 +10,7 @@ import yaml
 
 from . import limits
 from .input_values import BadValue, shown
+from .storable import first_unstorable
 from .yaml_lines import load_value
 
 
@@ -44,8 +45,9 @@ def read_yaml(text: str):
 
 
 def check_value(value) -> None:
-    """Raise BadValue for a value nested past the limit or holding a number that is not
-    finite (a JSON value given by the API is checked as parsed text is)."""
+    """Raise BadValue for a value nested past the limit, holding a number that is not
+    finite or text no database stores (a JSON value given by the API is checked as
+    parsed text is)."""
     depth_limit = limits.nesting_depth()
     pending = [(value, 0)]
     while pending:
@@ -57,3 +59,7 @@ def check_value(value) -> None:
             pending.extend((child, depth + 1) for child in children)
         elif isinstance(item, float) and not math.isfinite(item):
             raise BadValue(f"{item} is not a finite number")
+    found = first_unstorable(value)
+    if found is not None:  # an escape (`"\\u0000"`) made text PostgreSQL's jsonb refuses
+        where, problem = found
+        raise BadValue(f"{'the value at ' + where if where else 'the value'} {problem}")

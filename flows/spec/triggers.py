@@ -6,7 +6,7 @@ from __future__ import annotations
 from plugins.api import registry
 
 from .errors import SpecError
-from .ids import TRIGGER_ID, listed_id_errors
+from .ids import MAX_TASK_ID, TRIGGER_ID, listed_id_errors
 from .plugin_properties import plugin_errors
 from .yaml_lines import line_of
 
@@ -25,7 +25,7 @@ def check_triggers(data: dict) -> tuple[list, list[SpecError]]:
         if not isinstance(trigger, dict):
             errors.append(SpecError(path, "a trigger must be a map with an id and a type", line))
             continue
-        errors += listed_id_errors(trigger, path, line, TRIGGER_ID, "trigger", seen)
+        errors += listed_id_errors(trigger, path, line, TRIGGER_ID, "trigger", seen, MAX_TASK_ID)
         errors += check_trigger(trigger, path, line)
     return triggers, errors
 

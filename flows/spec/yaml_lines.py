@@ -22,6 +22,7 @@ from expressions.yaml_bounds import YamlTooLarge, check_bounds
 
 from . import limits
 from .errors import FlowInvalid, SpecError
+from .storable import text_problem
 
 MERGE_TAG = "tag:yaml.org,2002:merge"
 # YAML's types with no JSON equivalent: Kestra's Jackson reader gives no text or map
@@ -67,6 +68,15 @@ class _LineConstructor:
         self.refused.append(SpecError("", f"the YAML tag !!{tag} is not supported: a flow holds text, numbers, "
                                              f"booleans, null, lists and maps", node.start_mark.line + 1))
         return None
+
+    def construct_scalar(self, node):
+        """A scalar as text; one whose escapes (`"\\0"`, `"\\ud800"`) make text no
+        database can store is refused with its line (a NUL failed PostgreSQL with a 500
+        when the flow's description, labels or a task's log reached it)."""
+        value = super().construct_scalar(node)
+        if isinstance(value, str) and (problem := text_problem(value)):
+            self.refused.append(SpecError("", f"a value {problem}", node.start_mark.line + 1))
+        return value
 
     def construct_timestamp_text(self, node):
         """An explicit `!!timestamp` stays the text it is, as an implicit date does."""

@@ -13,6 +13,7 @@ from api.problems import Conflict
 from api.routing import tenant_routes
 from executions.models import Execution
 from executions.states import State
+from flows.models import Namespace
 from flows.spec import parse_flow
 from kestraweb.urls import urlpatterns as project_urls
 
@@ -65,11 +66,20 @@ class ProbeWrite(APIView):
         return Response({"namespace": namespace})
 
 
+class ProbeUncheckedInsert(APIView):
+    """Stores the body's `name` as a Namespace row with no check at all, as a view that
+    forgot one would: PostgreSQL refuses a name over its varchar(255), SQLite keeps it."""
+
+    def post(self, request):
+        return Response({"id": Namespace.objects.create(name=request.data["name"]).name})
+
+
 PROBE = [
     path("probe/executions/search", ProbeSearch.as_view()),
     path("probe/flows", ProbeFlow.as_view()),
     path("probe/echo", ProbeEcho.as_view()),
     path("probe/namespaces/<str:namespace>/write", ProbeWrite.as_view()),
+    path("probe/unchecked-insert", ProbeUncheckedInsert.as_view()),
 ]
 
 urlpatterns = [path("api/v1/", include(tenant_routes(PROBE))), *project_urls]

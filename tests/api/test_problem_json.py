@@ -2,6 +2,7 @@
 {type,title,status,detail,instance,traceId,errors:[{detail,pointer}]}, as Kestra 2.0
 answers (contract §1 "Errors"), and flow errors carry the YAML path and line."""
 import pytest
+from django.db import connection
 
 from .conftest import assert_problem
 
@@ -56,6 +57,16 @@ def test_it_names_the_trace_id_the_client_sent(client):
 def test_it_leaves_errors_outside_the_api_alone(client):
     response = client.get("/admin/nothing-here/")
     assert response["Content-Type"] != "application/problem+json"
+
+
+def test_a_value_the_database_refuses_is_a_422_not_a_500(client):
+    """The backstop behind the checks at the entry points (api.problem_json.as_problem):
+    a DataError is the request's value not fitting, whichever view forgot to check."""
+    response = client.post("/api/v1/probe/unchecked-insert", {"name": "n" * 300}, format="json")
+    if connection.vendor == "postgresql":
+        assert "does not fit the database" in assert_problem(response, 422)["detail"]
+    else:
+        assert response.status_code == 200  # SQLite does not enforce varchar lengths
 
 
 def test_it_refuses_a_nul_character_in_the_path_or_query_as_a_400(client):
