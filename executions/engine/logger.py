@@ -21,6 +21,7 @@ from django.db import connections, router, transaction
 from django.utils import timezone
 
 from executions.models import LogEntry
+from flows.spec.storable import storable_text  # a script's NUL or lone surrogate: U+FFFD, not a failed batch
 from plugins.api.log_levels import LOG_LEVELS
 
 from .masking import mask
@@ -85,19 +86,6 @@ def flush_logs() -> None:
         batch.write()
 
 
-def stored_text(text: str) -> str:
-    """`text` as a log line can hold it: a script's output may carry a NUL (PostgreSQL
-    keeps none in text) or a lone surrogate (no UTF-8 for it; SQLite fails on it too).
-    Each becomes U+FFFD, rather than the whole batch of lines failing to be written."""
-    if "\x00" in text:
-        text = text.replace("\x00", "\ufffd")
-    try:
-        text.encode()
-    except UnicodeEncodeError:
-        text = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
-    return text
-
-
 class ExecutionLogger:
     """Writes the logs of one execution (optionally of one taskrun attempt)."""
 
@@ -119,7 +107,7 @@ class ExecutionLogger:
             flow_id=ex.flow_id,
             level=level,
             timestamp=timestamp,
-            message=stored_text(mask(ex, str(message))),
+            message=storable_text(mask(ex, str(message))),
         )
 
     def log(self, level: str, message: object) -> None:
@@ -148,7 +136,7 @@ class ExecutionLogger:
         ex, tr = self.execution, self.taskrun
         same = (ex.id, tr.id if tr else None, tr.task_id if tr else None, self.attempt_number, ex.namespace,
                 ex.flow_id)
-        insert_many([(*same, level, when, stored_text(mask(ex, str(message)))) for level, message, when in kept])
+        insert_many([(*same, level, when, storable_text(mask(ex, str(message)))) for level, message, when in kept])
 
     def trace(self, message: object) -> None:
         self.log("TRACE", message)

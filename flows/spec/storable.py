@@ -19,6 +19,14 @@ def text_problem(text: str) -> str | None:
     return None
 
 
+def storable_text(text: str) -> str:
+    """`text` with each character text_problem refuses made U+FFFD: for text a run
+    produces (a script's output as log lines), which no sender can be asked to fix."""
+    if "\x00" in text:
+        text = text.replace("\x00", "\ufffd")
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def first_unstorable(data, pointer: str = "") -> tuple[str, str] | None:
     """(where, why) of the first key or text in nested dicts and lists that cannot be
     stored, `where` a dotted path (`labels.0.value`); None when all can. Walked without
