@@ -45,7 +45,7 @@ POSTGRES_API_TESTS := tests/api/test_hostile_input_postgres.py tests/api/test_pr
 	tests/api/test_filters.py tests/api/test_paging.py tests/api/test_parsers.py \
 	tests/api/executions/test_search_executions.py tests/api/executions/test_search_pagination.py \
 	tests/api/logs/test_search_logs.py tests/api/kv tests/api/triggers/test_trigger_search.py \
-	tests/api/flows/test_flow_search.py tests/api/flows/test_flow_bad_input.py tests/api/test_namespace_isolation.py
+	tests/api/flows/test_flow_search.py tests/api/flows/test_flow_bad_input.py tests/api/isolation
 test: install
 	$(PY) -m pytest -n $(TEST_WORKERS) --dist loadfile
 	@url=$$($(PY) scripts/postgres_url.py); \

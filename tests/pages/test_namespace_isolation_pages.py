@@ -7,8 +7,8 @@ import re
 import pytest
 from django.test import Client
 
-from tests.api import isolation_world as world
-from tests.api.isolation_world import HIDDEN, VISIBLE
+from tests.api.isolation import world
+from tests.api.isolation.world import HIDDEN, VISIBLE
 
 from .conftest import grant
 
